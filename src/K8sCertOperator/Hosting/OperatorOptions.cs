@@ -1,0 +1,52 @@
+namespace K8sCertOperator.Hosting;
+
+/// <summary>Everything the operator process is told at start-up; immutable once parsed.</summary>
+public sealed record OperatorOptions
+{
+    /// <summary>Kubeconfig file; null means in-cluster config when in a pod, else $KUBECONFIG / ~/.kube/config.</summary>
+    public string? KubeconfigPath { get; init; }
+
+    public string? Context { get; init; }
+
+    /// <summary>The operator's own namespace: Lease, challenge Ingresses, responder Service.</summary>
+    public string Namespace { get; init; } = "k8s-cert-operator";
+
+    /// <summary>Only reconcile objects in this namespace; null watches all namespaces.</summary>
+    public string? WatchNamespace { get; init; }
+
+    public bool LeaderElection { get; init; } = true;
+
+    public string LeaseName { get; init; } = "k8s-cert-operator";
+
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    public int Workers { get; init; } = 4;
+
+    /// <summary>Where the HTTP-01 responder listens (ADDR:PORT, ":PORT" for all addresses); empty disables it.</summary>
+    public string Http01Listen { get; init; } = ":8089";
+
+    public string MetricsListen { get; init; } = ":9402";
+
+    public string HealthListen { get; init; } = ":9403";
+
+    /// <summary>Name of the Service that fronts the HTTP-01 responder (challenge Ingress backend).</summary>
+    public string Http01ServiceName { get; init; } = "k8s-cert-operator-http01";
+
+    public int Http01ServicePort { get; init; } = 8089;
+
+    public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
+
+    public bool Dns01RecursiveNameserversOnly { get; init; }
+
+    public TimeSpan Dns01PropagationTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Accept cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations too.</summary>
+    public bool CertManagerAnnotations { get; init; }
+
+    /// <summary>Unique name of this replica in the Lease; pod name in a cluster.</summary>
+    public string Identity { get; init; } = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName + "-" + Environment.ProcessId;
+}
