@@ -46,17 +46,27 @@ public sealed class Bind9Fixture : IAsyncLifetime
 
     public string CnameTarget => $"_acme-challenge.target.{Zone}";
 
-    public string TsigKeyName { get; } = $"k8scert-{Guid.NewGuid():N}.";
+    /// <summary>Algorithms named has a key for; every key may update the zone.</summary>
+    public static readonly IReadOnlyList<string> TsigAlgorithms = ["hmac-sha256", "hmac-sha512", "hmac-sha1", "hmac-md5"];
+
+    private readonly Dictionary<string, (string Name, byte[] Secret)> _keys = TsigAlgorithms.ToDictionary(
+        algorithm => algorithm,
+        algorithm => ($"k8scert-{algorithm}-{Guid.NewGuid():N}.", RandomNumberGenerator.GetBytes(32)));
+
+    /// <summary>Name of the hmac-sha256 key.</summary>
+    public string TsigKeyName => _keys[TsigAlgorithm].Name;
 
     public string TsigAlgorithm => "hmac-sha256";
 
-    public byte[] TsigSecret { get; } = RandomNumberGenerator.GetBytes(32);
+    /// <summary>Raw bytes of the hmac-sha256 key.</summary>
+    public byte[] TsigSecret => _keys[TsigAlgorithm].Secret;
 
     /// <summary>What named printed so far, for failure messages.</summary>
     public string Output => _process?.Output ?? string.Empty;
 
-    /// <summary>RFC 2136 settings that can update <see cref="Zone"/>.</summary>
-    public Rfc2136Settings CreateRfc2136Settings() => new(Nameserver, TsigKeyName, TsigAlgorithm, TsigSecret);
+    /// <summary>RFC 2136 settings that can update <see cref="Zone"/>, signing with the key of <paramref name="algorithm"/>.</summary>
+    public Rfc2136Settings CreateRfc2136Settings(string algorithm = "hmac-sha256") =>
+        new(Nameserver, _keys[algorithm].Name, algorithm, _keys[algorithm].Secret);
 
     /// <summary>The TXT strings named serves at <paramref name="fqdn"/> right now.</summary>
     public Task<IReadOnlyList<string>> QueryTxtAsync(string fqdn, CancellationToken ct = default) =>
@@ -173,15 +183,12 @@ public sealed class Bind9Fixture : IAsyncLifetime
                 allow-query { any; };
             };
             controls { };
-            key "{{TsigKeyName}}" {
-                algorithm {{TsigAlgorithm}};
-                secret "{{Convert.ToBase64String(TsigSecret)}}";
-            };
+            {{string.Concat(_keys.Select(k => $"key \"{k.Value.Name}\" {{ algorithm {k.Key}; secret \"{Convert.ToBase64String(k.Value.Secret)}\"; }};\n"))}}
             zone "{{zoneName}}" {
                 type primary;
                 file "{{zoneFile}}";
                 journal "{{zoneFile}}.jnl";
-                allow-update { key "{{TsigKeyName}}"; };
+                allow-update { {{string.Concat(_keys.Values.Select(k => $"key \"{k.Name}\"; "))}}};
             };
 
             """);

@@ -21,6 +21,24 @@ public sealed class Rfc2136ProviderTests(Bind9Fixture bind) : IClassFixture<Bind
         Assert.Equal(["value-one"], await bind.QueryTxtAsync(fqdn));
     }
 
+    [SkippableTheory]
+    [InlineData("hmac-sha256")]
+    [InlineData("hmac-sha512")]
+    [InlineData("hmac-sha1")]
+    [InlineData("hmac-md5")]
+    public async Task Updates_signed_with_each_tsig_algorithm_are_accepted(string algorithm)
+    {
+        Skip.If(bind.SkipReason is not null, bind.SkipReason);
+        var provider = new Rfc2136Provider(bind.CreateRfc2136Settings(algorithm));
+        var fqdn = UniqueFqdn();
+
+        await provider.PresentAsync(fqdn, algorithm, None);
+        Assert.Equal([algorithm], await bind.QueryTxtAsync(fqdn));
+
+        await provider.CleanUpAsync(fqdn, algorithm, None);
+        Assert.Empty(await bind.QueryTxtAsync(fqdn));
+    }
+
     [SkippableFact]
     public async Task Second_present_keeps_both_values_and_cleanup_removes_only_ours()
     {

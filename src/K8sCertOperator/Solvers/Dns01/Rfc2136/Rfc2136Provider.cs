@@ -96,8 +96,9 @@ public sealed class Rfc2136Provider : IDnsProvider
         var transports = new IClientTransport[] { new UdpClientTransport(endpoint.Port), new TcpClientTransport(endpoint.Port) };
         using var client = new ArDnsClient([endpoint.Address], transports, true, (int)_settings.QueryTimeout.TotalMilliseconds)
         {
-            // A server that cannot verify our signature answers unsigned; we still want to read its error.
-            IsResponseValidationEnabled = false,
+            // Drop answers whose id/question do not match ours (spoofing, stale datagrams); a BADSIG
+            // answer still matches and is read normally.
+            IsResponseValidationEnabled = true,
         };
         return await client.SendUpdateAsync(message, ct).ConfigureAwait(false);
     }
