@@ -101,6 +101,20 @@ public sealed class Rfc2136ProviderTests(Bind9Fixture bind) : IClassFixture<Bind
     }
 
     [SkippableFact]
+    public async Task Unsigned_update_is_refused_with_a_typed_error()
+    {
+        Skip.If(bind.SkipReason is not null, bind.SkipReason);
+        var provider = new Rfc2136Provider(new Rfc2136Settings(bind.Nameserver));
+        var fqdn = UniqueFqdn();
+
+        var error = await Assert.ThrowsAsync<Rfc2136UpdateException>(() => provider.PresentAsync(fqdn, "nope", None));
+
+        Assert.Equal("REFUSED", error.ResponseCode);
+        Assert.Null(error.TsigError);
+        Assert.Empty(await bind.QueryTxtAsync(fqdn));
+    }
+
+    [SkippableFact]
     public async Task Zone_is_found_by_soa_walk_from_a_deep_name()
     {
         Skip.If(bind.SkipReason is not null, bind.SkipReason);

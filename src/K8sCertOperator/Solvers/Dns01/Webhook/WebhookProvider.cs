@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace K8sCertOperator.Solvers.Dns01.Webhook;
 
@@ -66,7 +67,8 @@ public sealed class WebhookProvider : IDnsProvider
             throw new WebhookSolverException(
                 $"{where}: HTTP {(int)response.StatusCode}: {status?.Message ?? Truncate(text)}", response.StatusCode);
         }
-        var answer = TryRead<ChallengePayload>(text)?.Response
+        // Only "response" is read: some webhooks echo the request back, possibly trimmed.
+        var answer = TryReadResponse(text)
             ?? throw new WebhookSolverException($"{where}: response has no 'response' object", response.StatusCode);
         if (!answer.Success)
         {
@@ -81,6 +83,19 @@ public sealed class WebhookProvider : IDnsProvider
         try
         {
             return text.Length == 0 ? null : JsonSerializer.Deserialize<T>(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ChallengeResponse? TryReadResponse(string text)
+    {
+        try
+        {
+            var node = text.Length == 0 ? null : JsonNode.Parse(text)?["response"];
+            return node?.Deserialize<ChallengeResponse>();
         }
         catch (JsonException)
         {

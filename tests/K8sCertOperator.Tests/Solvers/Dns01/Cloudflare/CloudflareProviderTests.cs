@@ -103,6 +103,17 @@ public sealed class CloudflareProviderTests : IAsyncLifetime
         Assert.DoesNotContain("wrong-token", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_name_outside_every_zone_is_reported()
+    {
+        var error = await Assert.ThrowsAsync<K8sCertOperator.Solvers.Dns01.DnsProviderException>(
+            () => Provider().PresentAsync("_acme-challenge.other.org.", "v", None));
+
+        Assert.Contains("no Cloudflare zone found for _acme-challenge.other.org", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["GET /client/v4/zones?name=_acme-challenge.other.org", "GET /client/v4/zones?name=other.org", "GET /client/v4/zones?name=org"],
+            _server.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
+    }
+
     private CloudflareProvider Provider() =>
         new(new CloudflareSettings(ApiToken: FakeCloudflareApi.Token) { BaseUri = ApiRoot() }, _http);
 

@@ -108,6 +108,22 @@ public sealed class WebhookProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_that_echoes_a_partial_request_is_still_read()
+    {
+        _answer = request => new ApiAnswer(200, new JsonObject
+        {
+            ["apiVersion"] = "acme.cert-manager.io/v1alpha1",
+            ["kind"] = "ChallengePayload",
+            ["request"] = new JsonObject { ["uid"] = request["request"]!["uid"]!.GetValue<string>() },
+            ["response"] = new JsonObject { ["success"] = true },
+        }.ToJsonString());
+
+        await Provider().CleanUpAsync("_acme-challenge.example.com.", "v", None);
+
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task Missing_api_service_reports_the_api_server_status()
     {
         var provider = new WebhookProvider(Settings() with { SolverName = "absent" }, Send);
