@@ -9,7 +9,7 @@ namespace K8sCertOperator.Api;
 /// </summary>
 public static class GoDuration
 {
-    /// <summary>The CRD validation pattern: non-negative Go durations (Go also accepts a sign and a bare "0").</summary>
+    /// <summary>The CRD validation pattern: unsigned Go durations with a leading digit (Go also accepts a sign and ".5h").</summary>
     public const string Pattern = @"^(0|([0-9]+(\.[0-9]+)?(ns|us|µs|μs|ms|s|m|h))+)$";
 
     private const ulong MaxNanoseconds = long.MaxValue;
