@@ -125,4 +125,20 @@ public class RoundTripTests
         Assert.Equal(PrivateKeyEncodings.Pkcs1, spec.PrivateKey.EffectiveEncoding);
         Assert.Equal(RotationPolicies.Always, spec.PrivateKey.EffectiveRotationPolicy);
     }
+
+    [Fact]
+    public void KubernetesClientJsonOmitsUnsetOptionalFields()
+    {
+        var certificate = new Certificate
+        {
+            Metadata = new V1ObjectMeta { Name = "a" },
+            Spec = new CertificateSpec { SecretName = "a-tls", IssuerRef = new ObjectReference { Name = "i" }, DnsNames = ["a.example"] },
+        };
+
+        var json = JsonNode.Parse(k8s.KubernetesJson.Serialize(certificate))!;
+
+        // Nulls on the wire would be pruned or rejected by the API server, and would clear fields in a merge patch.
+        Assert.Equal(["apiVersion", "kind", "metadata", "spec"], json.AsObject().Select(kv => kv.Key));
+        Assert.Equal(["secretName", "issuerRef", "dnsNames"], json["spec"]!.AsObject().Select(kv => kv.Key));
+    }
 }
