@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace K8sCertOperator.Api.Acme;
+
+/// <summary>Progress of a challenge.</summary>
+public sealed class ChallengeStatus
+{
+    /// <summary>True while the controller still acts on it; false once final and cleaned up.</summary>
+    [JsonPropertyName("processing")]
+    public bool? Processing { get; set; }
+
+    /// <summary>True once the solver has presented the record or HTTP response.</summary>
+    [JsonPropertyName("presented")]
+    public bool? Presented { get; set; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    /// <summary>See <see cref="AcmeStates"/>.</summary>
+    [JsonPropertyName("state")]
+    public string? State { get; set; }
+}

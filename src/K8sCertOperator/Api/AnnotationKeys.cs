@@ -1,0 +1,51 @@
+namespace K8sCertOperator.Api;
+
+/// <summary>Well-known annotation keys: on issued Secrets, on Certificates, and the ingress-shim ones read from Ingresses.</summary>
+public static class AnnotationKeys
+{
+    private const string Prefix = ApiGroups.Cert + "/";
+    private const string AcmePrefix = ApiGroups.Acme + "/";
+
+    // Written on the certificate Secret so its origin is visible without reading the Certificate.
+    public const string CertificateName = Prefix + "certificate-name";
+    public const string IssuerName = Prefix + "issuer-name";
+    public const string IssuerKind = Prefix + "issuer-kind";
+    public const string IssuerGroup = Prefix + "issuer-group";
+    public const string CommonName = Prefix + "common-name";
+    public const string AltNames = Prefix + "alt-names";
+    public const string IpSans = Prefix + "ip-sans";
+    public const string UriSans = Prefix + "uri-sans";
+    public const string EmailSans = Prefix + "email-sans";
+    public const string SubjectOrganizations = Prefix + "subject-organizations";
+    public const string SubjectSerialNumber = Prefix + "subject-serialnumber";
+
+    /// <summary>On the Order/Challenge and key Secret: revision of the Certificate they were created for.</summary>
+    public const string CertificateRevision = Prefix + "certificate-revision";
+
+    /// <summary>On the next-private-key Secret: the Certificate it belongs to.</summary>
+    public const string PrivateKeySecretName = Prefix + "private-key-secret-name";
+
+    // ingress-shim: annotations on an Ingress that make the operator create a Certificate for its TLS hosts.
+    public const string IngressIssuer = Prefix + "issuer";
+    public const string IngressClusterIssuer = Prefix + "cluster-issuer";
+    public const string IngressIssuerKind = Prefix + "issuer-kind";
+    public const string IngressIssuerGroup = Prefix + "issuer-group";
+    public const string IngressCommonName = Prefix + "common-name";
+    public const string IngressDuration = Prefix + "duration";
+    public const string IngressRenewBefore = Prefix + "renew-before";
+    public const string IngressUsages = Prefix + "usages";
+    public const string IngressPrivateKeyAlgorithm = Prefix + "private-key-algorithm";
+    public const string IngressPrivateKeySize = Prefix + "private-key-size";
+    public const string IngressPrivateKeyEncoding = Prefix + "private-key-encoding";
+    public const string IngressPrivateKeyRotationPolicy = Prefix + "private-key-rotation-policy";
+    public const string IngressRevisionHistoryLimit = Prefix + "revision-history-limit";
+
+    /// <summary>Legacy opt-in used by kube-lego/cert-manager: Ingress wants a certificate from the default issuer.</summary>
+    public const string IngressTlsAcme = "kubernetes.io/tls-acme";
+
+    /// <summary>On the Ingress: solve HTTP-01 by adding a path to this Ingress instead of creating a new one.</summary>
+    public const string AcmeHttp01EditInPlace = AcmePrefix + "http01-edit-in-place";
+
+    /// <summary>On the Ingress: ingress class for the HTTP-01 solver Ingress.</summary>
+    public const string AcmeHttp01IngressClass = AcmePrefix + "http01-ingress-class";
+}
