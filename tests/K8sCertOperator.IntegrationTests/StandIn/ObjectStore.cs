@@ -70,7 +70,8 @@ internal sealed class ObjectStore(WatchHub hub)
             var previous = _objects.GetValueOrDefault(key);
             var version = ++_resourceVersion;
             ObjectMeta.Metadata(obj)["resourceVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var stored = (JsonObject)obj.DeepClone();
+            // Re-parsing keeps every stored value JSON-backed, so numeric reads and comparisons behave uniformly.
+            var stored = Normalize(obj);
             _objects[key] = stored;
             hub.Publish(new StoreEvent(version, previous is null ? "ADDED" : "MODIFIED", key, (JsonObject)stored.DeepClone(), previous));
             return obj;
@@ -92,6 +93,9 @@ internal sealed class ObjectStore(WatchHub hub)
             return removed;
         }
     }
+
+    /// <summary>A parsed copy whose values all come from JSON text.</summary>
+    public static JsonObject Normalize(JsonObject obj) => (JsonObject)JsonNode.Parse(obj.ToJsonString())!;
 
     /// <summary>Keys of objects whose ownerReferences name <paramref name="ownerUid"/>.</summary>
     public List<ObjectKey> DependentsOf(string ownerUid)

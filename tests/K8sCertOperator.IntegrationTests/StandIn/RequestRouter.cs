@@ -49,6 +49,12 @@ internal sealed class RequestRouter(
         {
             // Client went away.
         }
+        catch (Exception bug) when (!context.Response.HasStarted)
+        {
+            // A stand-in bug must show up in the failing test's message rather than as an empty 500.
+            var failure = new ApiException(500, "InternalError", $"stand-in failure: {bug}");
+            await WriteAsync(context, 500, failure.ToStatus(), token).ConfigureAwait(false);
+        }
     }
 
     private async Task HandleResourceAsync(HttpContext context, CancellationToken token)

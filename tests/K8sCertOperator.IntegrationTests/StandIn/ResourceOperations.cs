@@ -231,13 +231,14 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
     private JsonObject Commit(ResourceType type, ObjectKey key, JsonObject current, JsonObject next)
     {
         var metadata = ObjectMeta.Metadata(next);
-        var generation = (long?)current["metadata"]?["generation"] ?? 1;
+        var generation = current["metadata"]?["generation"] is JsonValue stored && stored.TryGetValue<long>(out var g) ? g : 1;
         if (GenerationPolicy.ShouldBump(current, next, type.HasStatusSubresource))
         {
             generation++;
         }
         metadata["generation"] = generation;
         metadata["resourceVersion"] = ObjectMeta.Get(current, "resourceVersion");
+        next = ObjectStore.Normalize(next);
         if (JsonNode.DeepEquals(current, next))
         {
             // A no-op write neither bumps resourceVersion nor wakes watchers, like the real server.
