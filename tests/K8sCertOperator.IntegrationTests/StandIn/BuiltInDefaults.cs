@@ -38,6 +38,15 @@ internal static class BuiltInDefaults
         }
     }
 
+    /// <summary>Side effects of a successful create or update: a CRD write (re)registers the resources it serves.</summary>
+    public static void AfterWrite(ResourceType type, JsonObject stored, ResourceRegistry registry)
+    {
+        if (type is { Group: "apiextensions.k8s.io", Plural: "customresourcedefinitions" } && !ObjectMeta.IsTerminating(stored))
+        {
+            registry.RegisterCrd(stored);
+        }
+    }
+
     private static JsonObject Condition(string type, string reason) => new()
     {
         ["type"] = type,

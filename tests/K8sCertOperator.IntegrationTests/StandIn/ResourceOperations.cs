@@ -95,10 +95,7 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
             }
             BuiltInDefaults.OnCreate(type, body);
             var stored = store.Put(key, body);
-            if (type.Group == "apiextensions.k8s.io" && type.Plural == "customresourcedefinitions")
-            {
-                registry.RegisterCrd(stored);
-            }
+            BuiltInDefaults.AfterWrite(type, stored, registry);
             return WithApiVersion(stored, type);
         }
     }
@@ -150,7 +147,9 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
             }
             next["kind"] = type.Kind;
             next["apiVersion"] = current["apiVersion"]?.DeepClone();
-            return WithApiVersion(Commit(type, key, current, next), type);
+            var committed = Commit(type, key, current, next);
+            BuiltInDefaults.AfterWrite(type, committed, registry);
+            return WithApiVersion(committed, type);
         }
     }
 

@@ -102,6 +102,22 @@ public sealed class CrudTests : StandInTestBase
     }
 
     [Fact]
+    public async Task Replacing_a_CRD_with_a_new_version_serves_it_on_the_same_storage()
+    {
+        await CreateCertificateAsync("c");
+        var crd = await Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("certificates.k8scert.io", cancellationToken: Token);
+        var v2 = TestCrds.Certificate().Spec.Versions[0];
+        v2.Name = "v2";
+        v2.Storage = false;
+        crd.Spec.Versions.Add(v2);
+        await Client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name, cancellationToken: Token);
+
+        var viaV2 = await Client.CustomObjects.GetNamespacedCustomObjectAsync<TestCustomObject>(TestCrds.Group, "v2", Namespace, TestCrds.Plural, "c", Token);
+        Assert.Equal("k8scert.io/v2", viaV2.ApiVersion);
+        Assert.Equal("tls", (string?)viaV2.Spec?["secretName"]);
+    }
+
+    [Fact]
     public async Task Discovery_and_health_answer()
     {
         var version = await Client.Version.GetCodeAsync(Token);
