@@ -140,8 +140,7 @@ internal sealed class DeletionLifecycle(ObjectStore store, ResourceRegistry regi
     // A foreground-deleted owner goes once its last dependent is gone.
     private void TryFinishForeground(string ownerUid)
     {
-        var owner = store.All().FirstOrDefault(p => ObjectMeta.Uid(p.Object) == ownerUid);
-        if (owner.Object is null || !ObjectMeta.Finalizers(owner.Object).Contains(ForegroundFinalizer)
+        if (store.FindByUid(ownerUid) is not { } owner || !ObjectMeta.Finalizers(owner.Object).Contains(ForegroundFinalizer)
             || store.DependentsOf(ownerUid).Count > 0)
         {
             return;

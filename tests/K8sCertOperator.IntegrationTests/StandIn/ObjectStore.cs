@@ -106,6 +106,22 @@ internal sealed class ObjectStore(WatchHub hub)
         }
     }
 
+    /// <summary>The key and a copy of the object with this uid, or null.</summary>
+    public (ObjectKey Key, JsonObject Object)? FindByUid(string uid)
+    {
+        lock (Gate)
+        {
+            foreach (var (key, obj) in _objects)
+            {
+                if (ObjectMeta.Uid(obj) == uid)
+                {
+                    return (key, (JsonObject)obj.DeepClone());
+                }
+            }
+            return null;
+        }
+    }
+
     /// <summary>True when some stored object has this uid.</summary>
     public bool UidExists(string uid)
     {

@@ -73,6 +73,34 @@ public sealed class DeletionTests : StandInTestBase
     }
 
     [Fact]
+    public async Task Foreground_deletion_keeps_owner_until_held_dependent_is_gone()
+    {
+        var owner = await CreateCertificateAsync("owner");
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = "held",
+                    Finalizers = ["test/hold"],
+                    OwnerReferences = [Reference("k8scert.io/v1", "Certificate", "owner", owner.Metadata.Uid)],
+                },
+            },
+            Namespace,
+            cancellationToken: Token);
+
+        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+            TestCrds.Group, TestCrds.Version, Namespace, TestCrds.Plural, "owner", propagationPolicy: "Foreground", cancellationToken: Token);
+        var waiting = await GetCertificateAsync("owner");
+        Assert.Contains("foregroundDeletion", waiting.Metadata.Finalizers);
+        Assert.NotNull((await Client.CoreV1.ReadNamespacedConfigMapAsync("held", Namespace, cancellationToken: Token)).Metadata.DeletionTimestamp);
+
+        var release = new JsonObject { ["metadata"] = new JsonObject { ["finalizers"] = null } };
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(release, V1Patch.PatchType.MergePatch), "held", Namespace, cancellationToken: Token);
+        Assert.Equal(404, await StatusCodeOfAsync(() => GetCertificateAsync("owner")));
+    }
+
+    [Fact]
     public async Task Orphan_propagation_keeps_dependents()
     {
         var owner = await CreateCertificateAsync("owner");
