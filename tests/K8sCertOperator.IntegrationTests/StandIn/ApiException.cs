@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace K8sCertOperator.IntegrationTests.StandIn;
+
+/// <summary>A failure the stand-in answers with a Kubernetes <c>Status</c> object, as kube-apiserver does.</summary>
+public sealed class ApiException(int code, string reason, string message, string? name = null, ResourceType? type = null)
+    : Exception(message)
+{
+    public int Code { get; } = code;
+
+    public string Reason { get; } = reason;
+
+    /// <summary>The Status body: kind Status, apiVersion v1, status Failure, reason, code and details.</summary>
+    public JsonObject ToStatus()
+    {
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = Message,
+            ["reason"] = Reason,
+            ["code"] = Code,
+        };
+        if (name is not null || type is not null)
+        {
+            var details = new JsonObject();
+            if (name is not null)
+            {
+                details["name"] = name;
+            }
+            if (type is not null)
+            {
+                details["group"] = type.Group;
+                details["kind"] = type.Plural;
+            }
+            status["details"] = details;
+        }
+        return status;
+    }
+
+    public static ApiException NotFound(ResourceType type, string name) =>
+        new(404, "NotFound", $"{type.QualifiedName} \"{name}\" not found", name, type);
+
+    public static ApiException NotFoundResource(string path) =>
+        new(404, "NotFound", $"the server could not find the requested resource ({path})");
+
+    public static ApiException AlreadyExists(ResourceType type, string name) =>
+        new(409, "AlreadyExists", $"{type.QualifiedName} \"{name}\" already exists", name, type);
+
+    public static ApiException Conflict(ResourceType type, string name) =>
+        new(409, "Conflict",
+            $"Operation cannot be fulfilled on {type.QualifiedName} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
+            name, type);
+
+    public static ApiException Invalid(ResourceType type, string name, string message) =>
+        new(422, "Invalid", $"{type.Kind} \"{name}\" is invalid: {message}", name, type);
+
+    public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
+
+    public static ApiException MethodNotAllowed(string message) => new(405, "MethodNotAllowed", message);
+
+    public static ApiException Expired(string message) => new(410, "Expired", message);
+
+    public static ApiException Gone(string message) => new(410, "Gone", message);
+
+    public static ApiException Forbidden(string message) => new(403, "Forbidden", message);
+
+    public static ApiException UnsupportedMediaType(string contentType) =>
+        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml; got {contentType}");
+}
