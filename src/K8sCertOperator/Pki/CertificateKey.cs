@@ -33,9 +33,11 @@ public sealed class CertificateKey : IDisposable
 
     /// <summary>
     /// PEM of the private key. PKCS1 gives "RSA PRIVATE KEY" for RSA and SEC1 "EC PRIVATE KEY" for ECDSA
-    /// (cert-manager's meaning of PKCS1 for EC keys); PKCS8 gives "PRIVATE KEY".
+    /// (cert-manager's meaning of PKCS1 for EC keys); PKCS8 gives "PRIVATE KEY". Ends with a newline so PEMs concatenate.
     /// </summary>
-    public string ExportPem(PrivateKeyEncoding encoding) => (encoding, _key) switch
+    public string ExportPem(PrivateKeyEncoding encoding) => ExportPemBody(encoding) + "\n";
+
+    private string ExportPemBody(PrivateKeyEncoding encoding) => (encoding, _key) switch
     {
         (PrivateKeyEncoding.Pkcs8, _) => _key.ExportPkcs8PrivateKeyPem(),
         (PrivateKeyEncoding.Pkcs1, RSA rsa) => rsa.ExportRSAPrivateKeyPem(),
