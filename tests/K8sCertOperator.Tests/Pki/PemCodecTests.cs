@@ -181,6 +181,24 @@ public class PemCodecTests
         }
     }
 
+    public static TheoryData<string> PathologicalInputs => new()
+    {
+        // Each is just under the 1 MiB chain limit and must be handled by the single linear pass.
+        string.Concat(Enumerable.Repeat("-----BEGIN CERTIFICATE-----\n", 37_000)),
+        string.Concat(Enumerable.Repeat("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n", 18_000)),
+        new string('A', 1_000_000),
+        "-----BEGIN CERTIFICATE-----\n" + new string('A', 1_000_000),
+        string.Concat(Enumerable.Repeat("-----BEGIN X", 80_000)),
+        string.Concat(Enumerable.Repeat("\r\n", 500_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(PathologicalInputs))]
+    public void PathologicalInputsFailCleanly(string input)
+    {
+        Assert.Throws<PemFormatException>(() => PemCodec.DecodeCertificates(input));
+    }
+
     [Fact]
     public void CsrPemRoundTrip()
     {
