@@ -1,4 +1,3 @@
-using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -80,7 +79,7 @@ public sealed record CertificateInfo
 
             return info;
         }
-        catch (Exception ex) when (ex is CryptographicException or AsnContentException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not PkiException)
         {
             throw new PemFormatException("certificate: malformed field or extension", ex);
         }

@@ -12,8 +12,8 @@ public sealed record PrivateKeySpec(
     /// <summary>The cert-manager default: RSA 2048, PKCS#1.</summary>
     public static PrivateKeySpec Default { get; } = new();
 
-    /// <summary>Size with the algorithm default applied; Ed25519 has a fixed size and reports 256.</summary>
-    public int EffectiveSize => Size ?? Algorithm switch
+    /// <summary>Size with the algorithm default applied (null or 0 = default, as in cert-manager); Ed25519 reports 256.</summary>
+    public int EffectiveSize => Size is { } s and not 0 && Algorithm != KeyAlgorithm.Ed25519 ? s : Algorithm switch
     {
         KeyAlgorithm.Rsa => DefaultRsaSize,
         KeyAlgorithm.Ecdsa => DefaultEcdsaSize,

@@ -22,9 +22,9 @@ public static class PrivateKeySpecValidator
 
         return spec.Algorithm switch
         {
-            KeyAlgorithm.Rsa when spec.Size is { } s && s is not (2048 or 3072 or 4096)
+            KeyAlgorithm.Rsa when spec.Size is { } s && s is not (0 or 2048 or 3072 or 4096)
                 => $"invalid RSA key size {s}: must be 2048, 3072 or 4096",
-            KeyAlgorithm.Ecdsa when spec.Size is { } s && s is not (256 or 384 or 521)
+            KeyAlgorithm.Ecdsa when spec.Size is { } s && s is not (0 or 256 or 384 or 521)
                 => $"invalid ECDSA key size {s}: must be 256, 384 or 521",
             // Reported here, not only at generation time, so the Certificate gets a clear Ready=False reason
             // before any work starts. Size is ignored for Ed25519, as in cert-manager.

@@ -97,4 +97,22 @@ public sealed class OpenSslInteropTests : IDisposable
         Assert.Equal(serialLine.Trim()["serial=".Length..].TrimStart('0'), info.SerialNumberHex.TrimStart('0'));
         Assert.Equal(TimeSpan.FromDays(3), info.NotAfter - info.NotBefore);
     }
+
+    [SkippableFact]
+    public async Task Ed25519CertificateIsReadableButItsKeyIsRejected()
+    {
+        Skip.If(OpenSsl.MissingReason is not null, OpenSsl.MissingReason);
+        await Ok("req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", "k.pem", "-out", "c.pem", "-days", "1",
+            "-subj", "/CN=ed.example.com", "-addext", "subjectAltName=DNS:ed.example.com");
+        using var cert = TestPki.Single(await File.ReadAllTextAsync(Path.Combine(_dir, "c.pem")));
+        var info = CertificateInfo.FromCertificate(cert);
+        Assert.Equal(KeyAlgorithm.Ed25519, info.PublicKeyAlgorithm);
+        Assert.Equal(["ed.example.com"], info.SubjectAltNames.DnsNames);
+
+        // An Ed25519 Secret therefore reads as "key does not match spec" upstream, never as a crash.
+        using var ec = TestPki.Ec();
+        Assert.False(ec.PublicKeyMatches(cert));
+        var ex = Assert.Throws<PemFormatException>(() => PemCodec.DecodePrivateKey(File.ReadAllText(Path.Combine(_dir, "k.pem"))));
+        Assert.Contains("Ed25519", ex.Message, StringComparison.Ordinal);
+    }
 }

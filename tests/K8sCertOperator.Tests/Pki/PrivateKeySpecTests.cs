@@ -12,7 +12,9 @@ public class PrivateKeySpecTests
     [InlineData(KeyAlgorithm.Rsa, 1024, "invalid RSA key size 1024: must be 2048, 3072 or 4096")]
     [InlineData(KeyAlgorithm.Rsa, 16384, "invalid RSA key size 16384: must be 2048, 3072 or 4096")]
     [InlineData(KeyAlgorithm.Rsa, 256, "invalid RSA key size 256: must be 2048, 3072 or 4096")]
+    [InlineData(KeyAlgorithm.Rsa, 0, null)]
     [InlineData(KeyAlgorithm.Ecdsa, null, null)]
+    [InlineData(KeyAlgorithm.Ecdsa, 0, null)]
     [InlineData(KeyAlgorithm.Ecdsa, 256, null)]
     [InlineData(KeyAlgorithm.Ecdsa, 384, null)]
     [InlineData(KeyAlgorithm.Ecdsa, 521, null)]
@@ -29,6 +31,8 @@ public class PrivateKeySpecTests
     [InlineData(KeyAlgorithm.Rsa, 4096, 4096)]
     [InlineData(KeyAlgorithm.Ecdsa, null, 256)]
     [InlineData(KeyAlgorithm.Ecdsa, 521, 521)]
+    [InlineData(KeyAlgorithm.Ecdsa, 0, 256)]
+    [InlineData(KeyAlgorithm.Ed25519, 4096, 256)]
     public void EffectiveSizeAppliesDefaults(KeyAlgorithm algorithm, int? size, int expected)
     {
         Assert.Equal(expected, new PrivateKeySpec(algorithm, size).EffectiveSize);
