@@ -31,6 +31,23 @@ public sealed record CertificateInfo
     public X509KeyUsageFlags KeyUsage { get; init; }
     public IReadOnlyList<string> ExtendedKeyUsageOids { get; init; } = [];
 
+    /// <summary>Reads the leaf (first certificate) of a tls.crt PEM; any problem is a <see cref="PemFormatException"/>.</summary>
+    public static CertificateInfo FromPem(string? tlsCrt)
+    {
+        var chain = PemCodec.DecodeCertificates(tlsCrt);
+        try
+        {
+            return FromCertificate(chain[0]);
+        }
+        finally
+        {
+            foreach (var c in chain)
+            {
+                c.Dispose();
+            }
+        }
+    }
+
     /// <summary>Reads the facts; malformed extensions raise <see cref="PemFormatException"/>.</summary>
     public static CertificateInfo FromCertificate(X509Certificate2 certificate)
     {

@@ -79,13 +79,18 @@ public class CsrBuilderTests
         Assert.Equal(Full.EmailAddresses, parsed.SubjectAltNames.EmailAddresses);
     }
 
-    [Fact]
-    public void SignatureHashFollowsKey()
+    [Theory]
+    [InlineData("rsa", "1.2.840.113549.1.1.11")]   // sha256WithRSAEncryption
+    [InlineData("ec256", "1.2.840.10045.4.3.2")]   // ecdsa-with-SHA256
+    [InlineData("ec384", "1.2.840.10045.4.3.3")]   // ecdsa-with-SHA384
+    public void SignatureAlgorithmFollowsKey(string kind, string expectedOid)
     {
-        using var ec384 = KeyFor("ec384");
-        var request = CertificateRequest.LoadSigningRequest(CsrBuilder.BuildDer(ec384, new CertificateTemplate { CommonName = "h" }), HashAlgorithmName.SHA256);
-        Assert.NotNull(request);
-        Assert.Equal(HashAlgorithmName.SHA384, ec384.SignatureHash);
+        using var key = KeyFor(kind);
+        var der = CsrBuilder.BuildDer(key, new CertificateTemplate { CommonName = "h" });
+        // CertificationRequest ::= SEQUENCE { certificationRequestInfo, signatureAlgorithm, signature }
+        var csr = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        csr.ReadEncodedValue();
+        Assert.Equal(expectedOid, csr.ReadSequence().ReadObjectIdentifier());
     }
 
     [Fact]

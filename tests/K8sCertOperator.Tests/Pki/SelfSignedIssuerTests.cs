@@ -26,6 +26,8 @@ public class SelfSignedIssuerTests
         Assert.Equal(cert.Subject, cert.Issuer);
 
         var info = CertificateInfo.FromCertificate(cert);
+        var fromPem = CertificateInfo.FromPem(issued.CertificatePem);
+        Assert.Equal((info.SerialNumberHex, info.CommonName, info.NotAfter), (fromPem.SerialNumberHex, fromPem.CommonName, fromPem.NotAfter));
         Assert.Equal(TestPki.Now, info.NotBefore); // sub-second part truncated
         Assert.Equal(TestPki.Now.AddHours(2), info.NotAfter);
         Assert.Equal(template.DnsNames, info.SubjectAltNames.DnsNames);
