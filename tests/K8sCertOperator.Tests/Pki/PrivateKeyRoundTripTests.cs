@@ -72,4 +72,22 @@ public class PrivateKeyRoundTripTests
         Assert.False(rsa.PublicKeyMatches(cert));
         Assert.False(otherEc.PublicKeyMatches(cert));
     }
+
+    [Fact]
+    public void PublicKeyMatchingIgnoresRsaParameterEncodingVariants()
+    {
+        using var rsa = TestPki.Rsa();
+        var canonical = rsa.GetPublicKey();
+        // Same RSA key, AlgorithmIdentifier parameters absent instead of NULL.
+        var withoutParameters = new System.Security.Cryptography.X509Certificates.PublicKey(
+            canonical.Oid, null, canonical.EncodedKeyValue);
+        Assert.True(rsa.PublicKeyMatches(canonical));
+        Assert.True(rsa.PublicKeyMatches(withoutParameters));
+
+        using var ec = TestPki.Ec();
+        Assert.False(rsa.PublicKeyMatches(ec.GetPublicKey()));
+        Assert.False(ec.PublicKeyMatches(canonical));
+        using var ec384 = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa, 384));
+        Assert.False(ec.PublicKeyMatches(ec384.GetPublicKey()));
+    }
 }
