@@ -55,6 +55,12 @@ public static class NameValidator
             }
         }
 
+        // RFC 3696 2: a top-level label is never all-numeric; this also keeps IPv4 literals out of dnsNames.
+        if (labels[^1].All(char.IsAsciiDigit))
+        {
+            return $"DNS name \"{name}\": the last label must not be all-numeric (put IP addresses in ipAddresses)";
+        }
+
         return null;
     }
 

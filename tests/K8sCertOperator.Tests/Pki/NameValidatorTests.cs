@@ -16,7 +16,6 @@ public class NameValidatorTests
         { "xn--mnchen-3ya.de", true },
         { "*.xn--mnchen-3ya.de", true },
         { "a-b.example.com", true },
-        { "123.example.com", true },
         { $"{Label63}.example.com", true },
         { string.Join('.', Enumerable.Repeat(Label63, 3)) + "." + new string('b', 61), true }, // 253 chars
         { string.Join('.', Enumerable.Repeat(Label63, 3)) + "." + new string('b', 62), false }, // 254 chars
@@ -38,6 +37,10 @@ public class NameValidatorTests
         { "sp ace.example.com", false },
         { "münchen.de", false },
         { "example.com/path", false },
+        { "192.0.2.1", false },
+        { "host.123", false },
+        { "123.example.com", true },
+        { "123abc", true },
     };
 
     [Theory]
