@@ -1,0 +1,11 @@
+namespace K8sCertOperator.Pki;
+
+/// <summary>The subject alternative names the operator cares about, as strings.</summary>
+public sealed record SubjectAltNames(
+    IReadOnlyList<string> DnsNames,
+    IReadOnlyList<string> IpAddresses,
+    IReadOnlyList<string> Uris,
+    IReadOnlyList<string> EmailAddresses)
+{
+    public static SubjectAltNames Empty { get; } = new([], [], [], []);
+}
