@@ -6,7 +6,7 @@ namespace K8sCertOperator.Acme.Resources;
 public sealed record AcmeDirectoryMeta
 {
     [JsonPropertyName("termsOfService")]
-    public Uri? TermsOfService { get; init; }
+    public string? TermsOfService { get; init; }
 
     [JsonPropertyName("website")]
     public Uri? Website { get; init; }
