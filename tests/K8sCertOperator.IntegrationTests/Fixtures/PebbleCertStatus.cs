@@ -14,8 +14,9 @@ public sealed record PebbleCertStatus
     [JsonPropertyName("Reason")]
     public int? Reason { get; init; }
 
+    /// <summary>Go's RFC 3339 text with nanoseconds, which System.Text.Json's DateTimeOffset rejects.</summary>
     [JsonPropertyName("RevokedAt")]
-    public DateTimeOffset? RevokedAt { get; init; }
+    public string? RevokedAt { get; init; }
 
     [JsonPropertyName("Certificate")]
     public string? Certificate { get; init; }
