@@ -6,6 +6,17 @@ namespace K8sCertOperator.Acme.Http;
 /// <summary>Parses Retry-After (RFC 9110 §10.2.3): delta-seconds or an HTTP-date.</summary>
 public static class RetryAfterParser
 {
+    // IMF-fixdate, the two obsolete HTTP-date forms RFC 9110 §5.6.7 still asks recipients to accept,
+    // and RFC 3339 as some servers send it. A general-purpose parse would take "1.5" for a date.
+    private static readonly string[] DateFormats =
+    [
+        "r",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM d HH:mm:ss yyyy",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
     /// <summary>The wait the header asks for relative to <paramref name="now"/>; null when absent or unparseable.</summary>
     public static TimeSpan? Parse(string? value, DateTimeOffset now)
     {
@@ -19,10 +30,8 @@ public static class RetryAfterParser
             // A day is far beyond any wait we would honour, and this keeps TimeSpan from overflowing.
             return TimeSpan.FromSeconds(Math.Min(seconds, 86_400L * 365));
         }
-        if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) ||
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date))
+        if (DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date))
         {
             var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
