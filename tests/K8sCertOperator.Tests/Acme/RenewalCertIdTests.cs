@@ -42,15 +42,8 @@ public class RenewalCertIdTests
     [InlineData(new byte[] { 0x00, 0x80, 0x01 }, "AIAB")] // sign octet kept: the serial is positive
     public void Bcl_certificate_with_explicit_aki_and_serial(byte[] serial, string expectedSerialPart)
     {
-        using var issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var issuerRequest = new CertificateRequest("CN=Issuer", issuerKey, HashAlgorithmName.SHA256);
-        issuerRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var issuer = issuerRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var keyIdentifier = Convert.FromHexString("0102030405060708090A0B0C0D0E0F1011121314");
-        using var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var leafRequest = new CertificateRequest("CN=leaf", leafKey, HashAlgorithmName.SHA256);
-        leafRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(keyIdentifier));
-        using var leaf = leafRequest.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), serial);
+        using var leaf = TestCertificates.WithAkiAndSerial(keyIdentifier, serial);
 
         Assert.Equal("AQIDBAUGBwgJCgsMDQ4PEBESExQ." + expectedSerialPart, RenewalCertId.Compute(leaf));
     }
