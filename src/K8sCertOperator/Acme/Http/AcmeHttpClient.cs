@@ -36,7 +36,7 @@ public sealed class AcmeHttpClient
 
     /// <summary>An unauthenticated GET (directory, renewalInfo).</summary>
     public Task<AcmeResponse> GetAsync(Uri url, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Get, url, null)), cancellationToken);
+        SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Get, url, null)), poolNonce: true, cancellationToken);
 
     /// <summary>
     /// A signed POST. <paramref name="sign"/> receives the nonce to put in the protected header and is
@@ -52,20 +52,16 @@ public sealed class AcmeHttpClient
             content.Headers.ContentType = new MediaTypeHeaderValue(JoseContentType);
             request.Content = content;
             return request;
-        }, cancellationToken);
+        }, poolNonce: true, cancellationToken);
 
-    /// <summary>Gets a fresh nonce with HEAD newNonce (RFC 8555 §7.2).</summary>
+    /// <summary>Gets a fresh nonce with HEAD newNonce (RFC 8555 §7.2); it goes to the caller, not the pool.</summary>
     public async Task<string> FetchNonceAsync(CancellationToken cancellationToken)
     {
         var url = await _newNonceUrl(cancellationToken).ConfigureAwait(false);
-        var response = await SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Head, url, null)), cancellationToken)
+        // Not pooled: a pooled copy could be handed to a concurrent request and be used twice.
+        var response = await SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Head, url, null)), poolNonce: false, cancellationToken)
             .ConfigureAwait(false);
-        _ = response;
-        if (!Nonces.TryTake(out var nonce))
-        {
-            throw new AcmeProtocolException($"newNonce at {url} returned no Replay-Nonce header");
-        }
-        return nonce;
+        return response.ReplayNonce ?? throw new AcmeProtocolException($"newNonce at {url} returned no Replay-Nonce header");
     }
 
     private HttpRequestMessage NewRequest(HttpMethod method, Uri url, string? accept)
@@ -79,7 +75,7 @@ public sealed class AcmeHttpClient
         return request;
     }
 
-    private async Task<AcmeResponse> SendWithRetriesAsync(Uri url, Func<Task<HttpRequestMessage>> build, CancellationToken cancellationToken)
+    private async Task<AcmeResponse> SendWithRetriesAsync(Uri url, Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
     {
         var badNonceRetries = 0;
         var transientRetries = 0;
@@ -89,7 +85,7 @@ public sealed class AcmeHttpClient
             AcmeResponse response;
             try
             {
-                response = await ExchangeAsync(build, cancellationToken).ConfigureAwait(false);
+                response = await ExchangeAsync(build, poolNonce, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
@@ -144,19 +140,18 @@ public sealed class AcmeHttpClient
         return null;
     }
 
-    private async Task<AcmeResponse> ExchangeAsync(Func<Task<HttpRequestMessage>> build, CancellationToken cancellationToken)
+    private async Task<AcmeResponse> ExchangeAsync(Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         using var request = await build().ConfigureAwait(false);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-        if (response.Headers.TryGetValues("Replay-Nonce", out var nonces))
+        var replayNonce = response.Headers.TryGetValues("Replay-Nonce", out var nonces) ? nonces.FirstOrDefault()?.Trim() : null;
+        if (poolNonce)
         {
-            foreach (var nonce in nonces)
-            {
-                Nonces.Add(nonce.Trim());
-            }
+            // Error responses carry nonces too; a badNonce retry relies on exactly that one.
+            Nonces.Add(replayNonce);
         }
         return new AcmeResponse
         {
@@ -166,6 +161,7 @@ public sealed class AcmeHttpClient
             ContentType = response.Content.Headers.ContentType?.MediaType,
             RetryAfter = RetryAfterParser.From(response.Headers, _options.TimeProvider.GetUtcNow()),
             Links = response.Headers.TryGetValues("Link", out var links) ? links.ToList() : [],
+            ReplayNonce = replayNonce,
             Body = body,
         };
     }

@@ -15,6 +15,9 @@ public sealed record AcmeResponse
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The Replay-Nonce header, if any.</summary>
+    public string? ReplayNonce { get; init; }
+
     /// <summary>Raw Link header values.</summary>
     public IReadOnlyList<string> Links { get; init; } = [];
 

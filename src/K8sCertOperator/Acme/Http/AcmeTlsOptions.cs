@@ -10,4 +10,7 @@ public sealed record AcmeTlsOptions
     public bool InsecureSkipVerify { get; init; }
 
     public static AcmeTlsOptions FromCaBundleFile(string path) => new() { TrustedCaBundlePem = File.ReadAllText(path) };
+
+    /// <summary>From PEM bytes, e.g. the ca.crt of a Kubernetes Secret.</summary>
+    public static AcmeTlsOptions FromCaBundlePem(ReadOnlySpan<byte> pem) => new() { TrustedCaBundlePem = System.Text.Encoding.UTF8.GetString(pem) };
 }
