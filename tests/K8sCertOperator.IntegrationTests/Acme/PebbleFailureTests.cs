@@ -79,4 +79,20 @@ public sealed class PebbleFailureTests(PebbleFixture pebble) : IClassFixture<Peb
         var directory = await new AcmeClient(insecure, pebble.DirectoryUrl, key).GetDirectoryAsync(CancellationToken.None);
         Assert.NotNull(directory.NewOrder);
     }
+
+    [SkippableFact]
+    public async Task Waiting_for_an_order_nobody_solves_gives_up_with_a_timeout()
+    {
+        Skip.If(pebble.SkipReason != null, pebble.SkipReason);
+        using var http = pebble.CreateHttpClient();
+        using var key = JwsSigners.CreateEs256();
+        var client = pebble.CreateClient(http, key);
+        await client.NewAccountAsync([], true, null, CancellationToken.None);
+        var order = await client.NewOrderAsync(TestCsr.Dns(TestCsr.UniqueName("idle")), cancellationToken: CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(
+            () => client.WaitForOrderAsync(order.Location!, TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.Contains(AcmeStatus.Pending, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -66,15 +66,32 @@ public sealed class ChallTestSrvFixture : IAsyncLifetime, IAsyncDisposable
         {
             return;
         }
-        DnsPort = FreePort.Next();
-        ManagementPort = FreePort.Next();
-        _process = ExternalProcess.Start(ExternalTool.Find("pebble-challtestsrv")!,
-        [
-            "-dns01", DnsServer, "-http01", "", "-https01", "", "-tlsalpn01", "",
-            "-management", $"127.0.0.1:{ManagementPort}", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
-        ]);
-        await _process.WaitForTcpAsync(ManagementPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        await _process.WaitForTcpAsync(DnsPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        // A port taken between FreePort.Next() and the bind makes the process exit: retry on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            DnsPort = FreePort.Next();
+            ManagementPort = FreePort.Next();
+            _process = ExternalProcess.Start(ExternalTool.Find("pebble-challtestsrv")!,
+            [
+                "-dns01", DnsServer, "-http01", "", "-https01", "", "-tlsalpn01", "",
+                "-management", $"127.0.0.1:{ManagementPort}", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
+            ]);
+            try
+            {
+                await _process.WaitForTcpAsync(ManagementPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                await _process.WaitForTcpAsync(DnsPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException)
+            {
+                await _process.DisposeAsync().ConfigureAwait(false);
+                _process = null;
+                if (attempt >= 3 || e is OperationCanceledException)
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)

@@ -109,21 +109,7 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
-        if (_process is not null)
-        {
-            await _process.DisposeAsync().ConfigureAwait(false);
-            _process = null;
-        }
-        if (_http01 is not null)
-        {
-            await _http01.DisposeAsync().ConfigureAwait(false);
-            _http01 = null;
-        }
-        if (_challTestSrv is not null)
-        {
-            await ((IAsyncDisposable)_challTestSrv).DisposeAsync().ConfigureAwait(false);
-            _challTestSrv = null;
-        }
+        await StopAsync().ConfigureAwait(false);
         _managementClient?.Dispose();
         try
         {
@@ -153,6 +139,29 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
         {
             return;
         }
+        // Free ports are only free "a moment ago", and other test processes on this machine pick
+        // ports too; a lost race shows up as a start failure, so try again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is InvalidOperationException or TimeoutException or IOException)
+            {
+                await StopAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await StopAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private async Task StartOnceAsync(CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(_workDirectory);
         ListenPort = FreePort.Next();
         ManagementPort = FreePort.Next();
@@ -176,6 +185,27 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
             BuildEnvironment(), _workDirectory);
         await _process.WaitForOutputAsync("ACME directory available", TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         await _process.WaitForTcpAsync(ListenPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        await _process.WaitForTcpAsync(ManagementPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Kills and forgets everything started so far (pebble, responder, challtestsrv).</summary>
+    private async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync().ConfigureAwait(false);
+            _process = null;
+        }
+        if (_http01 is not null)
+        {
+            await _http01.DisposeAsync().ConfigureAwait(false);
+            _http01 = null;
+        }
+        if (_challTestSrv is not null)
+        {
+            await ((IAsyncDisposable)_challTestSrv).DisposeAsync().ConfigureAwait(false);
+            _challTestSrv = null;
+        }
     }
 
     private string BuildConfig(string certificatePath, string keyPath)
