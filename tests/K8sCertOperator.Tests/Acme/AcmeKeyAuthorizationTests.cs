@@ -7,6 +7,7 @@ using K8sCertOperator.Acme.Resources;
 
 namespace K8sCertOperator.Tests.Acme;
 
+/// <summary>Key authorizations, DNS-01 values and record names, identifier parsing.</summary>
 public class AcmeKeyAuthorizationTests
 {
     [Fact]
@@ -44,6 +45,8 @@ public class AcmeKeyAuthorizationTests
     [InlineData("192.0.2.1", "ip", false)]
     [InlineData("2001:db8::1", "ip", false)]
     [InlineData("A.Example.COM.", "dns", false)]
+    [InlineData("10.1", "dns", false)] // inet_aton shorthand is not an IP identifier
+    [InlineData("123", "dns", false)]
     public void Identifiers_parse_as_dns_or_ip(string text, string type, bool wildcard)
     {
         var identifier = AcmeIdentifier.Parse(text);

@@ -2,6 +2,7 @@ using K8sCertOperator.Acme;
 
 namespace K8sCertOperator.Tests.Acme;
 
+/// <summary>cert-manager preferredChain choice as a table.</summary>
 public class PreferredChainSelectorTests
 {
     public static TheoryData<string[], string?, int> Cases => new()

@@ -4,6 +4,7 @@ using K8sCertOperator.Acme;
 
 namespace K8sCertOperator.Tests.Acme;
 
+/// <summary>ARI CertID (RFC 9773 §4.1) from the RFC example and BCL certificates.</summary>
 public class RenewalCertIdTests
 {
     // The example certificate of RFC 9773 Appendix A (AKI 69:88:5B:…, serial 0x87654321).

@@ -29,9 +29,12 @@ public sealed record AcmeIdentifier
 
     public static AcmeIdentifier Ip(IPAddress address) => new(IpType, address.ToString());
 
-    /// <summary>An IP identifier when the text parses as an address, else a DNS identifier.</summary>
+    /// <summary>An IP identifier for a dotted-quad or IPv6 literal, else a DNS identifier.</summary>
     public static AcmeIdentifier Parse(string text) =>
-        IPAddress.TryParse(text, out var ip) ? Ip(ip) : Dns(text);
+        // IPAddress.TryParse also takes "1" or "10.1" (legacy inet_aton forms); those are not meant as IPs here.
+        IPAddress.TryParse(text, out var ip) && (text.Contains(':', StringComparison.Ordinal) || text.Count(c => c == '.') == 3)
+            ? Ip(ip)
+            : Dns(text);
 
     public override string ToString() => $"{Type}:{Value}";
 }

@@ -4,6 +4,7 @@ using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
+/// <summary>RFC 7807 problem documents become typed exceptions, subproblems included.</summary>
 public class AcmeProblemParsingTests
 {
     private const string Compound = """

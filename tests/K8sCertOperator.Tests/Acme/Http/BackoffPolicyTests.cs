@@ -2,6 +2,7 @@ using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
+/// <summary>Exponential backoff: growth, cap and jitter bounds as a table.</summary>
 public class BackoffPolicyTests
 {
     private static readonly BackoffPolicy Policy = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10), 2.0, 0.5);

@@ -2,6 +2,7 @@ using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
+/// <summary>Link header parsing for rel="alternate" certificate chains.</summary>
 public class LinkHeaderParserTests
 {
     private static readonly Uri Base = new("https://acme.example/cert/1");

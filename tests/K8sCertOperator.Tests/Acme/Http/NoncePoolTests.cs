@@ -2,6 +2,7 @@ using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
+/// <summary>The Replay-Nonce pool: single use, newest first, bounded, thread-safe.</summary>
 public class NoncePoolTests
 {
     [Fact]

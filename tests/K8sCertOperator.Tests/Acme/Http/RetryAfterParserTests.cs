@@ -2,6 +2,7 @@ using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
+/// <summary>Retry-After as delta-seconds, HTTP-date, and garbage.</summary>
 public class RetryAfterParserTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using K8sCertOperator.Acme.Jws;
 
 namespace K8sCertOperator.Tests.Acme.Jws;
 
+/// <summary>EAB inner JWS: MAC, header members, no key leaks.</summary>
 public class ExternalAccountBindingTests
 {
     private static readonly Uri NewAccount = new("https://acme.example/new-account");

@@ -4,6 +4,7 @@ using K8sCertOperator.Acme.Jws;
 
 namespace K8sCertOperator.Tests.Acme.Jws;
 
+/// <summary>JWK export and RFC 7638 thumbprints, including the RFC example.</summary>
 public class JwkThumbprintTests
 {
     // RFC 7638 §3.1 example key and its published thumbprint.

@@ -6,6 +6,7 @@ using K8sCertOperator.Acme.Jws;
 
 namespace K8sCertOperator.Tests.Acme.Jws;
 
+/// <summary>Flattened JWS: signatures verify with the JWK, header members per RFC 8555 §6.2.</summary>
 public class JwsEncoderTests
 {
     private static readonly Uri Url = new("https://acme.example/new-order");
