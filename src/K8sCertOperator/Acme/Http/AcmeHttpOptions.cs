@@ -1,0 +1,27 @@
+namespace K8sCertOperator.Acme.Http;
+
+/// <summary>Retry limits of the ACME HTTP layer.</summary>
+public sealed record AcmeHttpOptions
+{
+    /// <summary>How often a request rejected with badNonce is re-sent with a fresh nonce.</summary>
+    public int MaxBadNonceRetries { get; init; } = 5;
+
+    /// <summary>How often a 5xx, timeout or network error is retried.</summary>
+    public int MaxTransientRetries { get; init; } = 3;
+
+    public BackoffPolicy TransientBackoff { get; init; } = BackoffPolicy.Transient;
+
+    /// <summary>
+    /// The longest Retry-After (429/503) waited out in-line; longer waits surface as an
+    /// <see cref="AcmeProtocolException"/> with RetryAfter so the caller can requeue instead of blocking.
+    /// </summary>
+    public TimeSpan MaxInlineRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of a single HTTP exchange.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string UserAgent { get; init; } = "k8s-cert-operator-acme/1.0";
+
+    /// <summary>Source of time, for Retry-After dates.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,28 @@
+namespace K8sCertOperator.IntegrationTests.Fixtures;
+
+/// <summary>Knobs of a Pebble instance started by <see cref="PebbleFixture"/>.</summary>
+public sealed record PebbleOptions
+{
+    public bool ExternalAccountBindingRequired { get; init; }
+
+    /// <summary>EAB key id to base64url MAC key.</summary>
+    public IReadOnlyDictionary<string, string> ExternalAccountMacKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Names Pebble refuses with rejectedIdentifier (subdomains included).</summary>
+    public IReadOnlyList<string> DomainBlocklist { get; init; } = [];
+
+    /// <summary>Validity of issued certificates in seconds; null keeps Pebble's default (5 years).</summary>
+    public ulong? CertificateValidityPeriodSeconds { get; init; }
+
+    /// <summary>PEBBLE_WFE_NONCEREJECT: percent of good nonces rejected; null keeps Pebble's 5%.</summary>
+    public int? NonceRejectPercent { get; init; }
+
+    /// <summary>PEBBLE_ALTERNATE_ROOTS: number of extra root chains offered via Link rel="alternate".</summary>
+    public int? AlternateRoots { get; init; }
+
+    /// <summary>PEBBLE_AUTHZREUSE: percent of valid authorizations reused; null keeps Pebble's 50%.</summary>
+    public int? AuthzReusePercent { get; init; }
+
+    /// <summary>PEBBLE_CHAIN_LENGTH; null keeps leaf + 1 intermediate.</summary>
+    public int? ChainLength { get; init; }
+}
