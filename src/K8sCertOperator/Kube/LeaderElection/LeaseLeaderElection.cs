@@ -11,14 +11,20 @@ namespace K8sCertOperator.Kube.LeaderElection;
 /// </summary>
 public sealed class LeaseLeaderElection : ILeaderElection
 {
-    private readonly IKubernetes _client;
+    private readonly Func<ILock> _lockFactory;
     private readonly LeaderElectionOptions _options;
     private readonly ILogger _logger;
     private volatile bool _isLeader;
 
     public LeaseLeaderElection(IKubernetes client, LeaderElectionOptions options, ILogger logger)
+        : this(LeaseLockFactory(client, options), options, logger)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    /// <summary>Election over any <see cref="ILock"/> (tests use an in-memory lock).</summary>
+    internal LeaseLeaderElection(Func<ILock> lockFactory, LeaderElectionOptions options, ILogger logger)
+    {
+        _lockFactory = lockFactory ?? throw new ArgumentNullException(nameof(lockFactory));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -69,8 +75,7 @@ public sealed class LeaseLeaderElection : ILeaderElection
 
     private async Task RunOneTermAsync(Func<CancellationToken, Task> whileLeading, CancellationToken cancellationToken)
     {
-        var leaseLock = new LeaseLock(_client, _options.LeaseNamespace, _options.LeaseName, _options.Identity);
-        var config = new LeaderElectionConfig(leaseLock)
+        var config = new LeaderElectionConfig(_lockFactory())
         {
             LeaseDuration = _options.LeaseDuration,
             RenewDeadline = _options.RenewDeadline,
@@ -108,6 +113,13 @@ public sealed class LeaseLeaderElection : ILeaderElection
                 await AwaitWorkAsync(work).ConfigureAwait(false);
             }
         }
+    }
+
+    private static Func<ILock> LeaseLockFactory(IKubernetes client, LeaderElectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        return () => new LeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity);
     }
 
     private async Task AwaitWorkAsync(Task work)
