@@ -78,7 +78,8 @@ public sealed class InformerTests : IAsyncDisposable
         await Eventually.TrueAsync(() => informer.Get(new ObjectKey("ns", "s"))?.ResourceVersion() == replaced.ResourceVersion(), "update seen");
 
         await _api.DeleteAsync("ns", "s", default);
-        await Eventually.TrueAsync(() => informer.Get(new ObjectKey("ns", "s")) is null, "delete seen");
+        await Eventually.TrueAsync(() => _events.Contains("delete ns/s") && informer.LastResourceVersion == _api.CurrentResourceVersion, "delete seen");
+        Assert.Null(informer.Get(new ObjectKey("ns", "s")));
 
         Assert.Equal(
             ["add ns/s", $"update ns/s {created.ResourceVersion()}->{replaced.ResourceVersion()}", "delete ns/s"],
@@ -131,7 +132,8 @@ public sealed class InformerTests : IAsyncDisposable
         await _api.CreateAsync(Secret("ns", "arrives"), default);
 
         await Eventually.TrueAsync(() => _api.ListCalls == 2, "relisted");
-        await Eventually.TrueAsync(() => informer.Get(new ObjectKey("ns", "arrives")) is not null, "new object cached");
+        await Eventually.TrueAsync(() => _events.Contains("add ns/arrives") && _events.Contains("delete ns/vanishes"), "relist diff delivered");
+        Assert.NotNull(informer.Get(new ObjectKey("ns", "arrives")));
 
         Assert.Null(informer.Get(new ObjectKey("ns", "vanishes")));
         Assert.NotNull(informer.Get(new ObjectKey("ns", "stays")));
@@ -161,7 +163,7 @@ public sealed class InformerTests : IAsyncDisposable
 
         await _api.CreateAsync(Secret("ns", "unrelated"), default);
         await _api.CreateAsync(Secret("ns", "ours", Managed), default);
-        await Eventually.TrueAsync(() => informer.Get(new ObjectKey("ns", "ours")) is not null, "managed secret cached");
+        await Eventually.TrueAsync(() => _events.Contains("add ns/ours"), "managed secret cached");
 
         Assert.Single(informer.List());
         Assert.Equal(["add ns/ours"], _events.ToArray());
