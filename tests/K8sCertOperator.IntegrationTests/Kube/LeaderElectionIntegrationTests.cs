@@ -1,4 +1,5 @@
 #if STANDIN_AVAILABLE
+using k8s;
 using K8sCertOperator.IntegrationTests.StandIn;
 using K8sCertOperator.Kube.LeaderElection;
 using Microsoft.Extensions.Logging.Abstractions;
