@@ -24,7 +24,7 @@ public sealed class BuiltInResourceApi<T, TList> : IResourceApi<T>
             using var r = await List(@namespace, request, cancellationToken).ConfigureAwait(false);
             return r.Body;
         }).ConfigureAwait(false);
-        return new ResourceList<T>(list?.Items?.ToList() ?? [], list?.Metadata?.ResourceVersion);
+        return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
     }
 
     public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
@@ -39,15 +39,15 @@ public sealed class BuiltInResourceApi<T, TList> : IResourceApi<T>
         KubeApiErrors.CallOrNullAsync(() => Body(_ops.Read(Ns(@namespace), name, cancellationToken)));
 
     public Task<T> CreateAsync(T obj, CancellationToken cancellationToken) =>
-        KubeApiErrors.CallAsync(() => Body(_ops.Create(obj, Ns(obj.Namespace()), cancellationToken)));
+        KubeApiErrors.CallAsync(() => Body(_ops.Create(TypeMeta.Ensure(obj), Ns(obj.Namespace()), cancellationToken)));
 
     public Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken) =>
-        KubeApiErrors.CallAsync(() => Body(_ops.Replace(obj, obj.Name(), Ns(obj.Namespace()), cancellationToken)));
+        KubeApiErrors.CallAsync(() => Body(_ops.Replace(TypeMeta.Ensure(obj), obj.Name(), Ns(obj.Namespace()), cancellationToken)));
 
     public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken)
     {
         var replace = _ops.ReplaceStatus ?? throw new NotSupportedException($"{typeof(T).Name} has no status subresource");
-        return KubeApiErrors.CallAsync(() => Body(replace(obj, obj.Name(), Ns(obj.Namespace()), cancellationToken)));
+        return KubeApiErrors.CallAsync(() => Body(replace(TypeMeta.Ensure(obj), obj.Name(), Ns(obj.Namespace()), cancellationToken)));
     }
 
     public Task<T> PatchAsync(string? @namespace, string name, string mergePatchJson, CancellationToken cancellationToken) =>

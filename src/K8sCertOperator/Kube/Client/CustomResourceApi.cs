@@ -37,7 +37,7 @@ public sealed class CustomResourceApi<T> : IResourceApi<T>
             using var response = await ListRequest(@namespace, labelSelector, null, false, null, null, cancellationToken).ConfigureAwait(false);
             return response.Body;
         }).ConfigureAwait(false);
-        return new ResourceList<T>(list?.Items ?? [], list?.Metadata?.ResourceVersion);
+        return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
     }
 
     public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
@@ -62,8 +62,8 @@ public sealed class CustomResourceApi<T> : IResourceApi<T>
         KubeApiErrors.CallAsync(async () =>
         {
             using var r = _clusterScoped
-                ? await _ops.CreateClusterCustomObjectWithHttpMessagesAsync<T>(obj, _group, _version, _plural, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await _ops.CreateNamespacedCustomObjectWithHttpMessagesAsync<T>(obj, _group, _version, Ns(obj.Namespace()), _plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                ? await _ops.CreateClusterCustomObjectWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, _plural, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await _ops.CreateNamespacedCustomObjectWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, Ns(obj.Namespace()), _plural, cancellationToken: cancellationToken).ConfigureAwait(false);
             return r.Body;
         });
 
@@ -71,8 +71,8 @@ public sealed class CustomResourceApi<T> : IResourceApi<T>
         KubeApiErrors.CallAsync(async () =>
         {
             using var r = _clusterScoped
-                ? await _ops.ReplaceClusterCustomObjectWithHttpMessagesAsync<T>(obj, _group, _version, _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await _ops.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<T>(obj, _group, _version, Ns(obj.Namespace()), _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                ? await _ops.ReplaceClusterCustomObjectWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await _ops.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, Ns(obj.Namespace()), _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false);
             return r.Body;
         });
 
@@ -80,8 +80,8 @@ public sealed class CustomResourceApi<T> : IResourceApi<T>
         KubeApiErrors.CallAsync(async () =>
         {
             using var r = _clusterScoped
-                ? await _ops.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<T>(obj, _group, _version, _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false)
-                : await _ops.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<T>(obj, _group, _version, Ns(obj.Namespace()), _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                ? await _ops.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await _ops.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<T>(TypeMeta.Ensure(obj), _group, _version, Ns(obj.Namespace()), _plural, obj.Name(), cancellationToken: cancellationToken).ConfigureAwait(false);
             return r.Body;
         });
 

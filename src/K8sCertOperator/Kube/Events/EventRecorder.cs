@@ -42,7 +42,7 @@ public sealed class EventRecorder : IEventRecorder
     public static EventKey KeyFor(IKubernetesObject<V1ObjectMeta> involved, string type, string reason, string message, string component)
     {
         ArgumentNullException.ThrowIfNull(involved);
-        return new EventKey(involved.Kind, involved.Metadata?.NamespaceProperty, involved.Metadata?.Name, involved.Metadata?.Uid, type, reason, Truncate(message), component);
+        return new EventKey(string.IsNullOrEmpty(involved.Kind) ? TypeMeta.Of(involved.GetType()).Kind : involved.Kind, involved.Metadata?.NamespaceProperty, involved.Metadata?.Name, involved.Metadata?.Uid, type, reason, Truncate(message), component);
     }
 
     /// <summary>Event name: the involved object's name plus a unique hex suffix (as client-go names them).</summary>
@@ -96,6 +96,7 @@ public sealed class EventRecorder : IEventRecorder
             }
         }
 
+        var (typeApiVersion, typeKind) = TypeMeta.Of(involved.GetType());
         var ev = new Corev1Event
         {
             ApiVersion = "v1",
@@ -103,8 +104,8 @@ public sealed class EventRecorder : IEventRecorder
             Metadata = new V1ObjectMeta { Name = decision.EventName, NamespaceProperty = ns },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = involved.ApiVersion,
-                Kind = involved.Kind,
+                ApiVersion = string.IsNullOrEmpty(involved.ApiVersion) ? typeApiVersion : involved.ApiVersion,
+                Kind = string.IsNullOrEmpty(involved.Kind) ? typeKind : involved.Kind,
                 Name = involved.Metadata?.Name,
                 NamespaceProperty = involved.Metadata?.NamespaceProperty,
                 Uid = involved.Metadata?.Uid,

@@ -6,7 +6,8 @@ namespace K8sCertOperator.Kube.Reconcile;
 /// <summary>
 /// Runs N workers that take keys from a work queue, call the reconciler and apply its result to the
 /// queue. Each reconcile logs inside a scope with Namespace, Name and a ReconcileId; exceptions are
-/// treated as failures and never end a worker.
+/// treated as failures and never end a worker. The queue is shut down when <see cref="RunAsync"/> ends,
+/// so build a fresh queue and controller for each leadership term.
 /// </summary>
 public sealed class Controller
 {

@@ -93,6 +93,7 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
         Assert.Equal("42", list.ResourceVersion);
         Assert.Equal(["w1", "w2"], list.Items.Select(w => w.Name()));
         Assert.Equal("s", list.Items[0].Spec.Size);
+        Assert.All(list.Items, w => Assert.Equal(("test.k8scert.io/v1", "Widget"), (w.ApiVersion, w.Kind))); // list items omit type meta
     }
 
     [Fact]

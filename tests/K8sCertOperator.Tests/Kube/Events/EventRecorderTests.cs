@@ -82,6 +82,15 @@ public class EventRecorderTests
     }
 
     [Fact]
+    public async Task ObjectsFromListsWithoutTypeMetaStillGetAFullReference()
+    {
+        var fromList = new V1Secret { Metadata = new V1ObjectMeta { NamespaceProperty = "ns", Name = "tls", Uid = "u" } };
+        await NewRecorder().RecordAsync(fromList, EventTypes.Normal, "Updated", "x", default);
+        var reference = Assert.Single(_events.All()).InvolvedObject;
+        Assert.Equal(("v1", "Secret"), (reference.ApiVersion, reference.Kind));
+    }
+
+    [Fact]
     public async Task ApiFailureIsSwallowed()
     {
         _events.FailAllWrites = new HttpRequestException("API server down");

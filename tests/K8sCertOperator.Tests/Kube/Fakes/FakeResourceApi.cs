@@ -14,7 +14,7 @@ namespace K8sCertOperator.Tests.Kube.Fakes;
 /// In-memory fake of OUR <see cref="IResourceApi{T}"/> (not of the API server): a versioned store with an
 /// event log, so tests can drive watch resumption, 410 Gone, bookmarks, failures and optimistic concurrency.
 /// </summary>
-public sealed class FakeResourceApi<T> : IResourceApi<T>
+public sealed partial class FakeResourceApi<T> : IResourceApi<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly object _gate = new();
@@ -79,57 +79,6 @@ public sealed class FakeResourceApi<T> : IResourceApi<T>
         }
     }
 
-    /// <summary>The next watch call(s) fail with these exceptions before yielding anything.</summary>
-    public void FailNextWatches(params Exception[] failures)
-    {
-        lock (_gate)
-        {
-            foreach (var f in failures)
-            {
-                _watchFailures.Enqueue(f);
-            }
-        }
-    }
-
-    /// <summary>Closes every open watch normally (like a server-side timeout).</summary>
-    public void EndAllWatches() => Broadcast(w => w.Channel.Writer.TryComplete());
-
-    /// <summary>Forgets history: watches from any resourceVersion up to now get 410 Gone; open watches get it too.</summary>
-    public void CompactAndExpireWatches()
-    {
-        lock (_gate)
-        {
-            _compactedThrough = _rv;
-            _log.Clear();
-        }
-
-        Broadcast(w =>
-        {
-            w.Channel.Writer.TryWrite(new Item(default, null, Gone()));
-            w.Channel.Writer.TryComplete();
-        });
-    }
-
-    /// <summary>Sends a bookmark carrying the current resourceVersion to watches that asked for bookmarks.</summary>
-    public void SendBookmark()
-    {
-        string rv;
-        lock (_gate)
-        {
-            rv = (++_rv).ToString(CultureInfo.InvariantCulture);
-        }
-
-        var bookmark = Activator.CreateInstance<T>();
-        bookmark.Metadata = new V1ObjectMeta { ResourceVersion = rv };
-        Broadcast(w =>
-        {
-            if (w.AllowBookmarks)
-            {
-                w.Channel.Writer.TryWrite(new Item(WatchEventType.Bookmark, bookmark, null));
-            }
-        });
-    }
-
     public Task<ResourceList<T>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -137,57 +86,6 @@ public sealed class FakeResourceApi<T> : IResourceApi<T>
             ListCalls++;
             var items = _store.Values.Where(o => Matches(o, @namespace, labelSelector)).Select(Clone).ToList();
             return Task.FromResult(new ResourceList<T>(items, _rv.ToString(CultureInfo.InvariantCulture)));
-        }
-    }
-
-    public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
-        string? @namespace, string? labelSelector, string? resourceVersion, bool allowBookmarks, TimeSpan? timeout,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Watcher watcher;
-        List<(WatchEventType, T)> backlog;
-        lock (_gate)
-        {
-            WatchResourceVersions.Add(resourceVersion);
-            if (_watchFailures.TryDequeue(out var failure))
-            {
-                throw failure;
-            }
-
-            var from = long.Parse(resourceVersion ?? "0", CultureInfo.InvariantCulture);
-            if (from < _compactedThrough)
-            {
-                throw Gone();
-            }
-
-            backlog = [.. _log.Where(e => e.Rv > from && Matches(e.Obj, @namespace, labelSelector)).Select(e => (e.Type, Clone(e.Obj)))];
-            watcher = new Watcher(Channel.CreateUnbounded<Item>(), @namespace, labelSelector, allowBookmarks);
-            _watchers.Add(watcher);
-        }
-
-        try
-        {
-            foreach (var e in backlog)
-            {
-                yield return e;
-            }
-
-            await foreach (var item in watcher.Channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (item.Error is not null)
-                {
-                    throw item.Error;
-                }
-
-                yield return (item.Type, item.Obj!);
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _watchers.Remove(watcher);
-            }
         }
     }
 
@@ -336,20 +234,6 @@ public sealed class FakeResourceApi<T> : IResourceApi<T>
         }
     }
 
-    private void Broadcast(Action<Watcher> action)
-    {
-        List<Watcher> watchers;
-        lock (_gate)
-        {
-            watchers = [.. _watchers];
-        }
-
-        foreach (var w in watchers)
-        {
-            action(w);
-        }
-    }
-
     private void ThrowIfWritesFail()
     {
         if (FailAllWrites is { } e)
@@ -382,8 +266,4 @@ public sealed class FakeResourceApi<T> : IResourceApi<T>
     private static T FromNode(JsonNode node) => KubernetesJson.Deserialize<T>(node.ToJsonString());
 
     private static T Clone(T obj) => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
-
-    private sealed record Item(WatchEventType Type, T? Obj, Exception? Error);
-
-    private sealed record Watcher(Channel<Item> Channel, string? Namespace, string? LabelSelector, bool AllowBookmarks);
 }
