@@ -1,0 +1,191 @@
+using k8s;
+using k8s.Models;
+using K8sCertOperator.Kube.Client;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Kube.Informers;
+
+/// <summary>
+/// List-then-watch cache for one resource type. Resumes watches from the last resourceVersion
+/// (bookmarks included), relists on 410 Gone (emitting deletes for objects that vanished), and
+/// reconnects with capped exponential backoff plus jitter whenever a watch fails.
+/// </summary>
+public sealed class Informer<T> : IInformer<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    // A watch that stayed open this long was healthy, even if it carried no events.
+    private static readonly TimeSpan HealthyWatchDuration = TimeSpan.FromSeconds(10);
+
+    private readonly IResourceApi<T> _api;
+    private readonly InformerOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly InformerCache<T> _cache = new();
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile string? _lastResourceVersion;
+
+    public Informer(IResourceApi<T> api, InformerOptions options, ILogger logger, TimeProvider? timeProvider = null)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public event Action<T>? OnAdd;
+
+    public event Action<T, T>? OnUpdate;
+
+    public event Action<T>? OnDelete;
+
+    public bool HasSynced => _synced.Task.IsCompleted;
+
+    public string? LastResourceVersion => _lastResourceVersion;
+
+    /// <summary>Number of list calls made so far (first sync plus relists); useful for diagnostics and tests.</summary>
+    public int ListCount { get; private set; }
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
+
+    public void AddIndex(string name, Func<T, IEnumerable<string>> indexFunc) => _cache.AddIndex(name, indexFunc);
+
+    public T? Get(ObjectKey key) => _cache.Get(key);
+
+    public IReadOnlyList<T> List() => _cache.List();
+
+    public IReadOnlyList<T> ByIndex(string indexName, string value) => _cache.ByIndex(indexName, value);
+
+    /// <summary>Runs list/watch until cancelled. Never throws except <see cref="OperationCanceledException"/>.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        var needList = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var started = _time.GetTimestamp();
+            var sawEvent = false;
+            try
+            {
+                if (needList)
+                {
+                    await RelistAsync(cancellationToken).ConfigureAwait(false);
+                    needList = false;
+                }
+
+                var events = _api.WatchAsync(_options.Namespace, _options.LabelSelector, _lastResourceVersion, allowBookmarks: true, _options.WatchTimeout, cancellationToken);
+                await foreach (var (type, obj) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    sawEvent = true;
+                    HandleWatchEvent(type, obj);
+                }
+
+                _logger.LogDebug("Watch of {Resource} closed at resourceVersion {ResourceVersion}; resuming", typeof(T).Name, _lastResourceVersion);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.Gone)
+            {
+                _logger.LogInformation("Watch of {Resource} expired (410 Gone) at resourceVersion {ResourceVersion}; relisting", typeof(T).Name, _lastResourceVersion);
+                needList = true;
+            }
+#pragma warning disable CA1031 // the loop must survive any transport or server failure
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _logger.LogWarning(e, "List/watch of {Resource} failed", typeof(T).Name);
+            }
+
+            if (sawEvent || _time.GetElapsedTime(started) >= HealthyWatchDuration)
+            {
+                failures = 0;
+                continue;
+            }
+
+            failures++;
+            var delay = _options.Backoff.Delay(failures, Random.Shared.NextDouble());
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task RelistAsync(CancellationToken cancellationToken)
+    {
+        var list = await _api.ListAsync(_options.Namespace, _options.LabelSelector, cancellationToken).ConfigureAwait(false);
+        ListCount++;
+        var deltas = _cache.Replace(list.Items);
+        _lastResourceVersion = list.ResourceVersion;
+        foreach (var delta in deltas)
+        {
+            Dispatch(delta);
+        }
+
+        _synced.TrySetResult();
+        _logger.LogDebug("Listed {Count} {Resource} at resourceVersion {ResourceVersion}", list.Items.Count, typeof(T).Name, list.ResourceVersion);
+    }
+
+    private void HandleWatchEvent(WatchEventType type, T obj)
+    {
+        if (obj is null)
+        {
+            return;
+        }
+
+        if (type != WatchEventType.Bookmark && type != WatchEventType.Error && _cache.Apply(type, obj) is { } delta)
+        {
+            Dispatch(delta);
+        }
+
+        if (type != WatchEventType.Error && !string.IsNullOrEmpty(obj.Metadata?.ResourceVersion))
+        {
+            _lastResourceVersion = obj.Metadata.ResourceVersion;
+        }
+    }
+
+    private void Dispatch(CacheDelta<T> delta)
+    {
+        switch (delta.Type)
+        {
+            case CacheDeltaType.Added:
+                Invoke(OnAdd, h => h(delta.Object));
+                break;
+            case CacheDeltaType.Updated:
+                Invoke(OnUpdate, h => h(delta.Old!, delta.Object));
+                break;
+            case CacheDeltaType.Deleted:
+                Invoke(OnDelete, h => h(delta.Object));
+                break;
+        }
+    }
+
+    // Each subscriber runs isolated: one throwing handler must not starve the others or kill the watch.
+    private void Invoke<THandler>(THandler? handlers, Action<THandler> call)
+        where THandler : Delegate
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<THandler>())
+        {
+            try
+            {
+                call(handler);
+            }
+#pragma warning disable CA1031
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(e, "Event handler for {Resource} threw", typeof(T).Name);
+            }
+        }
+    }
+}

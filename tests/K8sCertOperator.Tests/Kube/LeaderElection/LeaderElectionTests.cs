@@ -1,0 +1,148 @@
+using K8sCertOperator.Kube.LeaderElection;
+using K8sCertOperator.Tests.Kube.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace K8sCertOperator.Tests.Kube.LeaderElection;
+
+public class LeaderElectionTests
+{
+    private readonly InMemoryLeaseStore _store = new();
+
+    private LeaseLeaderElection Election(string identity)
+    {
+        var options = new LeaderElectionOptions
+        {
+            Identity = identity,
+            LeaseDuration = TimeSpan.FromSeconds(1),
+            RenewDeadline = TimeSpan.FromMilliseconds(700),
+            RetryPeriod = TimeSpan.FromMilliseconds(100),
+        };
+        return new LeaseLeaderElection(() => _store.LockFor(identity), options, NullLogger.Instance);
+    }
+
+    /// <summary>Work that records each leadership term and waits for its token.</summary>
+    private sealed class Terms
+    {
+        private int _started;
+        private int _stopped;
+
+        public int Started => Volatile.Read(ref _started);
+
+        public int Stopped => Volatile.Read(ref _stopped);
+
+        public async Task RunAsync(CancellationToken token)
+        {
+            Interlocked.Increment(ref _started);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _stopped);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OnlyOneCandidateLeadsAndTheOtherTakesOverWhenItStops()
+    {
+        var a = Election("a");
+        var b = Election("b");
+        var termsA = new Terms();
+        var termsB = new Terms();
+        using var ctsA = new CancellationTokenSource();
+        using var ctsB = new CancellationTokenSource();
+        var runA = a.RunAsync(termsA.RunAsync, ctsA.Token);
+        await Eventually.TrueAsync(() => a.IsLeader && termsA.Started == 1, "a leads");
+        var runB = b.RunAsync(termsB.RunAsync, ctsB.Token);
+
+        await Task.Delay(300); // give b a chance to (wrongly) win while a renews
+        Assert.False(b.IsLeader);
+        Assert.Equal(0, termsB.Started);
+        Assert.Equal("a", _store.Holder);
+
+        await ctsA.CancelAsync();
+        await runA.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, termsA.Stopped);
+        Assert.False(a.IsLeader);
+
+        await Eventually.TrueAsync(() => b.IsLeader && termsB.Started == 1, "b takes over after the lease expires");
+        Assert.Equal("b", _store.Holder);
+
+        await ctsB.CancelAsync();
+        await runB.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task LosingTheLeaseCancelsTheWorkAndRaisesStoppedLeading()
+    {
+        var election = Election("me");
+        var terms = new Terms();
+        var stoppedEvents = 0;
+        election.StoppedLeading += () => Interlocked.Increment(ref stoppedEvents);
+        using var cts = new CancellationTokenSource();
+        var run = election.RunAsync(terms.RunAsync, cts.Token);
+        await Eventually.TrueAsync(() => terms.Started == 1, "leading");
+
+        _store.Steal("thief");
+
+        await Eventually.TrueAsync(() => terms.Stopped == 1, "work cancelled after losing the lease");
+        Assert.True(Volatile.Read(ref stoppedEvents) >= 1);
+
+        // The thief never renews, so the candidate wins a new term later.
+        await Eventually.TrueAsync(() => terms.Started == 2 && election.IsLeader, "re-elected");
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task ApiFailuresWhileCampaigningAreRetried()
+    {
+        _store.Failure = new HttpRequestException("API server unreachable");
+        var election = Election("me");
+        var terms = new Terms();
+        using var cts = new CancellationTokenSource();
+        var run = election.RunAsync(terms.RunAsync, cts.Token);
+
+        await Task.Delay(300);
+        Assert.False(run.IsCompleted);
+        Assert.Equal(0, terms.Started);
+
+        _store.Failure = null;
+        await Eventually.TrueAsync(() => terms.Started == 1, "leads once the API is back");
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task DisabledElectionAlwaysLeadsUntilCancelled()
+    {
+        var election = LeaseLeaderElection.Create(null!, new LeaderElectionOptions { Enabled = false }, NullLogger.Instance);
+        Assert.IsType<AlwaysLeader>(election);
+        var terms = new Terms();
+        var started = 0;
+        election.StartedLeading += () => Interlocked.Increment(ref started);
+        using var cts = new CancellationTokenSource();
+
+        var run = election.RunAsync(terms.RunAsync, cts.Token);
+        await Eventually.TrueAsync(() => election.IsLeader && terms.Started == 1, "leads at once");
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.False(election.IsLeader);
+        Assert.Equal(1, terms.Stopped);
+        Assert.Equal(1, started);
+    }
+
+    [Fact]
+    public void DefaultsFollowClientGo()
+    {
+        var o = new LeaderElectionOptions();
+        Assert.True(o.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(15), o.LeaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(10), o.RenewDeadline);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.RetryPeriod);
+        Assert.NotEqual(new LeaderElectionOptions().Identity, o.Identity); // unique per replica
+    }
+}

@@ -1,0 +1,35 @@
+using K8sCertOperator.Kube.Status;
+using K8sCertOperator.Tests.Kube.Fakes;
+
+namespace K8sCertOperator.Tests.Kube.Status;
+
+public class StatusDiffTests
+{
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData(null, "{}", false)]
+    [InlineData("{}", null, false)]
+    [InlineData(null, """{"phase":"Ready"}""", true)]
+    [InlineData("""{"phase":"Ready"}""", null, true)]
+    [InlineData("""{"phase":"Ready"}""", """{"phase":"Ready"}""", false)]
+    [InlineData("""{"phase":"Ready","n":1}""", """{"n":1,"phase":"Ready"}""", false)]
+    [InlineData("""{"phase":"Ready"}""", """{"phase":"Issuing"}""", true)]
+    [InlineData("""{"c":[{"type":"Ready"}]}""", """{"c":[{"type":"Ready","status":"True"}]}""", true)]
+    [InlineData("""{"c":["a","b"]}""", """{"c":["b","a"]}""", true)]
+    [InlineData("""{"n":1}""", """{"n":1.0}""", false)]
+    public void StatusJsonComparison(string? before, string? after, bool changed) =>
+        Assert.Equal(changed, StatusDiff.HasChanged(before, after));
+
+    [Fact]
+    public void ObjectsWithEqualStatusAreUnchangedEvenIfSpecDiffers()
+    {
+        var a = TestWidget.Create("ns", "w", size: "s");
+        var b = TestWidget.Create("ns", "w", size: "xl");
+        a.Status = new WidgetStatus { Phase = "Ready" };
+        b.Status = new WidgetStatus { Phase = "Ready" };
+        Assert.False(StatusDiff.HasChanged(a, b));
+
+        b.Status.Notes = ["renewed"];
+        Assert.True(StatusDiff.HasChanged(a, b));
+    }
+}
