@@ -1,4 +1,3 @@
-#if STANDIN_AVAILABLE
 using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
@@ -7,6 +6,9 @@ using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Informers;
 using Microsoft.Extensions.Logging.Abstractions;
+
+using K8sCertOperator.IntegrationTests.Cluster;
+using ObjectKey = K8sCertOperator.Kube.ObjectKey;
 
 namespace K8sCertOperator.IntegrationTests.Kube;
 
@@ -74,4 +76,3 @@ public class InformerIntegrationTests
         await run;
     }
 }
-#endif

@@ -1,8 +1,9 @@
-#if STANDIN_AVAILABLE
 using k8s;
 using K8sCertOperator.IntegrationTests.StandIn;
 using K8sCertOperator.Kube.LeaderElection;
 using Microsoft.Extensions.Logging.Abstractions;
+
+using K8sCertOperator.IntegrationTests.Cluster;
 
 namespace K8sCertOperator.IntegrationTests.Kube;
 
@@ -65,4 +66,3 @@ public class LeaderElectionIntegrationTests
         await runB;
     }
 }
-#endif

@@ -1,8 +1,9 @@
-#if STANDIN_AVAILABLE
 using k8s;
 using k8s.Models;
 using K8sCertOperator.IntegrationTests.StandIn;
 using K8sCertOperator.Kube.Client;
+
+using K8sCertOperator.IntegrationTests.Cluster;
 
 namespace K8sCertOperator.IntegrationTests.Kube;
 
@@ -51,4 +52,3 @@ public class ResourceApiIntegrationTests
         Assert.Null(await api.GetAsync(env.Namespace, "s1", cts.Token));
     }
 }
-#endif

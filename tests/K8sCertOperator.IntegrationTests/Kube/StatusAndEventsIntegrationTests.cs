@@ -1,4 +1,3 @@
-#if STANDIN_AVAILABLE
 using k8s;
 using k8s.Models;
 using K8sCertOperator.IntegrationTests.StandIn;
@@ -6,6 +5,8 @@ using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Events;
 using K8sCertOperator.Kube.Status;
 using Microsoft.Extensions.Logging.Abstractions;
+
+using K8sCertOperator.IntegrationTests.Cluster;
 
 namespace K8sCertOperator.IntegrationTests.Kube;
 
@@ -83,4 +84,3 @@ public class StatusAndEventsIntegrationTests
         Assert.Equal(3, events.Single(e => e.Reason == "Failed").Count);
     }
 }
-#endif

@@ -1,0 +1,30 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube.Informers;
+
+namespace K8sCertOperator.Controllers;
+
+/// <summary>
+/// The caches controllers read from. Secrets and Ingresses are watched only with our managed
+/// label (and Ingresses only in the operator's namespace), so memory does not grow with
+/// objects the operator does not own.
+/// </summary>
+public sealed class OperatorInformers
+{
+    public required IInformer<Certificate> Certificates { get; init; }
+
+    public required IInformer<Issuer> Issuers { get; init; }
+
+    public required IInformer<ClusterIssuer> ClusterIssuers { get; init; }
+
+    public required IInformer<Order> Orders { get; init; }
+
+    public required IInformer<Challenge> Challenges { get; init; }
+
+    /// <summary>Secrets labelled <c>k8scert.io/managed-by=k8s-cert-operator</c>.</summary>
+    public required IInformer<V1Secret> ManagedSecrets { get; init; }
+
+    /// <summary>Temporary HTTP-01 Ingresses in the operator namespace.</summary>
+    public required IInformer<V1Ingress> ChallengeIngresses { get; init; }
+}
