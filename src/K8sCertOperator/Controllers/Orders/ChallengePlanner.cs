@@ -1,0 +1,87 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Solvers;
+
+namespace K8sCertOperator.Controllers.Orders;
+
+/// <summary>
+/// Step 2 (pure): one Challenge per authorization that still needs solving, with the issuer solver chosen by
+/// <see cref="SolverSelector"/>. The selection call lives only here.
+/// </summary>
+public static class ChallengePlanner
+{
+    /// <summary>Builds the desired Challenges; <paramref name="keyAuthorization"/> maps a token to its key authorization.</summary>
+    public static ChallengePlan Plan(
+        Order order,
+        IReadOnlyList<AcmeChallengeSolver> solvers,
+        IReadOnlyDictionary<string, string>? certificateLabels,
+        Func<string, string> keyAuthorization)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(solvers);
+        ArgumentNullException.ThrowIfNull(keyAuthorization);
+        var challenges = new List<Challenge>();
+        foreach (var authz in order.Status?.Authorizations ?? [])
+        {
+            if (authz.InitialState == Acme.Resources.AcmeStatus.Valid)
+            {
+                continue; // reused authorization: nothing to prove
+            }
+            var identifier = authz.Identifier ?? "";
+            var offered = (authz.Challenges ?? []).Select(c => c.Type).ToList();
+            var selection = SolverSelector.Select(solvers, identifier, authz.Wildcard == true, certificateLabels, offered);
+            if (!selection.IsSelected)
+            {
+                return new ChallengePlan([], selection.FailureReason);
+            }
+            var offeredChallenge = (authz.Challenges ?? []).First(c => c.Type == selection.AcmeChallengeType);
+            challenges.Add(Build(order, authz, offeredChallenge, selection.Solver!, selection.ChallengeType!, keyAuthorization(offeredChallenge.Token)));
+        }
+        return new ChallengePlan(challenges, null);
+    }
+
+    private static Challenge Build(Order order, AcmeAuthorization authz, AcmeChallenge offered, AcmeChallengeSolver solver, string type, string key)
+    {
+        var labels = new Dictionary<string, string>(order.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (order.Metadata.Annotations?.TryGetValue(AnnotationKeys.CertificateRevision, out var revision) == true)
+        {
+            annotations[AnnotationKeys.CertificateRevision] = revision;
+        }
+        return new Challenge
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = ChallengeNaming.For(order.Metadata.Name, authz.Url, type),
+                NamespaceProperty = order.Metadata.NamespaceProperty,
+                Labels = labels,
+                Annotations = annotations.Count == 0 ? null : annotations,
+                OwnerReferences =
+                [
+                    new V1OwnerReference
+                    {
+                        ApiVersion = ApiGroups.AcmeApiVersion,
+                        Kind = ApiGroups.OrderKind,
+                        Name = order.Metadata.Name,
+                        Uid = order.Metadata.Uid,
+                        Controller = true,
+                        BlockOwnerDeletion = true,
+                    },
+                ],
+            },
+            Spec = new ChallengeSpec
+            {
+                Url = offered.Url,
+                AuthorizationUrl = authz.Url,
+                DnsName = authz.Identifier ?? "",
+                Wildcard = authz.Wildcard == true,
+                Type = type,
+                Token = offered.Token,
+                Key = key,
+                Solver = solver,
+                IssuerRef = order.Spec.IssuerRef,
+            },
+        };
+    }
+}

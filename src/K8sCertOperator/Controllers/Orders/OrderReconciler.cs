@@ -1,0 +1,201 @@
+using K8sCertOperator.Acme;
+using K8sCertOperator.Acme.Http;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Client;
+using K8sCertOperator.Kube.Events;
+using K8sCertOperator.Kube.Reconcile;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Controllers.Orders;
+
+/// <summary>
+/// Drives one Order through create → challenges → finalize → download, one step per reconcile, with all
+/// progress in the Order status so a restarted operator resumes the same ACME order.
+/// </summary>
+public sealed class OrderReconciler : IReconciler
+{
+    /// <summary>How long to wait for an issuer account that is not ready yet.</summary>
+    public static readonly TimeSpan NotReadyRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>Safety poll while Challenges work (their status changes enqueue the Order anyway).</summary>
+    public static readonly TimeSpan PendingResync = TimeSpan.FromSeconds(15);
+
+    private readonly OperatorContext _context;
+    private readonly OrderEvents _events;
+    private readonly PollAttempts _polls = new();
+    private readonly ILogger _logger;
+
+    public OrderReconciler(OperatorContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _events = new OrderEvents(context);
+        _logger = context.LoggerFactory.CreateLogger<OrderReconciler>();
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var order = _context.Informers.Orders.Get(key);
+        if (order is null || order.Metadata.DeletionTimestamp is not null)
+        {
+            _polls.Reset(key);
+            return ReconcileResult.Success();
+        }
+
+        var step = OrderStepPlanner.ForLocalStatus(order.Status);
+        if (step == OrderStep.CleanUpChallenges)
+        {
+            _polls.Reset(key);
+            await DeleteChallengesAsync(order, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Success();
+        }
+
+        var lookup = await _context.AcmeAccounts.GetAsync(order.Spec.IssuerRef, key.Namespace ?? "", cancellationToken).ConfigureAwait(false);
+        if (!lookup.IsReady)
+        {
+            _logger.LogDebug("Issuer of {Namespace}/{Name} not ready: {Reason}", key.Namespace, key.Name, lookup.NotReadyReason);
+            return ReconcileResult.Success(NotReadyRetry);
+        }
+
+        try
+        {
+            return step == OrderStep.CreateOrder
+                ? await CreateAsync(order, lookup.Client!, cancellationToken).ConfigureAwait(false)
+                : await SyncAsync(key, order, lookup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AcmeProtocolException e) when (!e.IsTransient)
+        {
+            // The server refused the request (bad CSR, rejected identifier, unknown order): retrying the same
+            // immutable Order cannot succeed, so it fails and the Certificate controller makes a new one.
+            return await FailAsync(order, AcmeStates.Errored, "ACME server refused the order: " + e.Message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            return await FailAsync(order, AcmeStates.Errored, e.Message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ReconcileResult> CreateAsync(Order order, IAcmeClient client, CancellationToken ct)
+    {
+        var status = await OrderCreator.CreateAsync(client, order.Spec, _context.Time.GetUtcNow(), ct).ConfigureAwait(false);
+        // The status is written before anything else exists, so a crash right after still knows the order URL.
+        var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
+        await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
+        return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
+    }
+
+    private async Task<ReconcileResult> SyncAsync(ObjectKey key, Order order, AcmeAccountLookup lookup, CancellationToken ct)
+    {
+        var client = lookup.Client!;
+        var server = await client.GetOrderAsync(new Uri(order.Status!.Url!), ct).ConfigureAwait(false);
+        switch (OrderStepPlanner.ForServerStatus(server.Status))
+        {
+            case OrderStep.EnsureChallenges:
+                _polls.Reset(key);
+                return await EnsureChallengesAsync(order, lookup, ct).ConfigureAwait(false);
+            case OrderStep.Finalize:
+                await _events.OnObjectAsync(order, EventTypes.Normal, "Finalizing", "All authorizations valid; finalizing the order", ct).ConfigureAwait(false);
+                var finalized = await client.FinalizeAsync(server, order.Spec.Request, ct).ConfigureAwait(false);
+                await SetStateAsync(order, OrderStepPlanner.LocalState(finalized.Status), ct).ConfigureAwait(false);
+                return ReconcileResult.Success(PollBackoff.Delay(_polls.Next(key), finalized.RetryAfter));
+            case OrderStep.DownloadCertificate:
+                _polls.Reset(key);
+                return await DownloadAsync(order, server, lookup, ct).ConfigureAwait(false);
+            case OrderStep.MarkFailed:
+                _polls.Reset(key);
+                var reason = server.Error is null ? $"order is {server.Status}" : $"order is {server.Status}: {server.Error}";
+                return await FailAsync(order, OrderStepPlanner.LocalState(server.Status), reason, ct).ConfigureAwait(false);
+            default:
+                await SetStateAsync(order, OrderStepPlanner.LocalState(server.Status), ct).ConfigureAwait(false);
+                return ReconcileResult.Success(PollBackoff.Delay(_polls.Next(key), server.RetryAfter));
+        }
+    }
+
+    private async Task<ReconcileResult> EnsureChallengesAsync(Order order, AcmeAccountLookup lookup, CancellationToken ct)
+    {
+        var solvers = lookup.Issuer!.Spec.Acme?.Solvers ?? [];
+        var labels = _events.FindCertificate(order)?.Metadata.Labels ?? order.Metadata.Labels;
+        var plan = ChallengePlanner.Plan(order, solvers, labels?.AsReadOnly(), lookup.Client!.GetKeyAuthorization);
+        if (!plan.IsPossible)
+        {
+            return await FailAsync(order, AcmeStates.Errored, plan.FailureReason!, ct).ConfigureAwait(false);
+        }
+        foreach (var challenge in plan.Challenges)
+        {
+            if (_context.Informers.Challenges.Get(ObjectKey.From(challenge)) is not null)
+            {
+                continue;
+            }
+            try
+            {
+                await _context.Apis.Challenges.CreateAsync(challenge, ct).ConfigureAwait(false);
+                _logger.LogInformation("Created Challenge {Namespace}/{Name} ({Type} for {DnsName})",
+                    challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, challenge.Spec.Type, challenge.Spec.DnsName);
+            }
+            catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.AlreadyExists)
+            {
+                // Created by an earlier reconcile the cache has not shown yet: the deterministic name prevents a duplicate.
+            }
+        }
+        await SetStateAsync(order, AcmeStates.Pending, ct).ConfigureAwait(false);
+        return ReconcileResult.Success(PendingResync);
+    }
+
+    private async Task<ReconcileResult> DownloadAsync(Order order, Acme.Resources.AcmeOrder server, AcmeAccountLookup lookup, CancellationToken ct)
+    {
+        if (server.Certificate is null)
+        {
+            return ReconcileResult.Failure("order is valid but has no certificate URL", PollBackoff.Max);
+        }
+        var chain = await lookup.Client!.DownloadCertificateAsync(server.Certificate, lookup.Issuer!.Spec.Acme?.PreferredChain, ct).ConfigureAwait(false);
+        var pem = System.Text.Encoding.UTF8.GetBytes(chain.Pem);
+        await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o =>
+        {
+            o.Status ??= new OrderStatus();
+            o.Status.Certificate = pem;
+            o.Status.State = AcmeStates.Valid;
+            o.Status.Reason = null;
+        }, ct).ConfigureAwait(false);
+        await _events.OnObjectAndCertificateAsync(order, EventTypes.Normal, "Complete", "Order completed; certificate downloaded", ct).ConfigureAwait(false);
+        await DeleteChallengesAsync(order, ct).ConfigureAwait(false);
+        return ReconcileResult.Success();
+    }
+
+    private async Task<ReconcileResult> FailAsync(Order order, string state, string reason, CancellationToken ct)
+    {
+        var now = _context.Time.GetUtcNow().UtcDateTime;
+        await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o =>
+        {
+            o.Status ??= new OrderStatus();
+            o.Status.State = state;
+            o.Status.Reason = reason;
+            o.Status.FailureTime ??= now;
+        }, ct).ConfigureAwait(false);
+        await _events.OnObjectAndCertificateAsync(order, EventTypes.Warning, "Failed", reason, ct).ConfigureAwait(false);
+        await DeleteChallengesAsync(order, ct).ConfigureAwait(false);
+        return ReconcileResult.Success();
+    }
+
+    private Task SetStateAsync(Order order, string state, CancellationToken ct) =>
+        _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o =>
+        {
+            o.Status ??= new OrderStatus();
+            o.Status.State = state;
+        }, ct);
+
+    /// <summary>Deletes the Order's Challenges once it is final, so Ingresses and TXT records go promptly.</summary>
+    private async Task DeleteChallengesAsync(Order order, CancellationToken ct)
+    {
+        var uid = order.Metadata.Uid;
+        var mine = _context.Informers.Challenges.List().Where(c =>
+            c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty
+            && c.Metadata.DeletionTimestamp is null
+            && c.Metadata.OwnerReferences?.Any(o => o.Kind == Api.ApiGroups.OrderKind && (o.Uid == uid || (uid is null && o.Name == order.Metadata.Name))) == true);
+        foreach (var challenge in mine.ToList())
+        {
+            await _context.Apis.Challenges.DeleteAsync(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static OrderStatus Clone(OrderStatus status) => Kube.Status.KubeObjectJson.Clone(new Order { Status = status }).Status!;
+}
