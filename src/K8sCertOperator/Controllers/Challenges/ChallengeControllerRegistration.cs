@@ -1,0 +1,34 @@
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Informers;
+using K8sCertOperator.Kube.Queue;
+using K8sCertOperator.Kube.Reconcile;
+
+namespace K8sCertOperator.Controllers.Challenges;
+
+/// <summary>Registers the Challenge controller: keyed by Challenge, with the HTTP-01 and DNS-01 solvers.</summary>
+public sealed class ChallengeControllerRegistration : IControllerRegistration
+{
+    private readonly bool _http01SelfCheck;
+
+    /// <param name="http01SelfCheck">GET the challenge URL before asking the CA to validate (off where nothing routes the name, e.g. tests).</param>
+    public ChallengeControllerRegistration(bool http01SelfCheck = true) => _http01SelfCheck = http01SelfCheck;
+
+    public string Name => "challenges";
+
+    public IReconciler Build(OperatorContext context, IWorkQueue<ObjectKey> queue)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(queue);
+        context.Informers.Challenges.EnqueueOnChange(queue);
+        // The self-check client lives as long as the process; one instance pools its connections.
+        var selfCheck = _http01SelfCheck ? SelfCheckClient.Value : null;
+        return new ChallengeReconciler(context, new Http01ChallengeSolver(context, selfCheck), new Dns01ChallengeSolver(context));
+    }
+
+    private static readonly Lazy<HttpClient> SelfCheckClient = new(() => new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = 5,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    }));
+}
