@@ -167,9 +167,19 @@ public sealed class OperatorHost : IAsyncDisposable
         election.StartedLeading += () => Health.SetLeader(true);
         election.StoppedLeading += () => Health.SetLeader(false);
         await election.RunAsync(
-            leading => Task.WhenAll(runners.Select(r => r.RunAsync(leading))),
+            async leading =>
+            {
+                await Task.WhenAll(runners.Select(r => r.RunAsync(leading))).ConfigureAwait(false);
+                // The queues are shut down now; a lost lease ends the process rather than
+                // campaigning again with half-stopped controllers.
+                if (!stop.IsCancellationRequested)
+                {
+                    _logger.LogWarning("Lost leadership; stopping so a fresh start can stand by");
+                    await _stop.CancelAsync().ConfigureAwait(false);
+                }
+            },
             stop).ConfigureAwait(false);
-        _logger.LogInformation("Leadership ended or shutdown requested; stopping");
+        _logger.LogInformation("Operator stopping");
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
