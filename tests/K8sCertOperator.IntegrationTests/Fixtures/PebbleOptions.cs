@@ -25,4 +25,10 @@ public sealed record PebbleOptions
 
     /// <summary>PEBBLE_CHAIN_LENGTH; null keeps leaf + 1 intermediate.</summary>
     public int? ChainLength { get; init; }
+
+    /// <summary>Start the fixture's own HTTP-01 responder on <see cref="PebbleFixture.HttpPort"/>; false leaves the port to the test (e.g. the operator's responder).</summary>
+    public bool StartHttp01Responder { get; init; } = true;
+
+    /// <summary>DNS server (host:port) Pebble's VA resolves names with; null uses the fixture's challtestsrv.</summary>
+    public string? DnsServer { get; init; }
 }

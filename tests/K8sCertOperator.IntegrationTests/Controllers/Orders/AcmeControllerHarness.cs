@@ -1,0 +1,226 @@
+using k8s.Models;
+using K8sCertOperator.Acme;
+using K8sCertOperator.Acme.Jws;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.Challenges;
+using K8sCertOperator.Controllers.Orders;
+using K8sCertOperator.Hosting;
+using K8sCertOperator.IntegrationTests.Infrastructure;
+using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.Kube.LeaderElection;
+using K8sCertOperator.Pki;
+using K8sCertOperator.Solvers.Dns01;
+using K8sCertOperator.Solvers.Dns01.Rfc2136;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace K8sCertOperator.IntegrationTests.Controllers.Orders;
+
+/// <summary>
+/// Stand-in API server + real Pebble (+ optional bind9 as Pebble's DNS) + the operator host running the Order and
+/// Challenge controllers, with the operator's HTTP-01 responder on Pebble's HTTP validation port.
+/// </summary>
+internal sealed class AcmeControllerHarness : IAsyncDisposable
+{
+    public const string IssuerName = "pebble";
+
+    private readonly ITestOutputHelper _output;
+    private readonly HttpClient _http;
+    private readonly List<IDisposable> _syncs = [];
+
+    private AcmeControllerHarness(ITestOutputHelper output, KubeTestEnvironment env, PebbleFixture pebble, Bind9Fixture? bind, HttpClient http, IAcmeClient client)
+    {
+        _output = output;
+        Env = env;
+        Pebble = pebble;
+        Bind = bind;
+        _http = http;
+        Client = client;
+        Registry = new TestAccountRegistry(client, new OperatorApis(env.Client).Issuers);
+    }
+
+    public KubeTestEnvironment Env { get; }
+
+    public PebbleFixture Pebble { get; }
+
+    public Bind9Fixture? Bind { get; }
+
+    public IAcmeClient Client { get; }
+
+    public OperatorApis Apis => new(Env.Client);
+
+    public string Namespace => Env.Namespace;
+
+    public OperatorHost? Host { get; private set; }
+
+    private TestAccountRegistry Registry { get; }
+
+    /// <summary>Why the external binaries this needs are missing, or null.</summary>
+    public static string? MissingReason(bool bind9) =>
+        ExternalTool.MissingReason("pebble", "pebble")
+        ?? ExternalTool.MissingReason("pebble-challtestsrv", "pebble")
+        ?? (bind9 ? ExternalTool.MissingReason("named", "bind9") : null);
+
+    public static async Task<AcmeControllerHarness> StartAsync(ITestOutputHelper output, bool bind9, CancellationToken ct)
+    {
+        Bind9Fixture? bind = null;
+        if (bind9)
+        {
+            bind = new Bind9Fixture();
+            await bind.InitializeAsync();
+        }
+        var pebble = await PebbleFixture.StartAsync(new PebbleOptions
+        {
+            StartHttp01Responder = false,
+            AuthzReusePercent = 0,
+            NonceRejectPercent = 0,
+            DnsServer = bind?.Nameserver,
+        }, ct);
+        var env = await KubeTestEnvironment.StartAsync(output, ct);
+        var http = pebble.CreateHttpClient();
+        var client = pebble.CreateClient(http, JwsSigners.CreateEs256());
+        await client.NewAccountAsync([], termsOfServiceAgreed: true, externalAccountBinding: null, ct);
+        return new AcmeControllerHarness(output, env, pebble, bind, http, client);
+    }
+
+    /// <summary>Creates the namespaced Issuer whose solvers the Order controller picks from.</summary>
+    public Task<Issuer> CreateIssuerAsync(IReadOnlyList<AcmeChallengeSolver> solvers, CancellationToken ct) =>
+        Apis.Issuers.CreateAsync(new Issuer
+        {
+            Metadata = new V1ObjectMeta { Name = IssuerName, NamespaceProperty = Namespace },
+            Spec = new IssuerSpec
+            {
+                Acme = new AcmeIssuer
+                {
+                    Server = Pebble.DirectoryUrl.ToString(),
+                    PrivateKeySecretRef = new SecretKeySelector { Name = "pebble-account" },
+                    Solvers = [.. solvers],
+                },
+            },
+        }, ct);
+
+    public static AcmeChallengeSolver Http01Solver() => new()
+    {
+        Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } },
+    };
+
+    /// <summary>A DNS-01 solver updating bind9 over RFC 2136 with the TSIG key from <paramref name="secretName"/>.</summary>
+    public AcmeChallengeSolver Dns01Solver(string secretName) => new()
+    {
+        Dns01 = new AcmeChallengeSolverDns01
+        {
+            Rfc2136 = new AcmeIssuerDnsRfc2136
+            {
+                Nameserver = Bind!.Nameserver,
+                TsigKeyName = Bind.TsigKeyName,
+                TsigAlgorithm = "HMACSHA256",
+                TsigSecretSecretRef = new SecretKeySelector { Name = secretName, Key = "secret" },
+            },
+        },
+    };
+
+    /// <summary>Creates an Order for <paramref name="dnsNames"/> with a CSR from a fresh key.</summary>
+    public Task<Order> CreateOrderAsync(string name, IReadOnlyList<string> dnsNames, CancellationToken ct)
+    {
+        using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
+        var csr = CsrBuilder.BuildDer(key, new CertificateTemplate { DnsNames = dnsNames });
+        return Apis.Orders.CreateAsync(new Order
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = Namespace,
+                Labels = new Dictionary<string, string> { [LabelKeys.CertificateName] = "web" },
+            },
+            Spec = new OrderSpec
+            {
+                Request = csr,
+                IssuerRef = new ObjectReference { Name = IssuerName, Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
+                DnsNames = [.. dnsNames],
+            },
+        }, ct);
+    }
+
+    /// <summary>Starts the operator host with the given controllers (the Challenge controller without self-check).</summary>
+    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct)
+    {
+        var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
+        var options = new OperatorOptions
+        {
+            Namespace = Namespace,
+            WatchNamespace = Namespace,
+            LeaderElection = false,
+            Http01Listen = $"127.0.0.1:{Pebble.HttpPort}",
+            MetricsListen = "",
+            HealthListen = "",
+            Workers = 2,
+            Dns01RecursiveNameservers = Bind is null ? [] : [Bind.Nameserver],
+            Dns01RecursiveNameserversOnly = true,
+            Dns01PropagationTimeout = TimeSpan.FromSeconds(60),
+        };
+        var registrations = new List<IControllerRegistration>();
+        if (orders)
+        {
+            registrations.Add(new OrderControllerRegistration());
+        }
+        if (challenges)
+        {
+            registrations.Add(new ChallengeControllerRegistration(http01SelfCheck: false));
+        }
+        var services = new OperatorServices
+        {
+            AcmeAccounts = (_, _, _, _) => Registry,
+            DnsProviders = () => new DnsProviderRegistry().Register(new Rfc2136ProviderFactory()),
+            LeaderElection = (_, _, _) => new AlwaysLeader(),
+            EveryReplica = [context => _syncs.Add(Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens))],
+            AfterSync = [(context, token) => ChallengeOrphanSweeper.SweepAsync(context, token)],
+        };
+        Host = await OperatorHost.StartAsync(options, Env.Client, registrations, services, logs, ct);
+        await Host.WaitForSyncAsync(ct);
+    }
+
+    public async Task StopOperatorAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+            Host = null;
+        }
+        foreach (var sync in _syncs)
+        {
+            sync.Dispose();
+        }
+        _syncs.Clear();
+    }
+
+    /// <summary>Polls the API until <paramref name="condition"/> holds for the Order; fails with its last status.</summary>
+    public async Task<Order> WaitForOrderAsync(string name, Func<Order, bool> condition, CancellationToken ct)
+    {
+        Order? last = null;
+        while (!ct.IsCancellationRequested)
+        {
+            last = await Apis.Orders.GetAsync(Namespace, name, ct);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException($"order {name}: state {last?.Status?.State}, reason {last?.Status?.Reason}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopOperatorAsync();
+        _http.Dispose();
+        await Env.DisposeAsync();
+        await Pebble.DisposeAsync();
+        if (Bind is not null)
+        {
+            await Bind.DisposeAsync();
+        }
+    }
+}
