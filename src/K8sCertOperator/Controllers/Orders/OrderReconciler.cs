@@ -122,8 +122,17 @@ public sealed class OrderReconciler : IReconciler
         }
         foreach (var challenge in plan.Challenges)
         {
-            if (_context.Informers.Challenges.Get(ObjectKey.From(challenge)) is not null)
+            var existing = _context.Informers.Challenges.Get(ObjectKey.From(challenge));
+            if (existing is not null)
             {
+                if (AcmeStates.IsFailure(existing.Status?.State))
+                {
+                    // A locally failed Challenge (bad solver config, propagation timeout) leaves the CA order pending
+                    // forever; fail the Order so the Certificate controller can retry with a new one.
+                    var state = existing.Status!.State == AcmeStates.Errored ? AcmeStates.Errored : AcmeStates.Invalid;
+                    return await FailAsync(order, state,
+                        $"Challenge {existing.Metadata.Name} ({existing.Spec.Type} for {existing.Spec.DnsName}) failed: {existing.Status.Reason}", ct).ConfigureAwait(false);
+                }
                 continue;
             }
             try

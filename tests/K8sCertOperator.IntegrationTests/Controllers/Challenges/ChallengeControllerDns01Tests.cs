@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using k8s.Models;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.IntegrationTests.Acme;
+using K8sCertOperator.IntegrationTests.Controllers.Orders;
+using K8sCertOperator.Solvers.Dns01.Rfc2136;
+using Xunit.Abstractions;
+
+namespace K8sCertOperator.IntegrationTests.Controllers.Challenges;
+
+/// <summary>DNS-01 through the Challenge controller: RFC 2136 updates to a real bind9 that Pebble also resolves with.</summary>
+public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
+{
+    private const string TsigSecretName = "tsig";
+
+    [SkippableFact]
+    public async Task Dns01_wildcard_and_base_name_are_validated_and_only_our_txt_values_are_removed()
+    {
+        var missing = AcmeControllerHarness.MissingReason(bind9: true);
+        Skip.If(missing != null, missing);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var harness = await AcmeControllerHarness.StartAsync(output, bind9: true, cts.Token);
+        var bind = harness.Bind!;
+        await harness.Apis.Secrets.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = TsigSecretName, NamespaceProperty = harness.Namespace },
+            Data = new Dictionary<string, byte[]> { ["secret"] = Encoding.ASCII.GetBytes(Convert.ToBase64String(bind.TsigSecret)) },
+        }, cts.Token);
+        await harness.CreateIssuerAsync([harness.Dns01Solver(TsigSecretName)], cts.Token);
+
+        var name = TestCsr.UniqueName("dns");
+        var fqdn = $"_acme-challenge.{name}.";
+        // A value somebody else published at the same name must survive our clean-up.
+        await new Rfc2136Provider(bind.CreateRfc2136Settings()).PresentAsync(fqdn, "someone-else", cts.Token);
+
+        await harness.StartOperatorAsync(orders: true, challenges: true, cts.Token);
+        var seen = new ConcurrentBag<string>();
+        using var watcher = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var watch = WatchTxtAsync(bind.QueryTxtAsync, fqdn, seen, watcher.Token);
+
+        await harness.CreateOrderAsync("dns-1", [name, "*." + name], cts.Token);
+        var order = await harness.WaitForOrderAsync("dns-1", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
+        await watcher.CancelAsync();
+        await watch;
+
+        Assert.True(order.Status!.State == AcmeStates.Valid, $"state {order.Status.State}: {order.Status.Reason}");
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPem(Encoding.UTF8.GetString(order.Status.Certificate!));
+        Assert.Equal(new[] { "*." + name, name }.Order(), ChainAssert.SubjectAlternativeNames(chain[0]).Order());
+        Assert.Equal(2, order.Status.Authorizations!.Count);
+
+        // Our TXT values were published while the challenges ran...
+        Assert.Contains(seen, v => v != "someone-else");
+        // ...and once the order is final only the foreign value is left.
+        await OrderControllerHttp01Tests.Eventually(async () =>
+            (await bind.QueryTxtAsync(fqdn, cts.Token)).SequenceEqual(["someone-else"]), cts.Token);
+        await OrderControllerHttp01Tests.Eventually(async () =>
+            (await harness.Apis.Challenges.ListAsync(harness.Namespace, null, cts.Token)).Items.Count == 0, cts.Token);
+    }
+
+    [SkippableFact]
+    public async Task Dns01_with_a_missing_tsig_secret_errors_the_challenge_and_order()
+    {
+        var missing = AcmeControllerHarness.MissingReason(bind9: true);
+        Skip.If(missing != null, missing);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var harness = await AcmeControllerHarness.StartAsync(output, bind9: true, cts.Token);
+        await harness.CreateIssuerAsync([harness.Dns01Solver("does-not-exist")], cts.Token);
+        await harness.StartOperatorAsync(orders: true, challenges: true, cts.Token);
+
+        await harness.CreateOrderAsync("dns-bad", [TestCsr.UniqueName("bad")], cts.Token);
+        var order = await harness.WaitForOrderAsync("dns-bad", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
+
+        // The Challenge fails locally (nothing presented, nothing answered) and the Order follows with the reason.
+        Assert.Equal(AcmeStates.Errored, order.Status!.State);
+        Assert.Contains("does-not-exist", order.Status.Reason, StringComparison.Ordinal);
+        Assert.Contains("DNS-01", order.Status.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task WatchTxtAsync(Func<string, CancellationToken, Task<IReadOnlyList<string>>> query, string fqdn, ConcurrentBag<string> seen, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var value in await query(fqdn, ct))
+                {
+                    seen.Add(value);
+                }
+                await Task.Delay(25, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}
