@@ -85,5 +85,14 @@ public sealed class RenewalSchedulerTests
         Assert.Equal(notAfter, schedule.Target);
     }
 
+    [Fact]
+    public void Status_overload_reads_renewal_time_and_not_after()
+    {
+        var status = new K8sCertOperator.Api.CertificateStatus { RenewalTime = Now.AddHours(3).UtcDateTime, NotAfter = Now.AddHours(9).UtcDateTime };
+
+        Assert.Equal(new RenewalSchedule(Now.AddHours(3), TimeSpan.FromHours(3)), RenewalScheduler.Schedule(status, Now, "uid"));
+        Assert.Equal(new RenewalSchedule(null, RenewalScheduler.MaximumDelay), RenewalScheduler.Schedule(null, Now, "uid"));
+    }
+
     private static DateTimeOffset? At(double? hours) => hours is { } h ? Now.AddHours(h) : null;
 }
