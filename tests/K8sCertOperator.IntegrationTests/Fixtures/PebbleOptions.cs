@@ -26,9 +26,9 @@ public sealed record PebbleOptions
     /// <summary>PEBBLE_CHAIN_LENGTH; null keeps leaf + 1 intermediate.</summary>
     public int? ChainLength { get; init; }
 
-    /// <summary>Start the fixture's own HTTP-01 responder on <see cref="PebbleFixture.HttpPort"/>; false leaves the port to the test (e.g. the operator's responder).</summary>
+    /// <summary>False when the test brings its own HTTP-01 responder for <c>HttpPort</c> (e.g. the operator's).</summary>
     public bool StartHttp01Responder { get; init; } = true;
 
-    /// <summary>DNS server (host:port) Pebble's VA resolves names with; null uses the fixture's challtestsrv.</summary>
+    /// <summary>"host:port" Pebble resolves names through instead of challtestsrv (e.g. a bind9 fixture).</summary>
     public string? DnsServer { get; init; }
 }
