@@ -145,7 +145,11 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     }
 
     /// <summary>Starts the operator host with the given controllers (the Challenge controller without self-check).</summary>
-    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct)
+    /// <param name="orders">Run the Order controller.</param>
+    /// <param name="challenges">Run the Challenge controller.</param>
+    /// <param name="ct">Cancels start-up.</param>
+    /// <param name="responderOnPebblePort">False binds the responder elsewhere, so Pebble's HTTP-01 validation cannot connect.</param>
+    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true)
     {
         var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
         var options = new OperatorOptions
@@ -153,7 +157,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             Namespace = Namespace,
             WatchNamespace = Namespace,
             LeaderElection = false,
-            Http01Listen = $"127.0.0.1:{Pebble.HttpPort}",
+            Http01Listen = responderOnPebblePort ? $"127.0.0.1:{Pebble.HttpPort}" : "127.0.0.1:0",
             MetricsListen = "",
             HealthListen = "",
             Workers = 2,

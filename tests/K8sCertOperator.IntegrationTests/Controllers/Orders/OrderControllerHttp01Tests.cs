@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using k8s.Models;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.IntegrationTests.Acme;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 using Xunit.Abstractions;
 
@@ -25,6 +26,13 @@ public sealed class OrderControllerHttp01Tests(ITestOutputHelper output)
         var seenIngresses = new ConcurrentQueue<V1Ingress>();
         harness.Host!.Context.Informers.ChallengeIngresses.OnAdd += seenIngresses.Enqueue;
         var name = TestCsr.UniqueName("http");
+        // The Certificate the Order's label names: it receives the meaningful Events too.
+        await harness.Apis.Certificates.CreateAsync(new K8sCertOperator.Api.Certificate
+        {
+            Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = harness.Namespace },
+            Spec = new K8sCertOperator.Api.CertificateSpec { SecretName = "web-tls", DnsNames = [name], IssuerRef = new K8sCertOperator.Api.ObjectReference { Name = AcmeControllerHarness.IssuerName } },
+        }, cts.Token);
+        await Eventually(() => Task.FromResult(harness.Host.Context.Informers.Certificates.List().Count == 1), cts.Token);
 
         await harness.CreateOrderAsync("web-1", [name], cts.Token);
         var order = await harness.WaitForOrderAsync("web-1", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
@@ -48,6 +56,45 @@ public sealed class OrderControllerHttp01Tests(ITestOutputHelper output)
         await Eventually(async () => (await harness.Apis.Ingresses.ListAsync(harness.Namespace, ChallengeIngressBuilder.LabelSelectorForAll(), cts.Token)).Items.Count == 0, cts.Token);
         await Eventually(async () => (await harness.Apis.Challenges.ListAsync(harness.Namespace, null, cts.Token)).Items.Count == 0, cts.Token);
         await Eventually(() => Task.FromResult(harness.Host.Context.Http01Tokens.Count == 0), cts.Token);
+
+        var events = (await CoreResourceApis.Events(harness.Env.Client).ListAsync(harness.Namespace, null, cts.Token)).Items;
+        foreach (var reason in new[] { "Presented", "Validated", "Complete" })
+        {
+            Assert.Contains(events, e => e.Reason == reason && e.InvolvedObject.Kind == "Certificate" && e.InvolvedObject.Name == "web");
+        }
+        Assert.Contains(events, e => e.Reason == "Complete" && e.InvolvedObject.Kind == "Order" && e.InvolvedObject.Name == "web-1");
+    }
+
+    [SkippableFact]
+    public async Task Unreachable_http01_responder_makes_the_order_invalid_with_the_cas_reason()
+    {
+        var missing = AcmeControllerHarness.MissingReason(bind9: false);
+        Skip.If(missing != null, missing);
+        using var cts = Timeout();
+        await using var harness = await AcmeControllerHarness.StartAsync(output, bind9: false, cts.Token);
+        await harness.CreateIssuerAsync([AcmeControllerHarness.Http01Solver()], cts.Token);
+        await harness.StartOperatorAsync(orders: true, challenges: true, cts.Token, responderOnPebblePort: false);
+        var failedChallenges = new ConcurrentQueue<Challenge>();
+        harness.Host!.Context.Informers.Challenges.OnUpdate += (_, c) =>
+        {
+            if (AcmeStates.IsFailure(c.Status?.State))
+            {
+                failedChallenges.Enqueue(c);
+            }
+        };
+
+        await harness.CreateOrderAsync("unreachable", [TestCsr.UniqueName("down")], cts.Token);
+        var order = await harness.WaitForOrderAsync("unreachable", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
+
+        Assert.Equal(AcmeStates.Invalid, order.Status!.State);
+        Assert.False(string.IsNullOrEmpty(order.Status.Reason));
+        Assert.NotNull(order.Status.FailureTime);
+        Assert.Null(order.Status.Certificate);
+        var challenge = Assert.Single(failedChallenges.DistinctBy(c => c.Metadata.Name));
+        Assert.Equal(AcmeStates.Invalid, challenge.Status!.State);
+        // Pebble's problem document (connection refused) is carried into the reason.
+        Assert.Contains("urn:ietf:params:acme:error:", challenge.Status.Reason, StringComparison.Ordinal);
+        await Eventually(async () => (await harness.Apis.Ingresses.ListAsync(harness.Namespace, null, cts.Token)).Items.Count == 0, cts.Token);
     }
 
     [SkippableFact]
