@@ -35,8 +35,10 @@ public sealed class IssuerReconciler<T> : IReconciler
         _informer = informer ?? throw new ArgumentNullException(nameof(informer));
         _clusterScoped = clusterScoped;
         _logger = context.LoggerFactory.CreateLogger<IssuerReconciler<T>>();
+        // With another IAcmeAccountRegistry (a test double) keep a private one: it still caches our clients and
+        // HttpClients, and look-ups elsewhere rebuild clients from the Secret and status anyway.
         var registry = context.AcmeAccounts as AcmeAccountRegistry
-            ?? throw new ArgumentException("the issuer controllers need the AcmeAccountRegistry as OperatorContext.AcmeAccounts", nameof(context));
+            ?? new AcmeAccountRegistry(context.Apis, context.Informers, context.Options, context.LoggerFactory);
         _keys = new AcmeAccountKeyStore(context.Apis.Secrets, context.Informers.ManagedSecrets, _logger);
         _registrar = new AcmeAccountRegistrar(_keys, registry, context.LoggerFactory);
     }

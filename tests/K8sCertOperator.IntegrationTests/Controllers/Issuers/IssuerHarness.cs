@@ -49,8 +49,8 @@ internal sealed class IssuerHarness : IAsyncDisposable
             DnsProviders = new DnsProviderRegistry(),
             AcmeAccounts = Registry,
         };
-        Issuers = new IssuerControllerRegistration().Build(Context, new WorkQueue<ObjectKey>(new WorkQueueOptions()));
-        ClusterIssuers = new ClusterIssuerControllerRegistration().Build(Context, new WorkQueue<ObjectKey>(new WorkQueueOptions()));
+        Issuers = new IssuerControllerRegistration().Build(Context, IssuerQueue);
+        ClusterIssuers = new ClusterIssuerControllerRegistration().Build(Context, ClusterIssuerQueue);
         _informersRun = informers.RunAsync(_stop.Token);
         InformerSet = informers;
     }
@@ -66,6 +66,11 @@ internal sealed class IssuerHarness : IAsyncDisposable
     public OperatorContext Context { get; }
 
     public IReconciler Issuers { get; }
+
+    /// <summary>What the Issuer registration enqueues; nothing drains it unless a test does.</summary>
+    public WorkQueue<ObjectKey> IssuerQueue { get; } = new(new WorkQueueOptions());
+
+    public WorkQueue<ObjectKey> ClusterIssuerQueue { get; } = new(new WorkQueueOptions());
 
     public IReconciler ClusterIssuers { get; }
 
@@ -123,6 +128,8 @@ internal sealed class IssuerHarness : IAsyncDisposable
         {
         }
 
+        IssuerQueue.ShutDown();
+        ClusterIssuerQueue.ShutDown();
         Registry.Dispose();
         _stop.Dispose();
     }
