@@ -8,10 +8,13 @@ namespace K8sCertOperator.Controllers.Challenges;
 /// <summary>Registers the Challenge controller: keyed by Challenge, with the HTTP-01 and DNS-01 solvers.</summary>
 public sealed class ChallengeControllerRegistration : IControllerRegistration
 {
-    private readonly bool _http01SelfCheck;
+    private readonly bool? _http01SelfCheck;
 
-    /// <param name="http01SelfCheck">GET the challenge URL before asking the CA to validate (off where nothing routes the name, e.g. tests).</param>
-    public ChallengeControllerRegistration(bool http01SelfCheck = true) => _http01SelfCheck = http01SelfCheck;
+    /// <param name="http01SelfCheck">
+    /// GET the challenge URL before asking the CA to validate; null follows <c>OperatorOptions.Http01SelfCheck</c>
+    /// (off where nothing routes the name, e.g. tests).
+    /// </param>
+    public ChallengeControllerRegistration(bool? http01SelfCheck = null) => _http01SelfCheck = http01SelfCheck;
 
     public string Name => "challenges";
 
@@ -21,7 +24,7 @@ public sealed class ChallengeControllerRegistration : IControllerRegistration
         ArgumentNullException.ThrowIfNull(queue);
         context.Informers.Challenges.EnqueueOnChange(queue);
         // The self-check client lives as long as the process; one instance pools its connections.
-        var selfCheck = _http01SelfCheck ? SelfCheckClient.Value : null;
+        var selfCheck = (_http01SelfCheck ?? context.Options.Http01SelfCheck) ? SelfCheckClient.Value : null;
         return new ChallengeReconciler(context, new Http01ChallengeSolver(context, selfCheck), new Dns01ChallengeSolver(context));
     }
 

@@ -103,7 +103,7 @@ public sealed class OrderReconciler : IReconciler
                 return await DownloadAsync(order, server, lookup, ct).ConfigureAwait(false);
             case OrderStep.MarkFailed:
                 _polls.Reset(key);
-                var reason = server.Error is null ? $"order is {server.Status}" : $"order is {server.Status}: {server.Error}";
+                var reason = await DescribeFailureAsync(client, server, ct).ConfigureAwait(false);
                 return await FailAsync(order, OrderStepPlanner.LocalState(server.Status), reason, ct).ConfigureAwait(false);
             default:
                 await SetStateAsync(order, OrderStepPlanner.LocalState(server.Status), ct).ConfigureAwait(false);
@@ -168,6 +168,24 @@ public sealed class OrderReconciler : IReconciler
         await _events.OnObjectAndCertificateAsync(order, EventTypes.Normal, "Complete", "Order completed; certificate downloaded", ct).ConfigureAwait(false);
         await DeleteChallengesAsync(order, ct).ConfigureAwait(false);
         return ReconcileResult.Success();
+    }
+
+    /// <summary>The order's error, or else the first failed challenge's problem, so the reason says what the CA saw.</summary>
+    private static async Task<string> DescribeFailureAsync(IAcmeClient client, Acme.Resources.AcmeOrder server, CancellationToken ct)
+    {
+        if (server.Error is not null)
+        {
+            return $"order is {server.Status}: {server.Error}";
+        }
+        foreach (var url in server.Authorizations)
+        {
+            var authz = await client.GetAuthorizationAsync(url, ct).ConfigureAwait(false);
+            if (authz.Status != Acme.Resources.AcmeStatus.Valid && authz.Challenges.FirstOrDefault(c => c.Error is not null) is { } failed)
+            {
+                return $"order is {server.Status}: authorization for {authz.Identifier.Value} is {authz.Status}: {failed.Type}: {failed.Error}";
+            }
+        }
+        return $"order is {server.Status}";
     }
 
     private async Task<ReconcileResult> FailAsync(Order order, string state, string reason, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class IssuerHostIntegrationTests(PebbleFixture pebble, ITestOutput
         var services = new OperatorServices
         {
             AcmeAccounts = (apis, informers, o, logs) => new AcmeAccountRegistry(apis, informers, o, logs),
-            DnsProviders = () => new DnsProviderRegistry(),
+            DnsProviders = _ => new DnsProviderRegistry(),
             LeaderElection = (_, _, _) => new AlwaysLeader(),
         };
         IControllerRegistration[] controllers = [new IssuerControllerRegistration(), new ClusterIssuerControllerRegistration()];

@@ -1,10 +1,9 @@
 using k8s.Models;
-using K8sCertOperator.Acme;
-using K8sCertOperator.Acme.Jws;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Challenges;
+using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Infrastructure;
@@ -28,18 +27,14 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     public const string IssuerName = "pebble";
 
     private readonly ITestOutputHelper _output;
-    private readonly HttpClient _http;
     private readonly List<IDisposable> _syncs = [];
 
-    private AcmeControllerHarness(ITestOutputHelper output, KubeTestEnvironment env, PebbleFixture pebble, Bind9Fixture? bind, HttpClient http, IAcmeClient client)
+    private AcmeControllerHarness(ITestOutputHelper output, KubeTestEnvironment env, PebbleFixture pebble, Bind9Fixture? bind)
     {
         _output = output;
         Env = env;
         Pebble = pebble;
         Bind = bind;
-        _http = http;
-        Client = client;
-        Registry = new TestAccountRegistry(client, new OperatorApis(env.Client).Issuers);
     }
 
     public KubeTestEnvironment Env { get; }
@@ -48,15 +43,11 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
 
     public Bind9Fixture? Bind { get; }
 
-    public IAcmeClient Client { get; }
-
     public OperatorApis Apis => new(Env.Client);
 
     public string Namespace => Env.Namespace;
 
     public OperatorHost? Host { get; private set; }
-
-    private TestAccountRegistry Registry { get; }
 
     /// <summary>Why the external binaries this needs are missing, or null.</summary>
     public static string? MissingReason(bool bind9) =>
@@ -80,13 +71,10 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             DnsServer = bind?.Nameserver,
         }, ct);
         var env = await KubeTestEnvironment.StartAsync(output, ct);
-        var http = pebble.CreateHttpClient();
-        var client = pebble.CreateClient(http, JwsSigners.CreateEs256());
-        await client.NewAccountAsync([], termsOfServiceAgreed: true, externalAccountBinding: null, ct);
-        return new AcmeControllerHarness(output, env, pebble, bind, http, client);
+        return new AcmeControllerHarness(output, env, pebble, bind);
     }
 
-    /// <summary>Creates the namespaced Issuer whose solvers the Order controller picks from.</summary>
+    /// <summary>Creates the namespaced Issuer (its account is registered at Pebble by the Issuer controller) whose solvers the Order controller picks from.</summary>
     public Task<Issuer> CreateIssuerAsync(IReadOnlyList<AcmeChallengeSolver> solvers, CancellationToken ct) =>
         Apis.Issuers.CreateAsync(new Issuer
         {
@@ -97,6 +85,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
                 {
                     Server = Pebble.DirectoryUrl.ToString(),
                     PrivateKeySecretRef = new SecretKeySelector { Name = "pebble-account" },
+                    CaBundle = System.Text.Encoding.UTF8.GetBytes(Pebble.TlsCaPem),
                     Solvers = [.. solvers],
                 },
             },
@@ -164,20 +153,22 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             Dns01RecursiveNameservers = Bind is null ? [] : [Bind.Nameserver],
             Dns01RecursiveNameserversOnly = true,
             Dns01PropagationTimeout = TimeSpan.FromSeconds(60),
+            Http01SelfCheck = false,
         };
-        var registrations = new List<IControllerRegistration>();
+        // The real Issuer controller registers the account, so Orders see exactly what production sees.
+        var registrations = new List<IControllerRegistration> { new IssuerControllerRegistration() };
         if (orders)
         {
             registrations.Add(new OrderControllerRegistration());
         }
         if (challenges)
         {
-            registrations.Add(new ChallengeControllerRegistration(http01SelfCheck: false));
+            registrations.Add(new ChallengeControllerRegistration());
         }
         var services = new OperatorServices
         {
-            AcmeAccounts = (_, _, _, _) => Registry,
-            DnsProviders = () => new DnsProviderRegistry().Register(new Rfc2136ProviderFactory()),
+            AcmeAccounts = (apis, informers, o, l) => new AcmeAccountRegistry(apis, informers, o, l),
+            DnsProviders = _ => new DnsProviderRegistry().Register(new Rfc2136ProviderFactory()),
             LeaderElection = (_, _, _) => new AlwaysLeader(),
             EveryReplica = [context => _syncs.Add(Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens))],
             AfterSync = [(context, token) => ChallengeOrphanSweeper.SweepAsync(context, token)],
@@ -219,7 +210,6 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopOperatorAsync();
-        _http.Dispose();
         await Env.DisposeAsync();
         await Pebble.DisposeAsync();
         if (Bind is not null)
