@@ -36,6 +36,13 @@ public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
         await new Rfc2136Provider(bind.CreateRfc2136Settings()).PresentAsync(fqdn, "someone-else", cts.Token);
 
         await harness.StartOperatorAsync(orders: true, challenges: true, cts.Token);
+        // The wildcard and the base name share _acme-challenge.NAME: at no time may both be presented at once.
+        var cache = harness.Host!.Context.Informers.Challenges;
+        var maxPresentedTogether = 0;
+        void Count(Challenge _) => maxPresentedTogether = Math.Max(maxPresentedTogether,
+            cache.List().Count(c => c.Status?.Presented == true && !AcmeStates.IsFinal(c.Status.State)));
+        cache.OnAdd += Count;
+        cache.OnUpdate += (_, c) => Count(c);
         var seen = new ConcurrentBag<string>();
         using var watcher = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
         var watch = WatchTxtAsync(bind.QueryTxtAsync, fqdn, seen, watcher.Token);
@@ -50,6 +57,7 @@ public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
         chain.ImportFromPem(Encoding.UTF8.GetString(order.Status.Certificate!));
         Assert.Equal(new[] { "*." + name, name }.Order(), ChainAssert.SubjectAlternativeNames(chain[0]).Order());
         Assert.Equal(2, order.Status.Authorizations!.Count);
+        Assert.Equal(1, maxPresentedTogether);
 
         // Our TXT values were published while the challenges ran...
         Assert.Contains(seen, v => v != "someone-else");
