@@ -87,6 +87,40 @@ public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
         Assert.Contains("DNS-01", order.Status.Reason, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Dns01_propagation_that_never_completes_errors_after_the_timeout_and_withdraws_the_record()
+    {
+        var missing = AcmeControllerHarness.MissingReason(bind9: true);
+        Skip.If(missing != null, missing);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var harness = await AcmeControllerHarness.StartAsync(output, bind9: true, cts.Token);
+        var bind = harness.Bind!;
+        await harness.Apis.Secrets.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = TsigSecretName, NamespaceProperty = harness.Namespace },
+            Data = new Dictionary<string, byte[]> { ["secret"] = Encoding.ASCII.GetBytes(Convert.ToBase64String(bind.TsigSecret)) },
+        }, cts.Token);
+        await harness.CreateIssuerAsync([harness.Dns01Solver(TsigSecretName)], cts.Token);
+        // The propagation check asks a nameserver nobody runs, so the record never shows as propagated.
+        var deadResolver = $"127.0.0.1:{Infrastructure.FreePort.Next()}";
+        await harness.StartOperatorAsync(orders: true, challenges: true, cts.Token, adjust: o => o with
+        {
+            Dns01RecursiveNameservers = [deadResolver],
+            Dns01RecursiveNameserversOnly = true,
+            Dns01PropagationTimeout = TimeSpan.FromSeconds(2),
+        });
+        var name = TestCsr.UniqueName("slow");
+
+        await harness.CreateOrderAsync("slow", [name], cts.Token);
+        var order = await harness.WaitForOrderAsync("slow", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
+
+        Assert.Equal(AcmeStates.Errored, order.Status!.State);
+        Assert.Contains("not visible", order.Status.Reason, StringComparison.Ordinal);
+        Assert.Contains(deadResolver, order.Status.Reason, StringComparison.Ordinal);
+        await OrderControllerHttp01Tests.Eventually(async () =>
+            (await bind.QueryTxtAsync($"_acme-challenge.{name}.", cts.Token)).Count == 0, cts.Token);
+    }
+
     private static async Task WatchTxtAsync(Func<string, CancellationToken, Task<IReadOnlyList<string>>> query, string fqdn, ConcurrentBag<string> seen, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)

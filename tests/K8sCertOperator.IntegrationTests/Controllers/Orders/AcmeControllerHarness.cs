@@ -138,7 +138,8 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     /// <param name="challenges">Run the Challenge controller.</param>
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="responderOnPebblePort">False binds the responder elsewhere, so Pebble's HTTP-01 validation cannot connect.</param>
-    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true)
+    /// <param name="adjust">Last-minute changes to the operator options.</param>
+    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
         var options = new OperatorOptions
@@ -155,6 +156,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             Dns01PropagationTimeout = TimeSpan.FromSeconds(60),
             Http01SelfCheck = false,
         };
+        options = adjust?.Invoke(options) ?? options;
         // The real Issuer controller registers the account, so Orders see exactly what production sees.
         var registrations = new List<IControllerRegistration> { new IssuerControllerRegistration() };
         if (orders)
