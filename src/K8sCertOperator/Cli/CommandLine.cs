@@ -8,7 +8,8 @@ public static class CommandLine
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("K8sCertOperator: ACME certificates for Kubernetes");
+        var root = new RootCommand("K8sCertOperator: ACME certificates for Kubernetes. With no command, runs the operator.");
+        OperatorCommand.Attach(root);
         root.Subcommands.Add(StandaloneCommands.Certify());
         root.Subcommands.Add(RevokeCommand.Create());
         return root;

@@ -1,0 +1,66 @@
+using k8s;
+using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.Challenges;
+using K8sCertOperator.Controllers.Issuers;
+using K8sCertOperator.Controllers.Orders;
+using K8sCertOperator.Kube.LeaderElection;
+using K8sCertOperator.Solvers.Dns01;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Hosting;
+
+/// <summary>The production line-up: which controllers run and which services back them.</summary>
+public static class OperatorComposition
+{
+    public static IReadOnlyList<IControllerRegistration> Controllers(OperatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return
+        [
+            new IssuerControllerRegistration(),
+            new ClusterIssuerControllerRegistration(),
+            new OrderControllerRegistration(),
+            new ChallengeControllerRegistration(options.Http01SelfCheck),
+        ];
+    }
+
+    public static OperatorServices Services { get; } = new()
+    {
+        AcmeAccounts = (apis, informers, options, logs) => new AcmeAccountRegistry(apis, informers, options, logs),
+        DnsProviders = CreateDnsProviders,
+        LeaderElection = (client, options, logs) => LeaseLeaderElection.Create(client, new LeaderElectionOptions
+        {
+            Enabled = options.LeaderElection,
+            LeaseName = options.LeaseName,
+            LeaseNamespace = options.Namespace,
+            Identity = options.Identity,
+            LeaseDuration = options.LeaseDuration,
+            RenewDeadline = options.RenewDeadline,
+            RetryPeriod = options.RetryPeriod,
+        }, logs.CreateLogger("LeaderElection")),
+        EveryReplica = [context => Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens)],
+        AfterSync = [async (context, ct) => await ChallengeOrphanSweeper.SweepAsync(context, ct).ConfigureAwait(false)],
+    };
+
+    // DNS providers share one HttpClient; webhook solvers are reached through the API server
+    // with the operator's own credentials, as cert-manager does.
+    private static DnsProviderRegistry CreateDnsProviders(IKubernetes client) =>
+        DnsProviderRegistry.CreateDefault(new DnsProviderDependencies(SharedHttp, WebhookSenderFor(client)));
+
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    internal static Solvers.Dns01.Webhook.WebhookSender WebhookSenderFor(IKubernetes client) => async (request, ct) =>
+    {
+        if (client is not Kubernetes kubernetes)
+        {
+            throw new InvalidOperationException("webhook DNS solvers need a Kubernetes API connection");
+        }
+        var baseUri = kubernetes.BaseUri.ToString().TrimEnd('/') + "/";
+        request.RequestUri = new Uri(new Uri(baseUri), request.RequestUri!.ToString().TrimStart('/'));
+        if (kubernetes.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
+        }
+        return await kubernetes.HttpClient.SendAsync(request, ct).ConfigureAwait(false);
+    };
+}
