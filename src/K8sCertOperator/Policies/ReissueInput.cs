@@ -1,0 +1,46 @@
+using K8sCertOperator.Api;
+
+namespace K8sCertOperator.Policies;
+
+/// <summary>
+/// Everything the re-issue and readiness policies look at: the Certificate, the Secret's data (null when the
+/// Secret does not exist) and annotations, and the current time. The Secret's PEM is parsed once, lazily.
+/// </summary>
+public sealed record ReissueInput
+{
+    private readonly Lazy<SecretMaterial> _material;
+
+    public ReissueInput(
+        Certificate certificate,
+        IReadOnlyDictionary<string, byte[]>? secretData,
+        IReadOnlyDictionary<string, string>? secretAnnotations,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        Certificate = certificate;
+        SecretData = secretData;
+        SecretAnnotations = secretAnnotations;
+        Now = now;
+        _material = new Lazy<SecretMaterial>(() => SecretMaterial.Parse(secretData));
+    }
+
+    public Certificate Certificate { get; }
+
+    /// <summary>The Secret's data; null means the Secret does not exist.</summary>
+    public IReadOnlyDictionary<string, byte[]>? SecretData { get; }
+
+    public IReadOnlyDictionary<string, string>? SecretAnnotations { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public CertificateSpec Spec => Certificate.Spec;
+
+    /// <summary>Parsed tls.key / tls.crt; never throws, failures are recorded on the result.</summary>
+    public SecretMaterial Material => _material.Value;
+
+    public string? SecretAnnotation(string key) =>
+        SecretAnnotations is not null && SecretAnnotations.TryGetValue(key, out var value) ? value : null;
+
+    public string? CertificateAnnotation(string key) =>
+        Certificate.Metadata?.Annotations is { } annotations && annotations.TryGetValue(key, out var value) ? value : null;
+}

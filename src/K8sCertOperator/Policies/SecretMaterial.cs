@@ -1,0 +1,92 @@
+using K8sCertOperator.Pki;
+
+namespace K8sCertOperator.Policies;
+
+/// <summary>
+/// What could be read from a TLS Secret's tls.key and tls.crt. Parse failures are data here, not exceptions,
+/// so policies can turn them into InvalidKeyPair / InvalidCertificate decisions. Holds no key material.
+/// </summary>
+public sealed record SecretMaterial
+{
+    public bool HasKey { get; init; }
+
+    public bool HasCertificate { get; init; }
+
+    /// <summary>Why tls.key could not be decoded; null when it decoded (or is absent).</summary>
+    public string? KeyError { get; init; }
+
+    /// <summary>Why tls.crt could not be decoded; null when it decoded (or is absent).</summary>
+    public string? CertificateError { get; init; }
+
+    public KeyAlgorithm? KeyAlgorithm { get; init; }
+
+    public int KeySize { get; init; }
+
+    /// <summary>The leaf (first) certificate of tls.crt.</summary>
+    public CertificateInfo? Certificate { get; init; }
+
+    /// <summary>True when both decoded and the key's public half is the leaf's public key.</summary>
+    public bool KeyMatchesCertificate { get; init; }
+
+    public static SecretMaterial Parse(IReadOnlyDictionary<string, byte[]>? data)
+    {
+        var keyBytes = Get(data, SecretKeys.TlsPrivateKey);
+        var certBytes = Get(data, SecretKeys.TlsCertificate);
+        var result = new SecretMaterial { HasKey = keyBytes is not null, HasCertificate = certBytes is not null };
+
+        CertificateKey? key = null;
+        try
+        {
+            if (keyBytes is not null)
+            {
+                try
+                {
+                    key = PemCodec.DecodePrivateKey(keyBytes);
+                    result = result with { KeyAlgorithm = key.Algorithm, KeySize = key.Size };
+                }
+                catch (Exception ex) when (ex is PkiException or ArgumentException or System.Security.Cryptography.CryptographicException)
+                {
+                    // PemCodec messages describe structure only, never key bytes.
+                    result = result with { KeyError = ex.Message };
+                }
+            }
+
+            if (certBytes is not null)
+            {
+                try
+                {
+                    var chain = PemCodec.DecodeCertificates(certBytes);
+                    try
+                    {
+                        var leaf = chain[0];
+                        result = result with
+                        {
+                            Certificate = CertificateInfo.FromCertificate(leaf),
+                            KeyMatchesCertificate = key is not null && key.PublicKeyMatches(leaf),
+                        };
+                    }
+                    finally
+                    {
+                        foreach (var c in chain)
+                        {
+                            c.Dispose();
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is PkiException or ArgumentException or System.Security.Cryptography.CryptographicException)
+                {
+                    result = result with { CertificateError = ex.Message };
+                }
+            }
+        }
+        finally
+        {
+            key?.Dispose();
+        }
+
+        return result;
+    }
+
+    private static byte[]? Get(IReadOnlyDictionary<string, byte[]>? data, string key) =>
+        data is not null && data.TryGetValue(key, out var value) && value is { Length: > 0 } ? value : null;
+}
