@@ -1,14 +1,22 @@
 using System.CommandLine;
+using K8sCertOperator.Cli.Standalone;
 
 namespace K8sCertOperator.Cli;
 
 /// <summary>Builds the command tree; each sub-command lives in its own file.</summary>
 public static class CommandLine
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public static RootCommand Build()
     {
         var root = new RootCommand("K8sCertOperator: ACME certificates for Kubernetes");
-        var parse = root.Parse(args);
+        root.Subcommands.Add(StandaloneCommands.Certify());
+        root.Subcommands.Add(RevokeCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var parse = Build().Parse(args);
         return await parse.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

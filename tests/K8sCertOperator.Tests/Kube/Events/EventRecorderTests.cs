@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using k8s.Models;
 using K8sCertOperator.Kube.Events;
 using K8sCertOperator.Tests.Kube.Fakes;
@@ -8,7 +9,7 @@ namespace K8sCertOperator.Tests.Kube.Events;
 public class EventRecorderTests
 {
     private readonly FakeResourceApi<Corev1Event> _events = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private EventRecorder NewRecorder() => new(_events, NullLogger.Instance, dedupeWindow: TimeSpan.FromMinutes(10), timeProvider: _time);
 

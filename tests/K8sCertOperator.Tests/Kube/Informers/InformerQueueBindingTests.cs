@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using k8s;
 using k8s.Models;
 using K8sCertOperator.Kube;
@@ -20,7 +21,7 @@ public class InformerQueueBindingTests
     {
         var api = new FakeResourceApi<V1Secret>();
         var informer = new Informer<V1Secret>(api, new InformerOptions(), NullLogger.Instance);
-        var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions(), new ManualTimeProvider());
+        var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions(), new FakeTimeProvider());
         informer.EnqueueOnChange(queue, s => [new ObjectKey(s.Namespace(), s.Metadata.Annotations["cert"])]);
         using var cts = new CancellationTokenSource();
         var run = informer.RunAsync(cts.Token);

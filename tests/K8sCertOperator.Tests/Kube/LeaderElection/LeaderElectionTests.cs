@@ -85,12 +85,24 @@ public class LeaderElectionTests
         var run = election.RunAsync(terms.RunAsync, cts.Token);
         await Eventually.TrueAsync(() => terms.Started == 1, "leading");
 
-        _store.Steal("thief");
+        // Another replica takes the lease and keeps renewing it until we have stepped down.
+        using var thiefStop = new CancellationTokenSource();
+        var thief = Task.Run(async () =>
+        {
+            while (!thiefStop.IsCancellationRequested)
+            {
+                _store.Steal("thief");
+                await Task.Delay(50);
+            }
+        });
 
         await Eventually.TrueAsync(() => terms.Stopped == 1, "work cancelled after losing the lease");
         Assert.True(Volatile.Read(ref stoppedEvents) >= 1);
+        Assert.False(election.IsLeader);
+        await thiefStop.CancelAsync();
+        await thief;
 
-        // The thief never renews, so the candidate wins a new term later.
+        // The thief stopped renewing, so the candidate wins a new term once the lease expires.
         await Eventually.TrueAsync(() => terms.Started == 2 && election.IsLeader, "re-elected");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(20));

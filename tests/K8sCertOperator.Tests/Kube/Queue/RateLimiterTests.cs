@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using K8sCertOperator.Kube.Queue;
 using K8sCertOperator.Tests.Kube.Fakes;
 
@@ -44,7 +45,7 @@ public class RateLimiterTests
     [Fact]
     public void TokenBucketAllowsBurstThenPacesAtQps()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var bucket = new TokenBucketRateLimiter<string>(qps: 10, burst: 3, time);
 
         Assert.Equal(TimeSpan.Zero, bucket.When("a"));
@@ -57,7 +58,7 @@ public class RateLimiterTests
     [Fact]
     public void TokenBucketRefillsOverTimeUpToBurst()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var bucket = new TokenBucketRateLimiter<string>(qps: 10, burst: 3, time);
         for (var i = 0; i < 5; i++)
         {
@@ -74,7 +75,7 @@ public class RateLimiterTests
     [Fact]
     public void DefaultLimiterTakesTheLongerOfBackoffAndBucket()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new WorkQueueOptions().CreateRateLimiter<string>(time);
 
         // 100 distinct keys fit in the burst: only the per-key 5 ms applies.

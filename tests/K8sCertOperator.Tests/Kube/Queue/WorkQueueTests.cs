@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using K8sCertOperator.Kube.Queue;
 using K8sCertOperator.Tests.Kube.Fakes;
 
@@ -5,7 +6,7 @@ namespace K8sCertOperator.Tests.Kube.Queue;
 
 public class WorkQueueTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private WorkQueue<string> NewQueue() => new(new WorkQueueOptions(), _time);
 
@@ -140,7 +141,7 @@ public class WorkQueueTests
     }
 
     [Fact]
-    public void EarlierAddAfterWinsAndLaterOneIsDropped()
+    public async Task EarlierAddAfterWinsAndLaterOnesAreDropped()
     {
         var q = NewQueue();
         q.AddAfter("a", TimeSpan.FromSeconds(10));
@@ -149,7 +150,12 @@ public class WorkQueueTests
 
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, q.Length);
-        Assert.Equal(0, _time.ActiveTimers);
+        q.Done(await TakeAsync(q));
+
+        // The replaced 10 s and the ignored 5 s adds must not bring the key back.
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, q.Length);
+        Assert.Equal(0, q.WaitingCount);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Queue;
@@ -10,7 +11,7 @@ namespace K8sCertOperator.Tests.Kube.Reconcile;
 public class ControllerTests
 {
     private static readonly ObjectKey Key = new("ns", "cert");
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly CapturingLogger _logger = new();
     private readonly ControllerCounters _counters = new();
 

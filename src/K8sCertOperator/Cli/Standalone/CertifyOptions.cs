@@ -1,0 +1,34 @@
+namespace K8sCertOperator.Cli.Standalone;
+
+/// <summary>Everything `certify` was told on its command line.</summary>
+public sealed record CertifyOptions
+{
+    public required Uri Server { get; init; }
+
+    public required IReadOnlyList<string> Domains { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public string? CaBundleFile { get; init; }
+
+    public bool InsecureSkipVerify { get; init; }
+
+    public string? Email { get; init; }
+
+    public string KeyType { get; init; } = "ec256";
+
+    /// <summary>Account key PEM; created when missing. Defaults to OUT/account.key.</summary>
+    public string? AccountKeyFile { get; init; }
+
+    public string? Http01Listen { get; init; }
+
+    public string? PreferredChain { get; init; }
+
+    public Rfc2136CliSettings? Dns01Rfc2136 { get; init; }
+
+    public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public string EffectiveAccountKeyFile => AccountKeyFile ?? Path.Combine(OutputDirectory, "account.key");
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net;
+using K8sCertOperator.Acme;
+using K8sCertOperator.Acme.Http;
+using K8sCertOperator.Acme.Resources;
+using K8sCertOperator.Hosting;
+using K8sCertOperator.Pki;
+using K8sCertOperator.Solvers.Dns01;
+using K8sCertOperator.Solvers.Dns01.Rfc2136;
+using K8sCertOperator.Solvers.Http01;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Cli.Standalone;
+
+/// <summary>`certify`: one certificate from an ACME server into a folder, with no cluster.</summary>
+public static class CertifyRunner
+{
+    public static async Task<int> RunAsync(CertifyOptions options, TextWriter stdout, TextWriter stderr, ILoggerFactory? logs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (Validate(options) is { } usageError)
+        {
+            await stderr.WriteLineAsync("error: " + usageError).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        var tls = options.CaBundleFile is { } bundle
+            ? AcmeTlsOptions.FromCaBundleFile(bundle) with { InsecureSkipVerify = options.InsecureSkipVerify }
+            : new AcmeTlsOptions { InsecureSkipVerify = options.InsecureSkipVerify };
+        Http01Responder? responder = null;
+        try
+        {
+            using var http = AcmeHttpHandlerFactory.CreateClient(tls);
+            using var signer = AccountKeyFile.LoadOrCreate(options.EffectiveAccountKeyFile, out var created);
+            var client = new AcmeClient(http, options.Server, signer, logger: logs?.CreateLogger<AcmeClient>());
+            var account = await client.FindAccountAsync(timeout.Token).ConfigureAwait(false)
+                ?? await client.NewAccountAsync(Contacts(options.Email), true, null, timeout.Token).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"account {account.Location} ({(created ? "new key" : "existing key")})").ConfigureAwait(false);
+
+            Http01TokenStore? tokens = null;
+            if (!string.IsNullOrWhiteSpace(options.Http01Listen))
+            {
+                tokens = new Http01TokenStore();
+                responder = await Http01Responder.StartAsync(ListenAddress.Parse(options.Http01Listen), tokens, logs, timeout.Token).ConfigureAwait(false);
+            }
+            var (dns, propagation) = CreateDns(options);
+            var issuance = new AcmeIssuance(client, new StandaloneChallengeResponder(tokens, dns, propagation), logs?.CreateLogger<AcmeIssuance>());
+
+            using var key = PrivateKeyGenerator.Generate(KeyTypes.Parse(options.KeyType)!);
+            var template = Template(options.Domains);
+            var result = await issuance.IssueAsync(new AcmeIssuanceRequest
+            {
+                Identifiers = [.. options.Domains.Select(AcmeIdentifier.Parse)],
+                CsrDer = CsrBuilder.BuildDer(key, template),
+                PreferredChain = options.PreferredChain,
+            }, timeout.Token).ConfigureAwait(false);
+
+            Directory.CreateDirectory(options.OutputDirectory);
+            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "tls.crt"), result.Certificate.Pem, timeout.Token).ConfigureAwait(false);
+            AccountKeyFile.WritePrivate(Path.Combine(options.OutputDirectory, "tls.key"), key.ExportPem(PrivateKeyEncoding.Pkcs8));
+            var top = result.Certificate.Certificates[^1];
+            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "ca.crt"), PemCodec.EncodeCertificate(top), timeout.Token).ConfigureAwait(false);
+            var info = CertificateInfo.FromCertificate(result.Certificate.Leaf);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"issued serial {info.SerialNumberHex} for {string.Join(',', options.Domains)}, valid until {info.NotAfter:u}; wrote {options.OutputDirectory}/tls.crt, tls.key, ca.crt")).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (CliErrors.IsReportable(e, cancellationToken))
+        {
+            await stderr.WriteLineAsync("error: " + CliErrors.Describe(e)).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            if (responder is not null)
+            {
+                await responder.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Usage problems found before any network call; null when the options are usable.</summary>
+    public static string? Validate(CertifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Domains.Count == 0)
+        {
+            return "at least one -d/--domain is required";
+        }
+        if (KeyTypes.Parse(options.KeyType) is null)
+        {
+            return $"unknown --key-type '{options.KeyType}' (one of {string.Join(", ", KeyTypes.Names)})";
+        }
+        if (string.IsNullOrWhiteSpace(options.Http01Listen) && options.Dns01Rfc2136 is null)
+        {
+            return "give --http01-listen ADDR:PORT and/or --dns01-rfc2136 HOST:PORT to answer challenges";
+        }
+        if (!string.IsNullOrWhiteSpace(options.Http01Listen) && !ListenAddress.TryParse(options.Http01Listen, out _, out var listenError))
+        {
+            return "--http01-listen: " + listenError;
+        }
+        if (options.Domains.Any(d => d.StartsWith("*.", StringComparison.Ordinal)) && options.Dns01Rfc2136 is null)
+        {
+            return "wildcard names can only be validated with DNS-01: add --dns01-rfc2136";
+        }
+        if (options.CaBundleFile is { } bundle && !File.Exists(bundle))
+        {
+            return $"--ca-bundle file '{bundle}' does not exist";
+        }
+        return null;
+    }
+
+    private static CertificateTemplate Template(IReadOnlyList<string> domains)
+    {
+        var ips = domains.Where(d => IPAddress.TryParse(d, out _)).ToList();
+        return new CertificateTemplate
+        {
+            DnsNames = [.. domains.Except(ips)],
+            IpAddresses = ips,
+        };
+    }
+
+    private static IReadOnlyList<string> Contacts(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? [] : [email];
+
+    private static (IDnsProvider? Provider, Dns01PropagationChecker? Checker) CreateDns(CertifyOptions options)
+    {
+        if (options.Dns01Rfc2136 is not { } rfc)
+        {
+            return (null, null);
+        }
+        var secret = rfc.TsigSecretFile is { } file ? Convert.FromBase64String(File.ReadAllText(file).Trim()) : null;
+        var provider = new Rfc2136ProviderFactory().Create(new Rfc2136Settings(rfc.Nameserver, rfc.TsigKeyName, rfc.TsigAlgorithm, secret));
+        var recursive = options.Dns01RecursiveNameservers.Count > 0 ? options.Dns01RecursiveNameservers : [rfc.Nameserver];
+        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions { RecursiveNameservers = recursive });
+        return (provider, checker);
+    }
+}

@@ -1,0 +1,65 @@
+using k8s;
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers;
+using K8sCertOperator.Kube.Client;
+using K8sCertOperator.Kube.Informers;
+using K8sCertOperator.Solvers.Http01;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Hosting;
+
+/// <summary>Creates the operator's informers with their scopes and runs them until cancelled.</summary>
+public sealed class InformerSet
+{
+    private readonly List<Func<CancellationToken, Task>> _runners = [];
+    private readonly List<Func<CancellationToken, Task>> _syncWaits = [];
+
+    public InformerSet(OperatorApis apis, OperatorOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(apis);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var scoped = new InformerOptions { Namespace = options.WatchNamespace };
+        Informers = new OperatorInformers
+        {
+            Certificates = Add(apis.Certificates, scoped, loggerFactory),
+            Issuers = Add(apis.Issuers, scoped, loggerFactory),
+            ClusterIssuers = Add(apis.ClusterIssuers, new InformerOptions(), loggerFactory),
+            Orders = Add(apis.Orders, scoped, loggerFactory),
+            Challenges = Add(apis.Challenges, scoped, loggerFactory),
+            // Only our own Secrets are cached: memory must not grow with unrelated Secrets.
+            ManagedSecrets = Add(apis.Secrets, scoped with { LabelSelector = $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}" }, loggerFactory),
+            ChallengeIngresses = Add(apis.Ingresses, new InformerOptions
+            {
+                Namespace = options.Namespace,
+                LabelSelector = ChallengeIngressBuilder.LabelSelectorForAll(),
+            }, loggerFactory),
+        };
+    }
+
+    public OperatorInformers Informers { get; }
+
+    /// <summary>True once every informer has listed at least once.</summary>
+    public bool HasSynced { get; private set; }
+
+    /// <summary>Starts every informer in the background; the task ends when all have stopped.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_runners.Select(run => Task.Run(() => run(cancellationToken), CancellationToken.None)));
+
+    public async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_syncWaits.Select(wait => wait(cancellationToken))).ConfigureAwait(false);
+        HasSynced = true;
+    }
+
+    private Informer<T> Add<T>(IResourceApi<T> api, InformerOptions options, ILoggerFactory loggerFactory)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var informer = new Informer<T>(api, options, loggerFactory.CreateLogger($"Informer<{typeof(T).Name}>"));
+        _runners.Add(informer.RunAsync);
+        _syncWaits.Add(informer.WaitForSyncAsync);
+        return informer;
+    }
+}
