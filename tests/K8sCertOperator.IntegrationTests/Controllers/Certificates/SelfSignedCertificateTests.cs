@@ -2,6 +2,7 @@ using System.Text;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.Policies;
 using Xunit.Abstractions;
 using static K8sCertOperator.IntegrationTests.Controllers.Certificates.CertificateControllerHarness;
 
@@ -76,5 +77,29 @@ public class SelfSignedCertificateTests(ITestOutputHelper output)
         var second = (await h.Apis.Secrets.GetAsync(h.Namespace, "web-tls", ct))!;
         Assert.NotEqual(first.Data["tls.crt"], second.Data["tls.crt"]);
         Assert.Equal(sameKey, SecretAssert.PublicKey(first).AsSpan().SequenceEqual(SecretAssert.PublicKey(second)));
+    }
+
+    [Fact]
+    public async Task RenewAnnotationTriggersOneReissue()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
+        await using var h = await StartAsync(env, ct);
+        await h.CreateReadyIssuerAsync("self", SelfSigned, ct);
+        await h.Apis.Certificates.CreateAsync(NewCertificate(h.Namespace, "web", "web-tls", "self", "a.example"), ct);
+        await h.WaitForReadyRevisionAsync("web", 1, ct);
+
+        // What the renew CLI writes: a request time after the current certificate's notBefore.
+        var requested = DateTimeOffset.UtcNow.AddSeconds(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var patch = "{\"metadata\":{\"annotations\":{\"" + PolicyAnnotations.RenewRequestedAt + "\":\"" + requested + "\"}}}";
+        await h.Apis.Certificates.PatchAsync(h.Namespace, "web", patch, ct);
+        await h.WaitForReadyRevisionAsync("web", 2, ct);
+        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "web-tls", ct);
+        Assert.Equal(requested, secret!.Metadata.Annotations[PolicyAnnotations.RenewRequestedAt]);
+
+        // Answered once: no further revisions.
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        Assert.Equal(2, (await h.Apis.Certificates.GetAsync(h.Namespace, "web", ct))!.Status!.Revision);
     }
 }
