@@ -1,1 +1,17 @@
-Console.WriteLine("benchmarks: see bench/README.md");
+using K8sCertOperator.Bench;
+
+// Usage: dotnet run -c Release --project bench/K8sCertOperator.Bench -- acme [N]
+// Prints numbers only; nothing here asserts a timing.
+var suite = args.Length > 0 ? args[0] : "acme";
+var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 20;
+return suite switch
+{
+    "acme" => await AcmeBenchmark.RunAsync(count, CancellationToken.None),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: K8sCertOperator.Bench acme [N]");
+    return 2;
+}

@@ -22,9 +22,22 @@ public static class CliErrors
     public static string Describe(Exception e) => e switch
     {
         OperationCanceledException => "timed out",
-        AcmeProtocolException p => $"ACME server said {p.Type ?? "error"}: {p.Detail ?? p.Message}",
-        HttpRequestException h when h.InnerException is AuthenticationException a => "TLS: " + a.Message + " (is --ca-bundle right?)",
+        _ when Find<AuthenticationException>(e) is { } tls => "TLS: " + tls.Message + " (is --ca-bundle right?)",
+        AcmeProtocolException { Type: not null } p => $"ACME server said {p.Type}: {p.Detail ?? p.Message}",
         k8s.Autorest.HttpOperationException h => $"Kubernetes API {(int)h.Response.StatusCode}: {h.Response.Content}",
         _ => e.Message,
     };
+
+    private static T? Find<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
 }

@@ -17,6 +17,15 @@ public static class RenewalScheduler
     /// <summary>Cap so long-lived certificates are still re-checked daily (e.g. Secret edited, clock jumps).</summary>
     public static readonly TimeSpan MaximumDelay = TimeSpan.FromHours(24);
 
+    /// <summary>Schedule from a Certificate's status (renewalTime, notAfter) and uid.</summary>
+    public static RenewalSchedule Schedule(Api.CertificateStatus? status, DateTimeOffset now, string? uid, AriWindow? ariWindow = null) =>
+        Schedule(
+            status?.RenewalTime is { } renewal ? CertificatePolicies.AsUtc(renewal) : null,
+            status?.NotAfter is { } notAfter ? CertificatePolicies.AsUtc(notAfter) : null,
+            now,
+            uid,
+            ariWindow);
+
     public static RenewalSchedule Schedule(
         DateTimeOffset? renewalTime,
         DateTimeOffset? notAfter,

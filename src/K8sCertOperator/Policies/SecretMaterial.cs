@@ -44,10 +44,9 @@ public sealed record SecretMaterial
                     key = PemCodec.DecodePrivateKey(keyBytes);
                     result = result with { KeyAlgorithm = key.Algorithm, KeySize = key.Size };
                 }
-                catch (Exception ex) when (ex is PkiException or ArgumentException or System.Security.Cryptography.CryptographicException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    // PemCodec messages describe structure only, never key bytes.
-                    result = result with { KeyError = ex.Message };
+                    result = result with { KeyError = Describe(ex) };
                 }
             }
 
@@ -73,9 +72,9 @@ public sealed record SecretMaterial
                         }
                     }
                 }
-                catch (Exception ex) when (ex is PkiException or ArgumentException or System.Security.Cryptography.CryptographicException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    result = result with { CertificateError = ex.Message };
+                    result = result with { CertificateError = Describe(ex) };
                 }
             }
         }
@@ -86,6 +85,10 @@ public sealed record SecretMaterial
 
         return result;
     }
+
+    // PemCodec's messages describe structure only, never key bytes; anything else gets a fixed text so no
+    // unexpected exception message can carry Secret content into a status condition.
+    private static string Describe(Exception ex) => ex is PkiException ? ex.Message : "unreadable data";
 
     private static byte[]? Get(IReadOnlyDictionary<string, byte[]>? data, string key) =>
         data is not null && data.TryGetValue(key, out var value) && value is { Length: > 0 } ? value : null;

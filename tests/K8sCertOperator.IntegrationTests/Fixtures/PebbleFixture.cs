@@ -169,7 +169,10 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
         TlsPort = FreePort.Next();
 
         _challTestSrv = await ChallTestSrvFixture.StartAsync(cancellationToken).ConfigureAwait(false);
-        _http01 = await PebbleHttp01Responder.StartAsync(HttpPort, cancellationToken).ConfigureAwait(false);
+        if (Options.StartHttp01Responder)
+        {
+            _http01 = await PebbleHttp01Responder.StartAsync(HttpPort, cancellationToken).ConfigureAwait(false);
+        }
 
         var tls = PebbleTlsCertificate.Create();
         TlsCaPem = tls.CaPem;
@@ -181,7 +184,7 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
         await File.WriteAllTextAsync(configPath, BuildConfig(certificatePath, keyPath), cancellationToken).ConfigureAwait(false);
 
         _process = ExternalProcess.Start(ExternalTool.Find("pebble")!,
-            ["-config", configPath, "-dnsserver", _challTestSrv.DnsServer, "-strict=false"],
+            ["-config", configPath, "-dnsserver", Options.DnsServer ?? _challTestSrv.DnsServer, "-strict=false"],
             BuildEnvironment(), _workDirectory);
         await _process.WaitForOutputAsync("ACME directory available", TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         await _process.WaitForTcpAsync(ListenPort, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);

@@ -25,4 +25,10 @@ public sealed record PebbleOptions
 
     /// <summary>PEBBLE_CHAIN_LENGTH; null keeps leaf + 1 intermediate.</summary>
     public int? ChainLength { get; init; }
+
+    /// <summary>False when the test brings its own HTTP-01 responder for <c>HttpPort</c> (e.g. the operator's).</summary>
+    public bool StartHttp01Responder { get; init; } = true;
+
+    /// <summary>"host:port" Pebble resolves names through instead of challtestsrv (e.g. a bind9 fixture).</summary>
+    public string? DnsServer { get; init; }
 }

@@ -135,8 +135,14 @@ public static class CertifyRunner
         }
         var secret = rfc.TsigSecretFile is { } file ? Convert.FromBase64String(File.ReadAllText(file).Trim()) : null;
         var provider = new Rfc2136ProviderFactory().Create(new Rfc2136Settings(rfc.Nameserver, rfc.TsigKeyName, rfc.TsigAlgorithm, secret));
-        var recursive = options.Dns01RecursiveNameservers.Count > 0 ? options.Dns01RecursiveNameservers : [rfc.Nameserver];
-        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions { RecursiveNameservers = recursive });
+        // Without resolvers of its own, certify checks the server it just updated; with them, it
+        // also follows the zone's NS records, as the operator does.
+        var explicitResolvers = options.Dns01RecursiveNameservers.Count > 0;
+        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions
+        {
+            RecursiveNameservers = explicitResolvers ? options.Dns01RecursiveNameservers : [rfc.Nameserver],
+            RecursiveNameserversOnly = !explicitResolvers,
+        });
         return (provider, checker);
     }
 }

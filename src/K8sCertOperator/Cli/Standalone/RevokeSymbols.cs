@@ -8,7 +8,7 @@ namespace K8sCertOperator.Cli.Standalone;
 /// </summary>
 public sealed class RevokeSymbols
 {
-    public Option<Uri?> Server { get; } = new("--server") { Description = "ACME directory URL (standalone form)" };
+    public Option<string?> Server { get; } = new("--server") { Description = "ACME directory URL (standalone form)" };
 
     public Option<string?> Cert { get; } = new("--cert") { Description = "PEM certificate to revoke (standalone form)" };
 

@@ -7,7 +7,7 @@ public static class StandaloneCommands
 {
     public static Command Certify()
     {
-        var server = new Option<Uri>("--server") { Description = "ACME directory URL", Required = true };
+        var server = new Option<string>("--server") { Description = "ACME directory URL", Required = true };
         var caBundle = new Option<string?>("--ca-bundle") { Description = "PEM file with CA certificates to trust for the ACME server" };
         var insecure = new Option<bool>("--insecure-skip-verify") { Description = "Do not verify the ACME server's TLS certificate (testing only)" };
         var email = new Option<string?>("--email") { Description = "Account contact e-mail" };
@@ -29,11 +29,16 @@ public static class StandaloneCommands
             server, caBundle, insecure, email, domains, keyType, http01, output, accountKey, preferredChain,
             rfc2136, tsigName, tsigAlgorithm, tsigSecret, recursive, timeout,
         };
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
+            if (!TryParseServer(parse.GetValue(server), out var serverUri))
+            {
+                await Console.Error.WriteLineAsync($"error: --server '{parse.GetValue(server)}' is not an absolute http(s) URL").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             var options = new CertifyOptions
             {
-                Server = parse.GetValue(server)!,
+                Server = serverUri,
                 CaBundleFile = parse.GetValue(caBundle),
                 InsecureSkipVerify = parse.GetValue(insecure),
                 Email = parse.GetValue(email),
@@ -49,16 +54,28 @@ public static class StandaloneCommands
                 Dns01RecursiveNameservers = parse.GetValue(recursive) ?? [],
                 Timeout = parse.GetValue(timeout),
             };
-            return CertifyRunner.RunAsync(options, Console.Out, Console.Error, null, ct);
+            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, null, ct).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>An absolute http or https URL; System.CommandLine has no Uri parser of its own.</summary>
+    public static bool TryParseServer(string? text, out Uri server)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp))
+        {
+            server = parsed;
+            return true;
+        }
+        server = null!;
+        return false;
     }
 
     public static RevokeOptions? ParseRevoke(ParseResult parse, RevokeSymbols s)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(s);
-        return parse.GetValue(s.Server) is { } server && parse.GetValue(s.Cert) is { } cert
+        return TryParseServer(parse.GetValue(s.Server), out var server) && parse.GetValue(s.Cert) is { } cert
             ? new RevokeOptions
             {
                 Server = server,
