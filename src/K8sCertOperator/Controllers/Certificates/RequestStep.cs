@@ -124,6 +124,12 @@ public sealed class RequestStep : ICertificateStep
         if (status?.State == AcmeStates.Valid && status.Certificate is { Length: > 0 } chain)
         {
             var chainPem = Encoding.ASCII.GetString(chain);
+            if (ChainProblem(chainPem, key) is { } problem)
+            {
+                state.IssuanceFailure = $"Order {match.Metadata.Name} returned an unusable certificate: {problem}";
+                return StepResult.Continue;
+            }
+
             state.Issued = new IssuedMaterial(chainPem, CaCertificateSelector.Select(IssuerType.Acme, chainPem, null));
             return StepResult.Continue;
         }
@@ -136,5 +142,30 @@ public sealed class RequestStep : ICertificateStep
 
         // Still in progress; the Order's updates re-enqueue this Certificate.
         return StepResult.Done();
+    }
+
+    /// <summary>Null when the downloaded chain parses and its leaf is for <paramref name="key"/>.</summary>
+    public static string? ChainProblem(string chainPem, CertificateKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            var chain = PemCodec.DecodeCertificates(chainPem);
+            try
+            {
+                return key.PublicKeyMatches(chain[0]) ? null : "the leaf certificate is not for the requested private key";
+            }
+            finally
+            {
+                foreach (var c in chain)
+                {
+                    c.Dispose();
+                }
+            }
+        }
+        catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 }
