@@ -78,6 +78,20 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         Assert.Equal(chain.ChainPem, Encoding.ASCII.GetString(secret!.Data["tls.crt"]));
         Assert.Equal(chain.IntermediatePem.Trim(), Encoding.ASCII.GetString(secret.Data["ca.crt"]).Trim());
         Assert.Null(await h.Apis.Secrets.GetAsync(h.Namespace, pending.Status.NextPrivateKeySecretName, ct));
+
+        // Renewal (2/3 of the 10 days) orders revision 2; once it is issued, revisionHistoryLimit 1 removes revision 1's Order.
+        h.Clock.Offset = TimeSpan.FromDays(7);
+        h.Poke("site");
+        var renewal = await WaitForOrderAsync(h, "site", 2, null, ct);
+        renewal.Status = new OrderStatus { State = AcmeStates.Valid, Certificate = Encoding.ASCII.GetBytes(SignChain(CsrParser.ParseDer(renewal.Spec.Request), days: 60).ChainPem) };
+        await h.Apis.Orders.ReplaceStatusAsync(renewal, ct);
+        await h.WaitForReadyRevisionAsync("site", 2, ct);
+        while (await h.Apis.Orders.GetAsync(h.Namespace, order.Metadata.Name, ct) is not null)
+        {
+            await Task.Delay(50, ct);
+        }
+
+        Assert.NotNull(await h.Apis.Orders.GetAsync(h.Namespace, renewal.Metadata.Name, ct));
     }
 
     [Fact]
@@ -134,17 +148,17 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         Assert.Empty((await h.Apis.Orders.ListAsync(h.Namespace, null, ct)).Items);
     }
 
-    private static (string ChainPem, string IntermediatePem) SignChain(ParsedCertificateRequest csr)
+    private static (string ChainPem, string IntermediatePem) SignChain(ParsedCertificateRequest csr, int days = 10)
     {
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
         using var rootKey = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
-        var root = K8sCertOperator.Pki.SelfSignedIssuer.Issue(rootKey, new CertificateTemplate { CommonName = "Test Root", IsCA = true }, TimeSpan.FromDays(30), now);
+        var root = K8sCertOperator.Pki.SelfSignedIssuer.Issue(rootKey, new CertificateTemplate { CommonName = "Test Root", IsCA = true }, TimeSpan.FromDays(90), now);
         using var rootSigner = CaSigner.FromPem(root.CertificatePem, rootKey.ExportPem(PrivateKeyEncoding.Pkcs8), now);
         using var intermediateKey = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
-        var intermediate = rootSigner.Sign(new CertificateTemplate { CommonName = "Test Intermediate", IsCA = true }, intermediateKey, TimeSpan.FromDays(20), now);
+        var intermediate = rootSigner.Sign(new CertificateTemplate { CommonName = "Test Intermediate", IsCA = true }, intermediateKey, TimeSpan.FromDays(80), now);
         var intermediatePem = PemCodec.EncodeCertificate(PemCodec.DecodeCertificates(intermediate.CertificatePem)[0]);
         using var signer = CaSigner.FromPem(intermediatePem, intermediateKey.ExportPem(PrivateKeyEncoding.Pkcs8), now);
-        var leaf = signer.Sign(new CertificateTemplate { DnsNames = csr.SubjectAltNames.DnsNames }, csr.PublicKey, TimeSpan.FromDays(10), now);
+        var leaf = signer.Sign(new CertificateTemplate { DnsNames = csr.SubjectAltNames.DnsNames }, csr.PublicKey, TimeSpan.FromDays(days), now);
         var leafPem = PemCodec.EncodeCertificate(PemCodec.DecodeCertificates(leaf.CertificatePem)[0]);
         return (leafPem + intermediatePem, intermediatePem);
     }

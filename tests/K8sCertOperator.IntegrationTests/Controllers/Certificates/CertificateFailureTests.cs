@@ -52,6 +52,40 @@ public class CertificateFailureTests(ITestOutputHelper output)
         await h.Apis.Certificates.CreateAsync(NewCertificate(h.Namespace, "web", "web-tls", "self", "a.example"), ct);
         await h.WaitForCertificateAsync("web", c => HasCondition(c, ConditionTypes.Issuing, ConditionStatus.True, ConditionReasons.IssuerNotReady), "IssuerNotReady", ct);
         Assert.Null(await h.Apis.Secrets.GetAsync(h.Namespace, "web-tls", ct));
+
+        // The issuer turning Ready re-enqueues the waiting Certificate through the issuerRef index.
+        var issuer = (await h.Apis.Issuers.GetAsync(h.Namespace, "self", ct))!;
+        issuer.Status = new IssuerStatus { Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Test", LastTransitionTime = DateTime.UtcNow }] };
+        await h.Apis.Issuers.ReplaceStatusAsync(issuer, ct);
+        await h.WaitForReadyRevisionAsync("web", 1, ct);
+    }
+
+    [Fact]
+    public async Task ClusterIssuerIsFoundFromAnyNamespace()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
+        await using var h = await StartAsync(env, ct);
+        var name = "self-" + h.Namespace;
+        var issuer = await h.Apis.ClusterIssuers.CreateAsync(new ClusterIssuer { Metadata = new() { Name = name }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } }, ct);
+        try
+        {
+            issuer.Status = new IssuerStatus { Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Test", LastTransitionTime = DateTime.UtcNow }] };
+            await h.Apis.ClusterIssuers.ReplaceStatusAsync(issuer, ct);
+            var certificate = NewCertificate(h.Namespace, "web", "web-tls", name, "a.example");
+            certificate.Spec.IssuerRef = new ObjectReference { Name = name, Kind = ApiGroups.ClusterIssuerKind, Group = ApiGroups.CertManager };
+            await h.Apis.Certificates.CreateAsync(certificate, ct);
+            await h.WaitForReadyRevisionAsync("web", 1, ct);
+            var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "web-tls", ct);
+            Assert.Equal(ApiGroups.ClusterIssuerKind, secret!.Metadata.Annotations[AnnotationKeys.IssuerKind]);
+            Assert.Equal(ApiGroups.CertManager, secret.Metadata.Annotations[AnnotationKeys.IssuerGroup]);
+        }
+        finally
+        {
+            // Cluster-scoped: on a real cluster it outlives the test namespace.
+            await h.Apis.ClusterIssuers.DeleteAsync(null, name, CancellationToken.None);
+        }
     }
 
     [Fact]
