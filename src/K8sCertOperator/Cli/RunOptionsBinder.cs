@@ -32,6 +32,8 @@ public sealed class RunOptionsBinder
 
     public Option<int> Http01ServicePort { get; } = new("--http01-service-port") { DefaultValueFactory = _ => Defaults.Http01ServicePort };
 
+    public Option<bool> Http01SelfCheck { get; } = new("--http01-self-check") { Description = "GET the challenge URL through the ingress before asking the CA to validate", DefaultValueFactory = _ => true };
+
     public Option<string> MetricsListen { get; } = new("--metrics-listen") { Description = "ADDR:PORT for /metrics", DefaultValueFactory = _ => Defaults.MetricsListen };
 
     public Option<string> HealthListen { get; } = new("--health-listen") { Description = "ADDR:PORT for /healthz and /readyz", DefaultValueFactory = _ => Defaults.HealthListen };
@@ -49,7 +51,7 @@ public sealed class RunOptionsBinder
     public IEnumerable<Option> All =>
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
-        Http01Listen, Http01Service, Http01ServicePort, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
+        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         CertManagerAnnotations, LogFormat, LogLevel,
     ];
 
@@ -70,6 +72,7 @@ public sealed class RunOptionsBinder
             Http01Listen = parse.GetValue(Http01Listen)!,
             Http01ServiceName = parse.GetValue(Http01Service)!,
             Http01ServicePort = parse.GetValue(Http01ServicePort),
+            Http01SelfCheck = parse.GetValue(Http01SelfCheck),
             MetricsListen = parse.GetValue(MetricsListen)!,
             HealthListen = parse.GetValue(HealthListen)!,
             Dns01RecursiveNameservers = (parse.GetValue(RecursiveNameservers) ?? string.Empty)

@@ -71,7 +71,7 @@ public sealed class OperatorHost : IAsyncDisposable
             Apis = apis,
             Informers = informerSet.Informers,
             Http01Tokens = new Http01TokenStore(),
-            DnsProviders = services.DnsProviders(),
+            DnsProviders = services.DnsProviders(client),
             AcmeAccounts = services.AcmeAccounts(apis, informerSet.Informers, options, logs),
         };
 

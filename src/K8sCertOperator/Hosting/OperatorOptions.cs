@@ -38,6 +38,9 @@ public sealed record OperatorOptions
 
     public int Http01ServicePort { get; init; } = 8089;
 
+    /// <summary>Fetch the challenge URL through the cluster's ingress before telling the CA to validate.</summary>
+    public bool Http01SelfCheck { get; init; } = true;
+
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
     public bool Dns01RecursiveNameserversOnly { get; init; }

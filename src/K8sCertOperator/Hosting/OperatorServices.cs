@@ -14,7 +14,7 @@ public sealed record OperatorServices
 {
     public required Func<OperatorApis, OperatorInformers, OperatorOptions, ILoggerFactory, IAcmeAccountRegistry> AcmeAccounts { get; init; }
 
-    public required Func<DnsProviderRegistry> DnsProviders { get; init; }
+    public required Func<IKubernetes, DnsProviderRegistry> DnsProviders { get; init; }
 
     public required Func<IKubernetes, OperatorOptions, ILoggerFactory, ILeaderElection> LeaderElection { get; init; }
 

@@ -1,0 +1,129 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Client;
+using K8sCertOperator.Kube.Events;
+using K8sCertOperator.Kube.Informers;
+using K8sCertOperator.Kube.Reconcile;
+using K8sCertOperator.Kube.Status;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.Controllers.Issuers;
+
+/// <summary>
+/// Sets the Ready condition of an Issuer or ClusterIssuer (one code path for both kinds): self-signed is ready at once,
+/// CA checks its key pair Secret, ACME registers the account.
+/// </summary>
+public sealed class IssuerReconciler<T> : IReconciler
+    where T : class, IGenericIssuer
+{
+    /// <summary>CA Secrets are not labelled, so no informer tells us they changed: look again this often.</summary>
+    public static readonly TimeSpan CaRecheckInterval = TimeSpan.FromMinutes(10);
+
+    private readonly OperatorContext _context;
+    private readonly IResourceApi<T> _api;
+    private readonly IInformer<T> _informer;
+    private readonly bool _clusterScoped;
+    private readonly AcmeAccountKeyStore _keys;
+    private readonly AcmeAccountRegistrar _registrar;
+    private readonly ILogger _logger;
+
+    public IssuerReconciler(OperatorContext context, IResourceApi<T> api, IInformer<T> informer, bool clusterScoped)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _informer = informer ?? throw new ArgumentNullException(nameof(informer));
+        _clusterScoped = clusterScoped;
+        _logger = context.LoggerFactory.CreateLogger<IssuerReconciler<T>>();
+        // With another IAcmeAccountRegistry (a test double) keep a private one: it still caches our clients and
+        // HttpClients, and look-ups elsewhere rebuild clients from the Secret and status anyway.
+        var registry = context.AcmeAccounts as AcmeAccountRegistry
+            ?? new AcmeAccountRegistry(context.Apis, context.Informers, context.Options, context.LoggerFactory);
+        _keys = new AcmeAccountKeyStore(context.Apis.Secrets, context.Informers.ManagedSecrets, _logger);
+        _registrar = new AcmeAccountRegistrar(_keys, registry, context.LoggerFactory);
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var issuer = _informer.Get(key);
+        if (issuer is null)
+        {
+            // Deleted: the registry evicts its client on the informer's delete event; account keys are kept.
+            return ReconcileResult.Success();
+        }
+
+        var secretNamespace = _clusterScoped ? _context.ClusterResourceNamespace : issuer.Metadata.NamespaceProperty;
+        var type = IssuerReadinessRules.Classify(issuer.Spec);
+        IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type);
+        AcmeIssuerStatus? account = null;
+        TimeSpan? retryAfter = null;
+        TimeSpan? requeue = null;
+        switch (type)
+        {
+            case IssuerType.Ca:
+                var secretName = issuer.Spec.Ca!.SecretName;
+                var secret = string.IsNullOrEmpty(secretName)
+                    ? null
+                    : await _keys.GetSecretAsync(secretNamespace, secretName, cancellationToken).ConfigureAwait(false);
+                readiness = CaKeyPairCheck.Evaluate(secret, secretNamespace, secretName, _context.Time.GetUtcNow());
+                requeue = CaRecheckInterval;
+                break;
+            case IssuerType.Acme:
+                var outcome = await _registrar.ReconcileAsync(issuer, secretNamespace, cancellationToken).ConfigureAwait(false);
+                if (outcome.Readiness is null)
+                {
+                    return ReconcileResult.Success();
+                }
+
+                readiness = outcome.Readiness;
+                account = outcome.Account;
+                retryAfter = outcome.RetryAfter;
+                break;
+        }
+
+        await WriteAsync(issuer, readiness!, account, type == IssuerType.Acme, cancellationToken).ConfigureAwait(false);
+        if (readiness!.IsReady)
+        {
+            return requeue is { } again ? ReconcileResult.Success(again) : ReconcileResult.Success();
+        }
+
+        // Null retryAfter lets the controller's per-key exponential backoff pace the retries.
+        return ReconcileResult.Failure($"{readiness.Reason}: {readiness.Message}", retryAfter);
+    }
+
+    private async Task WriteAsync(T issuer, IssuerReadiness readiness, AcmeIssuerStatus? account, bool isAcme, CancellationToken cancellationToken)
+    {
+        var wasReady = ConditionSet.IsTrue(issuer.Status?.Conditions, ConditionTypes.Ready);
+        var now = _context.Time.GetUtcNow().UtcDateTime;
+        var generation = issuer.Metadata.Generation;
+        var result = await _context.StatusWriter.UpdateStatusAsync(_api, issuer, target =>
+        {
+            target.Status ??= new IssuerStatus();
+            target.Status.Conditions = ConditionSet.Set(
+                target.Status.Conditions, ConditionTypes.Ready, readiness.Status, readiness.Reason, readiness.Message, generation, now);
+            if (!isAcme)
+            {
+                target.Status.Acme = null;
+            }
+            else if (account is not null)
+            {
+                target.Status.Acme = account;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == StatusWriteOutcome.NotFound)
+        {
+            return;
+        }
+
+        if (!readiness.IsReady)
+        {
+            _logger.LogWarning("Issuer {Namespace}/{Name} not ready: {Reason}: {Message}",
+                issuer.Metadata.NamespaceProperty, issuer.Metadata.Name, readiness.Reason, readiness.Message);
+            await _context.Events.RecordAsync(issuer, EventTypes.Warning, readiness.Reason, readiness.Message, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!wasReady)
+        {
+            await _context.Events.RecordAsync(issuer, EventTypes.Normal, readiness.Reason, readiness.Message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

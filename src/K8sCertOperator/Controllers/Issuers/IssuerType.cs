@@ -1,0 +1,11 @@
+namespace K8sCertOperator.Controllers.Issuers;
+
+/// <summary>Which kind of certificate authority an issuer spec configures.</summary>
+public enum IssuerType
+{
+    /// <summary>None, or more than one, of acme/ca/selfSigned is set.</summary>
+    Invalid,
+    Acme,
+    Ca,
+    SelfSigned,
+}
