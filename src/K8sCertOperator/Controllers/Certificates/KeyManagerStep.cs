@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
 using K8sCertOperator.Api;
-using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Pki;
 using K8sCertOperator.Policies;
 
