@@ -1,0 +1,41 @@
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Informers;
+using K8sCertOperator.Kube.Queue;
+using K8sCertOperator.Kube.Reconcile;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>
+/// Wires the Certificate controller: Certificates (and rivals for the same Secret), managed Secrets via their
+/// certificate-name annotation or owner, Orders via owner reference, and Issuer/ClusterIssuer changes via an
+/// issuerRef index all enqueue the Certificate's key.
+/// </summary>
+public sealed class CertificateControllerRegistration : IControllerRegistration
+{
+    public string Name => "certificates";
+
+    /// <summary>The reconciler from the last <see cref="Build"/> (tests read its counters).</summary>
+    public CertificateReconciler? Reconciler { get; private set; }
+
+    public IReconciler Build(OperatorContext context, IWorkQueue<ObjectKey> queue)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(queue);
+        var informers = context.Informers;
+        var certificates = informers.Certificates;
+        certificates.AddIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKeys);
+        certificates.AddIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKeys);
+        informers.Orders.AddIndex(CertificateIndexes.OrdersByOwnerUid, CertificateIndexes.OwnerUids);
+
+        certificates.EnqueueOnChange(queue, c => CertificateIndexes.CertificateAndRivals(c, certificates));
+        informers.ManagedSecrets.EnqueueOnChange(queue, CertificateOwnership.SecretCertificateKeys);
+        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata));
+        informers.Issuers.EnqueueOnChange(queue, i =>
+            certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKey(i.Metadata.NamespaceProperty, i.Metadata.Name)).Select(ObjectKey.From));
+        informers.ClusterIssuers.EnqueueOnChange(queue, i =>
+            certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.ClusterIssuerKey(i.Metadata.Name)).Select(ObjectKey.From));
+
+        Reconciler = new CertificateReconciler(context);
+        return Reconciler;
+    }
+}

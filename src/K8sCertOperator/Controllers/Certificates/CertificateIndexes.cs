@@ -1,0 +1,66 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Informers;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>Informer indexes the Certificate controller adds, and the key mappings built on them.</summary>
+public static class CertificateIndexes
+{
+    /// <summary>Certificates by the issuer they reference: "Issuer/ns/name" or "ClusterIssuer/name".</summary>
+    public const string ByIssuer = "k8scert.io/certificate-issuer";
+
+    /// <summary>Certificates by target Secret: "ns/secretName".</summary>
+    public const string BySecretName = "k8scert.io/certificate-secret";
+
+    /// <summary>Orders by the uid of the Certificate that owns them.</summary>
+    public const string OrdersByOwnerUid = "k8scert.io/order-owner-uid";
+
+    public static IEnumerable<string> IssuerKeys(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var issuerRef = certificate.Spec.IssuerRef;
+        if (issuerRef is null || string.IsNullOrEmpty(issuerRef.Name))
+        {
+            return [];
+        }
+
+        return [issuerRef.IsClusterIssuer ? ClusterIssuerKey(issuerRef.Name) : IssuerKey(certificate.Metadata.NamespaceProperty, issuerRef.Name)];
+    }
+
+    public static string IssuerKey(string? @namespace, string name) => $"{ApiGroups.IssuerKind}/{@namespace}/{name}";
+
+    public static string ClusterIssuerKey(string name) => $"{ApiGroups.ClusterIssuerKind}/{name}";
+
+    public static IEnumerable<string> SecretKeys(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return string.IsNullOrEmpty(certificate.Spec.SecretName) ? [] : [SecretKey(certificate.Metadata.NamespaceProperty, certificate.Spec.SecretName)];
+    }
+
+    public static string SecretKey(string? @namespace, string secretName) => $"{@namespace}/{secretName}";
+
+    public static IEnumerable<string> OwnerUids(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Metadata?.OwnerReferences?.Where(o => o.Kind == ApiGroups.CertificateKind && !string.IsNullOrEmpty(o.Uid)).Select(o => o.Uid) ?? [];
+    }
+
+    /// <summary>The Certificate itself and every other one aiming at the same Secret (a conflict may resolve).</summary>
+    public static IEnumerable<ObjectKey> CertificateAndRivals(Certificate certificate, IInformer<Certificate> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        yield return ObjectKey.From(certificate);
+        foreach (var key in SecretKeys(certificate))
+        {
+            foreach (var rival in certificates.ByIndex(BySecretName, key))
+            {
+                if (rival.Metadata.Name != certificate.Metadata.Name)
+                {
+                    yield return ObjectKey.From(rival);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Status;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>The reads and writes every step shares: status updates, events and Secret look-ups (cache first).</summary>
+public sealed class CertificateOperations
+{
+    public CertificateOperations(OperatorContext context)
+    {
+        Context = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    public OperatorContext Context { get; }
+
+    /// <summary>
+    /// Applies <paramref name="mutate"/> to the status (created when absent) and writes it. Returns false when the
+    /// Certificate is gone. The mutation may run again on a fresher copy after a conflict and must be idempotent.
+    /// </summary>
+    public async Task<bool> UpdateStatusAsync(CertificateSyncState state, Action<Certificate, CertificateStatus> mutate, CancellationToken cancellationToken)
+    {
+        var result = await Context.StatusWriter.UpdateStatusAsync(Context.Apis.Certificates, state.Certificate, c =>
+        {
+            c.Status ??= new CertificateStatus();
+            mutate(c, c.Status);
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.Object is null)
+        {
+            return false;
+        }
+
+        state.Certificate = result.Object;
+        return true;
+    }
+
+    /// <summary>Sets one condition, stamped with the current generation.</summary>
+    public Task<bool> SetConditionAsync(CertificateSyncState state, string type, string status, string reason, string message, CancellationToken cancellationToken)
+    {
+        var now = state.Now.UtcDateTime;
+        return UpdateStatusAsync(state, (c, s) =>
+            s.Conditions = ConditionSet.Set(s.Conditions, type, status, reason, message, c.Metadata.Generation, now), cancellationToken);
+    }
+
+    /// <summary>Ready=False plus a Warning event, for problems only a spec or issuer change can fix.</summary>
+    public async Task HaltAsync(CertificateSyncState state, string reason, string message, CancellationToken cancellationToken)
+    {
+        state.Halted = true;
+        await SetConditionAsync(state, ConditionTypes.Ready, ConditionStatus.False, reason, message, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(state, Kube.Events.EventTypes.Warning, reason, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task RecordAsync(CertificateSyncState state, string type, string reason, string message, CancellationToken cancellationToken) =>
+        Context.Events.RecordAsync(state.Certificate, type, reason, message, cancellationToken);
+
+    /// <summary>A Secret from the managed-Secret cache, else read directly (user-created or not yet labelled).</summary>
+    public async Task<V1Secret?> GetSecretAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        var cached = Context.Informers.ManagedSecrets.Get(new ObjectKey(@namespace, name));
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        return await Context.Apis.Secrets.GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>Condition/event reasons and label keys only the Certificate controller uses.</summary>
+public static class CertificateReasons
+{
+    /// <summary>Another Certificate owns (or has priority on) the target Secret.</summary>
+    public const string SecretConflict = "SecretConflict";
+
+    /// <summary>Wildcard names requested from an ACME issuer that can only solve HTTP-01.</summary>
+    public const string WildcardRequiresDns01 = "WildcardRequiresDns01";
+
+    /// <summary>The issuer referenced cannot sign (unknown type, unreadable CA Secret).</summary>
+    public const string IssuerMisconfigured = "IssuerMisconfigured";
+
+    /// <summary>Label on the temporary Secret that holds the key of an issuance in progress.</summary>
+    public const string NextPrivateKeyLabel = "k8scert.io/next-private-key";
+}

@@ -1,0 +1,67 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Pki;
+using K8sCertOperator.Policies;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>What the steps of one reconcile share: the newest Certificate, its Secret, issuer and next key.</summary>
+public sealed class CertificateSyncState : IDisposable
+{
+    public CertificateSyncState(Certificate certificate, DateTimeOffset now)
+    {
+        Certificate = certificate ?? throw new ArgumentNullException(nameof(certificate));
+        // Status times are stored at second precision; comparing against a finer "now" would churn.
+        Now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    /// <summary>The newest known Certificate; steps replace it after each status write.</summary>
+    public Certificate Certificate { get; set; }
+
+    public DateTimeOffset Now { get; }
+
+    public V1Secret? Secret { get; set; }
+
+    public IGenericIssuer? Issuer { get; set; }
+
+    public IssuerType IssuerType { get; set; }
+
+    public bool IssuerReady { get; set; }
+
+    /// <summary>Private key of the issuance in progress; owned (disposed) by this state.</summary>
+    public CertificateKey? NextKey { get; set; }
+
+    public IssuedMaterial? Issued { get; set; }
+
+    /// <summary>Why the issuance in progress failed (Order invalid, CA unusable); null when it did not.</summary>
+    public string? IssuanceFailure { get; set; }
+
+    /// <summary>Set by a step that wrote Ready itself (invalid spec, conflict): readiness is not re-evaluated.</summary>
+    public bool Halted { get; set; }
+
+    public CertificateSpec Spec => Certificate.Spec;
+
+    public string Namespace => Certificate.Metadata.NamespaceProperty ?? "";
+
+    public string Name => Certificate.Metadata.Name;
+
+    public long? Generation => Certificate.Metadata.Generation;
+
+    public bool IsIssuing => ConditionSet.IsTrue(Certificate.Status?.Conditions, ConditionTypes.Issuing);
+
+    /// <summary>The revision being issued: status.revision + 1.</summary>
+    public int NextRevision => (Certificate.Status?.Revision ?? 0) + 1;
+
+    /// <summary>Policy input for the current Certificate and Secret.</summary>
+    public ReissueInput Input() => new(
+        Certificate,
+        Secret is null ? null : Secret.Data is { } data ? new Dictionary<string, byte[]>(data) : new Dictionary<string, byte[]>(),
+        Secret?.Metadata?.Annotations is { } annotations ? new Dictionary<string, string>(annotations) : null,
+        Now);
+
+    public void Dispose()
+    {
+        NextKey?.Dispose();
+        NextKey = null;
+    }
+}

@@ -1,0 +1,80 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Kube.Events;
+using K8sCertOperator.Policies;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>
+/// Step 2: decides whether to issue. Reads the Secret, refuses to fight another Certificate over it, evaluates the
+/// re-issue chain and sets Issuing=True (unless back-off says wait). Otherwise schedules the renewal check.
+/// </summary>
+public sealed class TriggerStep : ICertificateStep
+{
+    private readonly CertificateOperations _ops;
+
+    public TriggerStep(CertificateOperations ops) => _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+
+    public string Name => "trigger";
+
+    public async Task<StepResult> RunAsync(CertificateSyncState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Secret = await _ops.GetSecretAsync(state.Namespace, state.Spec.SecretName, cancellationToken).ConfigureAwait(false);
+        var rivals = _ops.Context.Informers.Certificates.ByIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey(state.Namespace, state.Spec.SecretName));
+        var secretAnnotations = state.Secret?.Metadata?.Annotations is { } a ? new Dictionary<string, string>(a) : null;
+        if (SecretConflictDetector.Detect(state.Certificate, secretAnnotations, rivals) is { } conflict)
+        {
+            await _ops.HaltAsync(state, CertificateReasons.SecretConflict, conflict, cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        if (!state.IsIssuing)
+        {
+            var input = state.Input();
+            var decision = ReissuePolicyChain.Default.Evaluate(input);
+            if (decision is null)
+            {
+                var leaf = input.Material.Certificate;
+                var renewal = leaf is null ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Spec, leaf);
+                var schedule = RenewalScheduler.Schedule(renewal, leaf?.NotAfter, state.Now, state.Certificate.Metadata.Uid);
+                return StepResult.Done(schedule.RequeueAfter);
+            }
+
+            var issuing = ConditionSet.Find(state.Certificate.Status?.Conditions, ConditionTypes.Issuing);
+            var specChanged = issuing?.ObservedGeneration is { } observed && observed != state.Generation;
+            if (!specChanged && IssuanceBackoff.ShouldWait(state.Certificate.Status, state.Now, out var retryAt))
+            {
+                return StepResult.Done(retryAt - state.Now);
+            }
+
+            var now = state.Now.UtcDateTime;
+            var written = await _ops.UpdateStatusAsync(state, (c, s) =>
+            {
+                s.Conditions = ConditionSet.Set(s.Conditions, ConditionTypes.Issuing, ConditionStatus.True, decision.Reason, decision.Message, c.Metadata.Generation, now);
+                if (specChanged)
+                {
+                    // A new spec deserves a prompt attempt: the failures were about the old one.
+                    s.FailedIssuanceAttempts = null;
+                    s.LastFailureTime = null;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            if (!written)
+            {
+                return StepResult.Done();
+            }
+
+            await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.Issuing, decision.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!state.IssuerReady)
+        {
+            // Issuing stays True (pending); the issuer becoming Ready re-enqueues this Certificate.
+            await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, ConditionReasons.IssuerNotReady,
+                $"Waiting for {IssuerLookup.Describe(state.Spec.IssuerRef)} to become Ready",
+                cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        return StepResult.Continue;
+    }
+}

@@ -1,0 +1,57 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Policies;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>
+/// Step 1: the spec must be valid and the issuer must exist and be usable for it. Failures set Ready=False and
+/// stop without a requeue: only a change to the Certificate or issuer (which re-enqueues) can fix them.
+/// </summary>
+public sealed class ValidateStep : ICertificateStep
+{
+    private readonly CertificateOperations _ops;
+
+    public ValidateStep(CertificateOperations ops) => _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+
+    public string Name => "validate";
+
+    public async Task<StepResult> RunAsync(CertificateSyncState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var errors = CertificateSpecValidator.Validate(state.Spec);
+        if (errors.Count > 0)
+        {
+            await _ops.HaltAsync(state, PolicyReasons.InvalidSpec, "Invalid Certificate spec: " + string.Join("; ", errors), cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        var informers = _ops.Context.Informers;
+        var issuerRef = state.Spec.IssuerRef;
+        var issuer = IssuerLookup.Find(issuerRef, state.Namespace, informers.Issuers, informers.ClusterIssuers);
+        if (issuer is null)
+        {
+            await _ops.HaltAsync(state, ConditionReasons.IssuerNotFound,
+                $"Referenced {IssuerLookup.Describe(issuerRef)} not found", cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        var type = IssuerLookup.TypeOf(issuer);
+        if (type == IssuerType.Unknown)
+        {
+            await _ops.HaltAsync(state, CertificateReasons.IssuerMisconfigured,
+                $"Referenced {IssuerLookup.Describe(issuerRef)} has no acme, ca or selfSigned configuration", cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        if (type == IssuerType.Acme && WildcardSolverCheck.Check(state.Spec.DnsNames, issuer.Spec.Acme) is { } wildcardError)
+        {
+            await _ops.HaltAsync(state, CertificateReasons.WildcardRequiresDns01, wildcardError, cancellationToken).ConfigureAwait(false);
+            return StepResult.Done();
+        }
+
+        state.Issuer = issuer;
+        state.IssuerType = type;
+        state.IssuerReady = IssuerLookup.IsReady(issuer);
+        return StepResult.Continue;
+    }
+}

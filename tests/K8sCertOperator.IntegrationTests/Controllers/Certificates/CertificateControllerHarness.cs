@@ -1,0 +1,154 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.Certificates;
+using K8sCertOperator.Hosting;
+using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.Kube.Client;
+using K8sCertOperator.Kube.Events;
+using K8sCertOperator.Kube.Queue;
+using K8sCertOperator.Kube.Reconcile;
+using K8sCertOperator.Kube.Status;
+using K8sCertOperator.Solvers.Dns01;
+using K8sCertOperator.Solvers.Http01;
+using Microsoft.Extensions.Logging.Abstractions;
+using ObjectKey = K8sCertOperator.Kube.ObjectKey;
+
+namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
+
+/// <summary>
+/// Runs only the Certificate controller against a test API server: the host's informer set, a context with an
+/// adjustable clock, one work queue and a controller. Issuers are made Ready by writing their status directly.
+/// </summary>
+internal sealed class CertificateControllerHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _running = [];
+
+    private CertificateControllerHarness(KubeTestEnvironment env, OperatorContext context, WorkQueue<ObjectKey> queue, CertificateReconciler reconciler, OffsetClock clock)
+    {
+        Env = env;
+        Context = context;
+        Queue = queue;
+        Reconciler = reconciler;
+        Clock = clock;
+    }
+
+    public KubeTestEnvironment Env { get; }
+
+    public OperatorContext Context { get; }
+
+    public OperatorApis Apis => Context.Apis;
+
+    public WorkQueue<ObjectKey> Queue { get; }
+
+    public CertificateReconciler Reconciler { get; }
+
+    public OffsetClock Clock { get; }
+
+    public string Namespace => Env.Namespace;
+
+    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    {
+        var logs = NullLoggerFactory.Instance;
+        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false };
+        var apis = new OperatorApis(env.Client);
+        var informers = new InformerSet(apis, options, logs);
+        var clock = new OffsetClock();
+        var context = new OperatorContext
+        {
+            Client = env.Client,
+            Options = options,
+            LoggerFactory = logs,
+            Time = clock,
+            Events = new EventRecorder(CoreResourceApis.Events(env.Client), NullLogger.Instance),
+            StatusWriter = new StatusWriter(NullLogger.Instance),
+            Apis = apis,
+            Informers = informers.Informers,
+            Http01Tokens = new Http01TokenStore(),
+            DnsProviders = new DnsProviderRegistry(),
+            AcmeAccounts = new NoAcmeAccounts(),
+        };
+        var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions());
+        var registration = new CertificateControllerRegistration();
+        var reconciler = (CertificateReconciler)registration.Build(context, queue);
+        var controller = new Controller(new ControllerOptions { Name = registration.Name, Workers = 2 }, queue, reconciler, NullLogger.Instance);
+        var harness = new CertificateControllerHarness(env, context, queue, reconciler, clock);
+        harness._running.Add(informers.RunAsync(harness._stop.Token));
+        await informers.WaitForSyncAsync(cancellationToken);
+        harness._running.Add(controller.RunAsync(harness._stop.Token));
+        return harness;
+    }
+
+    public async Task<IGenericIssuer> CreateReadyIssuerAsync(string name, IssuerSpec spec, CancellationToken cancellationToken)
+    {
+        var issuer = await Apis.Issuers.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace }, Spec = spec }, cancellationToken);
+        issuer.Status = new IssuerStatus
+        {
+            Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Test", Message = "set by test", LastTransitionTime = DateTime.UtcNow }],
+        };
+        return await Apis.Issuers.ReplaceStatusAsync(issuer, cancellationToken);
+    }
+
+    public static Certificate NewCertificate(string ns, string name, string secretName, string issuer, params string[] dnsNames) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new CertificateSpec
+        {
+            SecretName = secretName,
+            IssuerRef = new ObjectReference { Name = issuer, Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
+            DnsNames = [.. dnsNames],
+        },
+    };
+
+    /// <summary>Polls the API server until the Certificate satisfies <paramref name="condition"/>.</summary>
+    public async Task<Certificate> WaitForCertificateAsync(string name, Func<Certificate, bool> condition, string because, CancellationToken cancellationToken)
+    {
+        Certificate? last = null;
+        try
+        {
+            while (true)
+            {
+                last = await Apis.Certificates.GetAsync(Namespace, name, cancellationToken);
+                if (last is not null && condition(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var conditions = string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []);
+            throw new TimeoutException($"Certificate {name}: {because} did not happen; status revision={last?.Status?.Revision} conditions: {conditions}");
+        }
+    }
+
+    public Task<Certificate> WaitForReadyRevisionAsync(string name, int revision, CancellationToken cancellationToken) =>
+        WaitForCertificateAsync(name, c => c.Status?.Revision == revision && ConditionSet.IsTrue(c.Status.Conditions, ConditionTypes.Ready),
+            $"Ready at revision {revision}", cancellationToken);
+
+    public static bool HasCondition(Certificate c, string type, string status, string reason) =>
+        ConditionSet.Find(c.Status?.Conditions, type) is { } found && found.Status == status && found.Reason == reason;
+
+    public void Poke(string name) => Queue.Add(new ObjectKey(Namespace, name));
+
+    public async Task<IReadOnlyList<Corev1Event>> EventsAsync(CancellationToken cancellationToken) =>
+        (await CoreResourceApis.Events(Env.Client).ListAsync(Namespace, null, cancellationToken)).Items;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // Stopping is best effort; the environment is torn down next.
+        }
+
+        _stop.Dispose();
+    }
+}

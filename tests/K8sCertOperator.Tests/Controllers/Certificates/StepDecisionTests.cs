@@ -1,0 +1,65 @@
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers.Certificates;
+
+namespace K8sCertOperator.Tests.Controllers.Certificates;
+
+public class StepDecisionTests
+{
+    [Theory]
+    [InlineData(new[] { "a.example" }, new[] { "http01" }, false)]
+    [InlineData(new[] { "*.example" }, new[] { "http01" }, true)]
+    [InlineData(new[] { "*.example" }, new[] { "http01", "dns01" }, false)]
+    [InlineData(new[] { "*.example" }, new[] { "dns01" }, false)]
+    [InlineData(new[] { "*.example" }, new string[0], true)]
+    public void WildcardNeedsADns01Solver(string[] names, string[] solvers, bool refused)
+    {
+        var acme = new AcmeIssuer
+        {
+            Solvers = solvers.Select(s => s == "dns01"
+                ? new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01() }
+                : new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() }).ToList(),
+        };
+        Assert.Equal(refused, WildcardSolverCheck.Check(names, acme) is not null);
+        Assert.Null(WildcardSolverCheck.Check(names, null));
+    }
+
+    private static Order Order(string name, int revision, string? state) => new()
+    {
+        Metadata = new k8s.Models.V1ObjectMeta
+        {
+            Name = name,
+            Annotations = new Dictionary<string, string> { [K8sCertOperator.Api.AnnotationKeys.CertificateRevision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        },
+        Status = state is null ? null : new OrderStatus { State = state },
+    };
+
+    [Theory]
+    [InlineData(null, null, new[] { "r1", "r2" })]
+    [InlineData(2, null, new[] { "r1" })]
+    [InlineData(5, null, new string[0])]
+    [InlineData(1, 3, new[] { "r1" })]
+    [InlineData(1, 4, new[] { "r1", "r2" })]
+    public void KeepsTheNewestCompletedOrders(int? limit, int? inProgress, string[] deleted)
+    {
+        Order[] orders =
+        [
+            Order("r1", 1, AcmeStates.Valid),
+            Order("r2", 2, AcmeStates.Invalid),
+            Order("r3", 3, AcmeStates.Valid),
+            Order("r4", 4, AcmeStates.Pending),
+        ];
+        var selected = OrderHistoryPruner.SelectForDeletion(orders, limit, inProgress).Select(o => o.Metadata.Name).Order();
+        Assert.Equal(deleted, selected);
+    }
+
+    [Fact]
+    public void DownloadedChainMustBeForTheNextKey()
+    {
+        using var key = K8sCertOperator.Pki.PrivateKeyGenerator.Generate(new K8sCertOperator.Pki.PrivateKeySpec(K8sCertOperator.Pki.KeyAlgorithm.Ecdsa));
+        var own = K8sCertOperator.Pki.SelfSignedIssuer.Issue(key, new K8sCertOperator.Pki.CertificateTemplate { DnsNames = ["a.example"] }, TimeSpan.FromHours(2), DateTimeOffset.UtcNow);
+        var other = CertificateObjects.Chain("a.example");
+        Assert.Null(RequestStep.ChainProblem(own.CertificatePem, key));
+        Assert.NotNull(RequestStep.ChainProblem(other.ChainPem, key));
+        Assert.NotNull(RequestStep.ChainProblem("not a pem", key));
+    }
+}
