@@ -1,5 +1,6 @@
 using k8s;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Challenges;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Controllers.Orders;
@@ -19,6 +20,7 @@ public static class OperatorComposition
         [
             new IssuerControllerRegistration(),
             new ClusterIssuerControllerRegistration(),
+            new CertificateControllerRegistration(),
             new OrderControllerRegistration(),
             new ChallengeControllerRegistration(options.Http01SelfCheck),
         ];
