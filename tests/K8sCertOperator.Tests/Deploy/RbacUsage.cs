@@ -118,8 +118,11 @@ internal static partial class RbacUsage
             }
             foreach (Match informer in InformerPattern().Matches(text))
             {
-                AddCall(found, [informer.Groups["api"].Value], "List");
-                AddCall(found, [informer.Groups["api"].Value], "Watch");
+                // An informer limited to the operator's namespace needs a Role; any other (all namespaces
+                // or --watch-namespace) needs the ClusterRole.
+                var scope = informer.Groups["opts"].Value.Contains("options.Namespace", StringComparison.Ordinal) ? Permission.Namespaced : Permission.Cluster;
+                AddCall(found, [informer.Groups["api"].Value], "List", scope);
+                AddCall(found, [informer.Groups["api"].Value], "Watch", scope);
             }
         }
         return found;
@@ -136,7 +139,7 @@ internal static partial class RbacUsage
         return receivers.TryGetValue(argument, out var apis) ? apis : [];
     }
 
-    private static void AddCall(HashSet<Permission> found, string[] apis, string method)
+    private static void AddCall(HashSet<Permission> found, string[] apis, string method, string? scope = null)
     {
         foreach (var api in apis)
         {
@@ -157,7 +160,7 @@ internal static partial class RbacUsage
                 "Delete" => ("", "delete"),
                 _ => throw new InvalidOperationException(method),
             };
-            found.Add(new Permission(r.Scope, r.Group, r.Resource + sub, verb));
+            found.Add(new Permission(scope ?? r.Scope, r.Group, r.Resource + sub, verb));
         }
     }
 
@@ -179,7 +182,7 @@ internal static partial class RbacUsage
     [GeneratedRegex(@"FinalizerHelper\.(?:Add|Remove)Async\(\s*(?<arg>[\w.]+)")]
     private static partial Regex FinalizerPattern();
 
-    // InformerSet: Add(apis.Certificates, ...)
-    [GeneratedRegex(@"\bAdd\(\s*apis\.(?<api>\w+)\s*,")]
+    // InformerSet: Add(apis.Certificates, scoped, ...) / Add(apis.Ingresses, new InformerOptions { Namespace = options.Namespace, ... }, ...)
+    [GeneratedRegex(@"\bAdd\(\s*apis\.(?<api>\w+)\s*,\s*(?<opts>new\s+InformerOptions\s*\{[^}]*\}|[^,]+),")]
     private static partial Regex InformerPattern();
 }
