@@ -99,16 +99,18 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
         var ct = cts.Token;
         using var logs = Logs();
         await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
-        var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()), ct);
+        // The leader's self-check cannot reach the (public) challenge URL, so it presents and then
+        // waits: the certificate is provably unfinished when the leader dies.
+        var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()) with { Http01SelfCheck = true }, ct);
         await h.WaitForLeaderAsync(leader, Patience, ct);
         var standby = await h.StartReplicaAsync(h.ReplicaOptions("replica-b", h.Pebble.HttpPort), ct);
 
         await h.CreateHttp01IssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("handover", "pebble", ["handover.example.com"], ct);
-        // Kill the leader once it has started on the certificate (or straight away if it is fast).
-        await h.WaitForAsync(
-            async c => (await h.Apis.Certificates.GetAsync(h.Namespace, "handover", c))?.Status,
-            _ => true, Patience, "Certificate status written", ct);
+        await h.WaitForChallengeAsync(c => c.Status?.Presented == true, Patience, "a presented Challenge", ct);
+        var pending = await h.Apis.Certificates.GetAsync(h.Namespace, "handover", ct);
+        Assert.False(ConditionSet.IsTrue(pending!.Status?.Conditions, ConditionTypes.Ready));
+        Assert.False(standby.Health.IsLeader);
         await h.StopReplicaAsync(leader);
 
         await h.WaitForLeaderAsync(standby, Patience, ct);
