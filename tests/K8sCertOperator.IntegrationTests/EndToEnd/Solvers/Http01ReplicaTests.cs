@@ -99,14 +99,14 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
         var ct = cts.Token;
         using var logs = Logs();
         await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
-        // The leader's self-check cannot reach the (public) challenge URL, so it presents and then
-        // waits: the certificate is provably unfinished when the leader dies.
+        // The leader's self-check cannot resolve the name (.test is reserved, RFC 6761, so nothing leaves the
+        // machine), so it presents and then waits: the certificate is provably unfinished when the leader dies.
         var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()) with { Http01SelfCheck = true }, ct);
         await h.WaitForLeaderAsync(leader, Patience, ct);
         var standby = await h.StartReplicaAsync(h.ReplicaOptions("replica-b", h.Pebble.HttpPort), ct);
 
         await h.CreateHttp01IssuerAsync("pebble", ct);
-        await h.CreateCertificateAsync("handover", "pebble", ["handover.example.com"], ct);
+        await h.CreateCertificateAsync("handover", "pebble", ["handover.k8scert.test"], ct);
         await h.WaitForChallengeAsync(c => c.Status?.Presented == true, Patience, "a presented Challenge", ct);
         var pending = await h.Apis.Certificates.GetAsync(h.Namespace, "handover", ct);
         Assert.False(ConditionSet.IsTrue(pending!.Status?.Conditions, ConditionTypes.Ready));

@@ -26,11 +26,12 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
         using var logs = Logs();
         await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
 
-        // With the self-check on, the first operator presents and then keeps waiting for the
-        // (unreachable) public URL, so it is stopped with the challenge presented and not yet accepted.
+        // With the self-check on, the first operator presents and then keeps waiting for a URL whose
+        // name never resolves (.test is reserved, RFC 6761), so it is stopped with the challenge
+        // presented and not yet accepted.
         var first = await h.StartReplicaAsync(h.ReplicaOptions("first", FreePort.Next()) with { Http01SelfCheck = true }, ct);
         await h.CreateHttp01IssuerAsync("pebble", ct);
-        await h.CreateCertificateAsync("crash", "pebble", ["crash.example.com"], ct);
+        await h.CreateCertificateAsync("crash", "pebble", ["crash.k8scert.test"], ct);
         await h.WaitForChallengeAsync(c => c.Status?.Presented == true, Patience, "a presented Challenge", ct);
         await h.StopReplicaAsync(first);
         var leftBehind = await h.Apis.Ingresses.ListAsync(h.Namespace, ChallengeIngressBuilder.LabelSelectorForAll(), ct);
