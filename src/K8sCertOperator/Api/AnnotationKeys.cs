@@ -48,4 +48,7 @@ public static class AnnotationKeys
 
     /// <summary>On the Ingress: ingress class for the HTTP-01 solver Ingress.</summary>
     public const string AcmeHttp01IngressClass = AcmePrefix + "http01-ingress-class";
+
+    /// <summary>On an Order: the RFC 9773 CertID of the certificate this order replaces (ARI `replaces`).</summary>
+    public const string AcmeReplaces = AcmePrefix + "replaces";
 }

@@ -22,7 +22,7 @@ public sealed class CertificateReconciler : IReconciler
         ArgumentNullException.ThrowIfNull(context);
         _ops = new CertificateOperations(context);
         _logger = context.LoggerFactory.CreateLogger<CertificateReconciler>();
-        _steps = [new ValidateStep(_ops), new TriggerStep(_ops), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
+        _steps = [new ValidateStep(_ops), new TriggerStep(_ops, new AriWindowCache(context)), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
         _finalSteps = [new OrderCleanupStep(_ops), new ReadinessStep(_ops)];
     }
 

@@ -8,14 +8,14 @@ namespace K8sCertOperator.Controllers.Certificates;
 /// <summary>Builds the Order object for one issuance of a Certificate.</summary>
 public static class OrderFactory
 {
-    public static Order Build(Certificate certificate, OrderRequest request, byte[] csrDer, string? profile)
+    public static Order Build(Certificate certificate, OrderRequest request, byte[] csrDer, string? profile, string? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(csrDer);
         var labels = certificate.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
         labels[LabelKeys.CertificateName] = LabelValue(certificate.Metadata.Name);
-        return new Order
+        var order = new Order
         {
             Metadata = new V1ObjectMeta
             {
@@ -40,6 +40,13 @@ public static class OrderFactory
                 Profile = string.IsNullOrEmpty(profile) ? null : profile,
             },
         };
+        if (!string.IsNullOrEmpty(replaces))
+        {
+            // The CA links the new order to the certificate it replaces (RFC 9773 §5); our client
+            // sends it only when the directory advertises renewalInfo.
+            order.Metadata.Annotations[AnnotationKeys.AcmeReplaces] = replaces;
+        }
+        return order;
     }
 
     /// <summary>The revision an Order was created for; null when the annotation is missing or malformed.</summary>

@@ -106,7 +106,7 @@ public sealed class RequestStep : ICertificateStep
         if (match is null)
         {
             var csr = CsrBuilder.BuildDer(key, parameters.Template);
-            var order = OrderFactory.Build(state.Certificate, request, csr, state.Issuer?.Spec.Acme?.Profile);
+            var order = OrderFactory.Build(state.Certificate, request, csr, state.Issuer?.Spec.Acme?.Profile, ReplacesCertId(state));
             try
             {
                 await apis.Orders.CreateAsync(order, cancellationToken).ConfigureAwait(false);
@@ -166,6 +166,25 @@ public sealed class RequestStep : ICertificateStep
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
         {
             return e.Message;
+        }
+    }
+
+    /// <summary>CertID of the certificate being renewed, when the Secret holds a readable one with an AKI.</summary>
+    public static string? ReplacesCertId(CertificateSyncState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Secret?.Data is not { } data || !data.TryGetValue("tls.crt", out var pem))
+        {
+            return null;
+        }
+        try
+        {
+            using var leaf = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(System.Text.Encoding.UTF8.GetString(pem));
+            return K8sCertOperator.Acme.RenewalCertId.Compute(leaf);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
         }
     }
 }

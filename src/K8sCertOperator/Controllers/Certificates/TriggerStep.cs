@@ -11,8 +11,13 @@ namespace K8sCertOperator.Controllers.Certificates;
 public sealed class TriggerStep : ICertificateStep
 {
     private readonly CertificateOperations _ops;
+    private readonly AriWindowCache? _ari;
 
-    public TriggerStep(CertificateOperations ops) => _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+    public TriggerStep(CertificateOperations ops, AriWindowCache? ari = null)
+    {
+        _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+        _ari = ari;
+    }
 
     public string Name => "trigger";
 
@@ -36,8 +41,13 @@ public sealed class TriggerStep : ICertificateStep
             {
                 var leaf = input.Material.Certificate;
                 var renewal = leaf is null ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Spec, leaf);
-                var schedule = RenewalScheduler.Schedule(renewal, leaf?.NotAfter, state.Now, state.Certificate.Metadata.Uid);
-                return StepResult.Done(schedule.RequeueAfter);
+                var ari = _ari is null || leaf is null ? null : await _ari.GetAsync(state, cancellationToken).ConfigureAwait(false);
+                var schedule = RenewalScheduler.Schedule(renewal, leaf?.NotAfter, state.Now, state.Certificate.Metadata.Uid, ari);
+                decision = AriDecision(ari, schedule, state.Now);
+                if (decision is null)
+                {
+                    return StepResult.Done(schedule.RequeueAfter);
+                }
             }
 
             var issuing = ConditionSet.Find(state.Certificate.Status?.Conditions, ConditionTypes.Issuing);
@@ -76,5 +86,14 @@ public sealed class TriggerStep : ICertificateStep
         }
 
         return StepResult.Continue;
+    }
+
+    /// <summary>The CA's suggested window (ARI) has reached this certificate's point in it.</summary>
+    public static ReissueDecision? AriDecision(AriWindow? window, RenewalSchedule schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return window is not null && schedule.Target is { } due && now >= due
+            ? new ReissueDecision(ConditionReasons.Renewing, $"The ACME server's renewal window ({window.Start:u} to {window.End:u}) has opened")
+            : null;
     }
 }

@@ -40,7 +40,7 @@ public static class OrderCreator
     }
 
     /// <summary>Creates the order and fetches each authorization; returns the status to write.</summary>
-    public static async Task<OrderStatus> CreateAsync(IAcmeClient client, OrderSpec spec, DateTimeOffset now, CancellationToken ct)
+    public static async Task<OrderStatus> CreateAsync(IAcmeClient client, OrderSpec spec, DateTimeOffset now, CancellationToken ct, string? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var identifiers = Identifiers(spec);
@@ -48,7 +48,7 @@ public static class OrderCreator
         {
             throw new ArgumentException("order has no dnsNames, ipAddresses or commonName");
         }
-        var order = await client.NewOrderAsync(identifiers, notAfter: NotAfter(spec, now), profile: string.IsNullOrEmpty(spec.Profile) ? null : spec.Profile, cancellationToken: ct)
+        var order = await client.NewOrderAsync(identifiers, notAfter: NotAfter(spec, now), replaces: replaces, profile: string.IsNullOrEmpty(spec.Profile) ? null : spec.Profile, cancellationToken: ct)
             .ConfigureAwait(false);
         var authorizations = new List<ApiAuthorization>();
         foreach (var url in order.Authorizations)

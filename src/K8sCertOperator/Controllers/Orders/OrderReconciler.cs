@@ -1,3 +1,4 @@
+using K8sCertOperator.Api;
 using K8sCertOperator.Acme;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Api.Acme;
@@ -77,7 +78,7 @@ public sealed class OrderReconciler : IReconciler
 
     private async Task<ReconcileResult> CreateAsync(Order order, IAcmeClient client, CancellationToken ct)
     {
-        var status = await OrderCreator.CreateAsync(client, order.Spec, _context.Time.GetUtcNow(), ct).ConfigureAwait(false);
+        var status = await OrderCreator.CreateAsync(client, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
