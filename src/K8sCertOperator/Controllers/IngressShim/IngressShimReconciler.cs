@@ -97,6 +97,14 @@ public sealed class IngressShimReconciler : IReconciler
         var name = desired.Metadata.Name;
         if (existing is null)
         {
+            // A Certificate removed by the garbage collector wakes us while the cache may still hold the deleted
+            // Ingress; creating from that stale view would leave a Certificate owned by nothing.
+            var live = await _context.Apis.Ingresses.GetAsync(ingress.Metadata.NamespaceProperty, ingress.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            if (live is null || live.Metadata.Uid != ingress.Metadata.Uid || live.Metadata.DeletionTimestamp is not null)
+            {
+                return;
+            }
+
             await _context.Apis.Certificates.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Created Certificate {Namespace}/{Name} for Ingress {Ingress}", desired.Metadata.NamespaceProperty, name, ingress.Metadata.Name);
             await _context.Events.RecordAsync(ingress, EventTypes.Normal, CreateCertificateReason, $"Created Certificate \"{name}\"", cancellationToken).ConfigureAwait(false);
