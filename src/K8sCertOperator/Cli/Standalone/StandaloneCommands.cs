@@ -22,12 +22,13 @@ public static class StandaloneCommands
         var tsigAlgorithm = new Option<string>("--tsig-algorithm") { Description = "hmac-sha256 | hmac-sha512 | …", DefaultValueFactory = _ => "hmac-sha256" };
         var tsigSecret = new Option<string?>("--tsig-secret-file") { Description = "File with the base64 TSIG secret" };
         var recursive = new Option<string[]>("--dns01-recursive-nameservers") { Description = "HOST:PORT resolvers for the propagation check", AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each ACME step with timestamps to stderr" };
         var timeout = new Option<TimeSpan>("--timeout") { Description = "Give up after this long", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
 
         var command = new Command("certify", "Get a certificate from an ACME server without a cluster (like lego/certbot)")
         {
             server, caBundle, insecure, email, domains, keyType, http01, output, accountKey, preferredChain,
-            rfc2136, tsigName, tsigAlgorithm, tsigSecret, recursive, timeout,
+            rfc2136, tsigName, tsigAlgorithm, tsigSecret, recursive, timeout, verbose,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +55,8 @@ public static class StandaloneCommands
                 Dns01RecursiveNameservers = parse.GetValue(recursive) ?? [],
                 Timeout = parse.GetValue(timeout),
             };
-            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, null, ct).ConfigureAwait(false);
+            using var logs = parse.GetValue(verbose) ? OperatorLogging.Create("text", "Debug") : null;
+            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, logs, ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -21,6 +21,7 @@ public sealed class IngressShimControllerRegistration : IControllerRegistration
             ?? throw new InvalidOperationException("ingress-shim needs OperatorInformers.Ingresses (all Ingresses in the watch scope)");
         var certificates = context.Informers.Certificates;
         certificates.AddIndex(IngressShimIndexes.CertificatesByIngressUid, IngressShimIndexes.IngressUids);
+        certificates.AddIndex(IngressShimIndexes.CertificatesByIngressName, IngressShimIndexes.IngressNames);
         ingresses.AddIndex(IngressShimIndexes.IngressesBySecret, IngressShimIndexes.TlsSecretKeys);
 
         ingresses.EnqueueOnChange(queue);

@@ -11,6 +11,9 @@ public static class IngressShimIndexes
     /// <summary>Certificates by the uid of the Ingress that controls them.</summary>
     public const string CertificatesByIngressUid = "k8scert.io/certificate-ingress-uid";
 
+    /// <summary>Certificates by "namespace/name" of the Ingress that controls them (found again once the Ingress is gone).</summary>
+    public const string CertificatesByIngressName = "k8scert.io/certificate-ingress-name";
+
     /// <summary>Ingresses by "namespace/secretName" of each TLS entry (a Certificate of that name concerns them).</summary>
     public const string IngressesBySecret = "k8scert.io/ingress-tls-secret";
 
@@ -18,6 +21,12 @@ public static class IngressShimIndexes
     {
         ArgumentNullException.ThrowIfNull(certificate);
         return IngressOwnership.ControllerIngressUids(certificate.Metadata);
+    }
+
+    public static IEnumerable<string> IngressNames(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return IngressOwnership.ControllerIngressKeys(certificate.Metadata).Select(k => SecretKey(k.Namespace, k.Name));
     }
 
     public static IEnumerable<string> TlsSecretKeys(V1Ingress ingress)
@@ -29,6 +38,7 @@ public static class IngressShimIndexes
             .Distinct(StringComparer.Ordinal);
     }
 
+    /// <summary>"namespace/name", the value format of both indexes.</summary>
     public static string SecretKey(string? @namespace, string name) => $"{@namespace}/{name}";
 
     /// <summary>

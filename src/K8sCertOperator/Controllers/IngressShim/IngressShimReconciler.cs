@@ -39,9 +39,16 @@ public sealed class IngressShimReconciler : IReconciler
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var ingress = _ingresses.Get(key);
-        if (ingress is null || ingress.Metadata.DeletionTimestamp is not null)
+        if (ingress is null)
         {
-            // Owned Certificates go with the Ingress through the garbage collector (controller owner reference).
+            // The garbage collector removes owned Certificates with the Ingress; deleting them here as well also
+            // catches one created from a stale cache entry just before the Ingress's delete event arrived.
+            await DeleteOrphansAsync(key, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Success();
+        }
+
+        if (ingress.Metadata.DeletionTimestamp is not null)
+        {
             return ReconcileResult.Success();
         }
 
@@ -92,19 +99,23 @@ public sealed class IngressShimReconciler : IReconciler
         return failures.Count == 0 ? ReconcileResult.Success() : ReconcileResult.Failure("stale cache: " + string.Join("; ", failures));
     }
 
+    private async Task DeleteOrphansAsync(ObjectKey ingressKey, CancellationToken cancellationToken)
+    {
+        var indexKey = IngressShimIndexes.SecretKey(ingressKey.Namespace, ingressKey.Name);
+        foreach (var orphan in _context.Informers.Certificates.ByIndex(IngressShimIndexes.CertificatesByIngressName, indexKey))
+        {
+            if (await _context.Apis.Certificates.DeleteAsync(orphan.Metadata.NamespaceProperty, orphan.Metadata.Name, cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogInformation("Deleted Certificate {Namespace}/{Name}: its Ingress {Ingress} is gone", orphan.Metadata.NamespaceProperty, orphan.Metadata.Name, ingressKey.Name);
+            }
+        }
+    }
+
     private async Task EnsureAsync(V1Ingress ingress, Certificate desired, Certificate? existing, CancellationToken cancellationToken)
     {
         var name = desired.Metadata.Name;
         if (existing is null)
         {
-            // A Certificate removed by the garbage collector wakes us while the cache may still hold the deleted
-            // Ingress; creating from that stale view would leave a Certificate owned by nothing.
-            var live = await _context.Apis.Ingresses.GetAsync(ingress.Metadata.NamespaceProperty, ingress.Metadata.Name, cancellationToken).ConfigureAwait(false);
-            if (live is null || live.Metadata.Uid != ingress.Metadata.Uid || live.Metadata.DeletionTimestamp is not null)
-            {
-                return;
-            }
-
             await _context.Apis.Certificates.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Created Certificate {Namespace}/{Name} for Ingress {Ingress}", desired.Metadata.NamespaceProperty, name, ingress.Metadata.Name);
             await _context.Events.RecordAsync(ingress, EventTypes.Normal, CreateCertificateReason, $"Created Certificate \"{name}\"", cancellationToken).ConfigureAwait(false);
