@@ -44,6 +44,12 @@ public sealed class RunOptionsBinder
 
     public Option<bool> CertManagerAnnotations { get; } = new("--enable-cert-manager-annotations") { Description = "Also honour cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations" };
 
+    public Option<string?> DefaultIssuerName { get; } = new("--default-issuer-name") { Description = "Issuer for Ingresses annotated kubernetes.io/tls-acme: \"true\" (needs --enable-cert-manager-annotations)" };
+
+    public Option<string> DefaultIssuerKind { get; } = new("--default-issuer-kind") { Description = "Issuer | ClusterIssuer", DefaultValueFactory = _ => Defaults.DefaultIssuerKind };
+
+    public Option<string?> DefaultIssuerGroup { get; } = new("--default-issuer-group") { Description = "API group of the default issuer (default: k8scert.io)" };
+
     public Option<string> LogFormat { get; } = new("--log-format") { Description = "text | json", DefaultValueFactory = _ => "text" };
 
     public Option<string> LogLevel { get; } = new("--log-level") { Description = "Trace | Debug | Information | Warning | Error", DefaultValueFactory = _ => "Information" };
@@ -52,7 +58,7 @@ public sealed class RunOptionsBinder
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
-        CertManagerAnnotations, LogFormat, LogLevel,
+        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, LogFormat, LogLevel,
     ];
 
     public OperatorOptions Bind(ParseResult parse)
@@ -79,6 +85,9 @@ public sealed class RunOptionsBinder
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Dns01RecursiveNameserversOnly = parse.GetValue(RecursiveOnly),
             CertManagerAnnotations = parse.GetValue(CertManagerAnnotations),
+            DefaultIssuerName = parse.GetValue(DefaultIssuerName),
+            DefaultIssuerKind = parse.GetValue(DefaultIssuerKind)!,
+            DefaultIssuerGroup = parse.GetValue(DefaultIssuerGroup),
         };
     }
 }

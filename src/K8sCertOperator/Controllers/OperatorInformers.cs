@@ -27,4 +27,7 @@ public sealed class OperatorInformers
 
     /// <summary>Temporary HTTP-01 Ingresses in the operator namespace.</summary>
     public required IInformer<V1Ingress> ChallengeIngresses { get; init; }
+
+    /// <summary>Every Ingress in the watch scope (ingress-shim); null where a caller builds informers without it.</summary>
+    public IInformer<V1Ingress>? Ingresses { get; init; }
 }

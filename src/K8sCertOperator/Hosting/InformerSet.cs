@@ -36,6 +36,7 @@ public sealed class InformerSet
                 Namespace = options.Namespace,
                 LabelSelector = ChallengeIngressBuilder.LabelSelectorForAll(),
             }, loggerFactory),
+            Ingresses = Add(apis.Ingresses, scoped, loggerFactory),
         };
     }
 

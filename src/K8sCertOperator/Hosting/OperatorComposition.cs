@@ -2,6 +2,7 @@ using k8s;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Challenges;
+using K8sCertOperator.Controllers.IngressShim;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Kube.LeaderElection;
@@ -23,6 +24,7 @@ public static class OperatorComposition
             new CertificateControllerRegistration(),
             new OrderControllerRegistration(),
             new ChallengeControllerRegistration(options.Http01SelfCheck),
+            new IngressShimControllerRegistration(),
         ];
     }
 

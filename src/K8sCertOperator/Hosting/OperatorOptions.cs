@@ -50,6 +50,15 @@ public sealed record OperatorOptions
     /// <summary>Accept cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations too.</summary>
     public bool CertManagerAnnotations { get; init; }
 
+    /// <summary>Issuer used for Ingresses annotated kubernetes.io/tls-acme: "true" (cert-manager's --default-issuer-name); null: none.</summary>
+    public string? DefaultIssuerName { get; init; }
+
+    /// <summary>Kind of <see cref="DefaultIssuerName"/>: Issuer or ClusterIssuer.</summary>
+    public string DefaultIssuerKind { get; init; } = "Issuer";
+
+    /// <summary>Group of <see cref="DefaultIssuerName"/>; null means k8scert.io.</summary>
+    public string? DefaultIssuerGroup { get; init; }
+
     /// <summary>Unique name of this replica in the Lease; pod name in a cluster.</summary>
     public string Identity { get; init; } = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName + "-" + Environment.ProcessId;
 }

@@ -68,6 +68,10 @@ internal static partial class RbacUsage
         Add("Secrets", "", "get", "list", "watch", "create", "update", "delete");
         Add("Events", "", "create", "patch");
         Add("Ingresses", "", "get", "list", "watch", "create", "update", "delete");
+        // ingress-shim: Certificates from annotated Ingresses; every Ingress in the watch scope is watched.
+        Add("Certificates", "", "create", "update", "delete");
+        used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "list"));
+        used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "watch"));
         // KubernetesClient LeaseLock: Read, Create, Replace.
         Add("Leases", "", "get", "create", "update");
         return used;

@@ -1,0 +1,82 @@
+using K8sCertOperator.Api;
+
+namespace K8sCertOperator.Controllers.IngressShim;
+
+/// <summary>
+/// Brings an existing ingress-shim Certificate to the desired state field by field, comparing with the
+/// CRD's defaults applied (issuerRef kind/group, rotationPolicy), so a defaulted object never looks changed.
+/// Fields ingress-shim does not manage (status, labels, other annotations, secretTemplate…) are left alone.
+/// </summary>
+public static class CertificateSpecSync
+{
+    /// <summary>Copies what differs from <paramref name="desired"/> into <paramref name="existing"/>; true when anything changed.</summary>
+    public static bool Apply(Certificate existing, Certificate desired)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(desired);
+        var spec = existing.Spec;
+        var want = desired.Spec;
+        var changed = false;
+
+        void Set<T>(Func<T> get, Action<T> set, T value, Func<T, T, bool> same)
+        {
+            if (!same(get(), value))
+            {
+                set(value);
+                changed = true;
+            }
+        }
+
+        Set(() => spec.SecretName, v => spec.SecretName = v, want.SecretName, string.Equals);
+        Set(() => spec.IssuerRef, v => spec.IssuerRef = v, want.IssuerRef, SameIssuer);
+        Set(() => spec.DnsNames, v => spec.DnsNames = v, want.DnsNames, SameList);
+        Set(() => spec.CommonName, v => spec.CommonName = v, want.CommonName, SameText);
+        Set(() => spec.Duration, v => spec.Duration = v, want.Duration, SameText);
+        Set(() => spec.RenewBefore, v => spec.RenewBefore = v, want.RenewBefore, SameText);
+        Set(() => spec.Usages, v => spec.Usages = v, want.Usages, SameList);
+        Set(() => spec.PrivateKey, v => spec.PrivateKey = v, want.PrivateKey, SamePrivateKey);
+        Set(() => spec.RevisionHistoryLimit, v => spec.RevisionHistoryLimit = v, want.RevisionHistoryLimit, (a, b) => a == b);
+
+        var annotations = existing.Metadata.Annotations ?? new Dictionary<string, string>();
+        foreach (var key in IngressShimAnnotations.Managed)
+        {
+            string? wanted = null;
+            desired.Metadata.Annotations?.TryGetValue(key, out wanted);
+            annotations.TryGetValue(key, out var current);
+            if (wanted != current)
+            {
+                if (wanted is null)
+                {
+                    annotations.Remove(key);
+                }
+                else
+                {
+                    annotations[key] = wanted;
+                }
+
+                changed = true;
+            }
+        }
+
+        existing.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
+        return changed;
+    }
+
+    private static bool SameText(string? a, string? b) => string.IsNullOrEmpty(a) ? string.IsNullOrEmpty(b) : a == b;
+
+    private static bool SameList(List<string>? a, List<string>? b) => (a ?? []).SequenceEqual(b ?? [], StringComparer.Ordinal);
+
+    private static bool SameIssuer(ObjectReference? a, ObjectReference? b) =>
+        a is not null && b is not null
+        && a.Name == b.Name
+        && a.EffectiveKind == b.EffectiveKind
+        && (string.IsNullOrEmpty(a.Group) ? ApiGroups.Cert : a.Group) == (string.IsNullOrEmpty(b.Group) ? ApiGroups.Cert : b.Group);
+
+    private static bool SamePrivateKey(CertificatePrivateKey? a, CertificatePrivateKey? b)
+    {
+        var x = a ?? new CertificatePrivateKey();
+        var y = b ?? new CertificatePrivateKey();
+        return SameText(x.Algorithm, y.Algorithm) && x.Size == y.Size && SameText(x.Encoding, y.Encoding)
+            && x.EffectiveRotationPolicy == y.EffectiveRotationPolicy;
+    }
+}

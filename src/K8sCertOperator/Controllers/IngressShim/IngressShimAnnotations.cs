@@ -1,0 +1,36 @@
+using K8sCertOperator.Api;
+
+namespace K8sCertOperator.Controllers.IngressShim;
+
+/// <summary>Annotation keys ingress-shim writes on the Certificates it creates, and the cert-manager spelling of Ingress keys.</summary>
+public static class IngressShimAnnotations
+{
+    private const string OurPrefix = ApiGroups.Cert + "/";
+    private const string OurAcmePrefix = ApiGroups.Acme + "/";
+    private const string CertManagerPrefix = ApiGroups.CertManager + "/";
+    private const string CertManagerAcmePrefix = "acme." + ApiGroups.CertManager + "/";
+
+    /// <summary>
+    /// On a Certificate: ingress class the HTTP-01 solver Ingress should use (from the Ingress's
+    /// acme.k8scert.io/http01-ingress-class), as cert-manager's http01-override-ingress-class.
+    /// </summary>
+    public const string Http01OverrideIngressClass = OurAcmePrefix + "http01-override-ingress-class";
+
+    /// <summary>On a Certificate: solve HTTP-01 by editing this Ingress (from acme.k8scert.io/http01-edit-in-place).</summary>
+    public const string Http01OverrideIngressName = OurAcmePrefix + "http01-override-ingress-name";
+
+    /// <summary>Every Certificate annotation ingress-shim owns: set when wanted, removed when not.</summary>
+    public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass, Http01OverrideIngressName];
+
+    /// <summary>The cert-manager spelling of one of our Ingress annotation keys (k8scert.io/x -> cert-manager.io/x).</summary>
+    public static string CertManagerKey(string ourKey)
+    {
+        ArgumentNullException.ThrowIfNull(ourKey);
+        if (ourKey.StartsWith(OurAcmePrefix, StringComparison.Ordinal))
+        {
+            return CertManagerAcmePrefix + ourKey[OurAcmePrefix.Length..];
+        }
+
+        return ourKey.StartsWith(OurPrefix, StringComparison.Ordinal) ? CertManagerPrefix + ourKey[OurPrefix.Length..] : ourKey;
+    }
+}

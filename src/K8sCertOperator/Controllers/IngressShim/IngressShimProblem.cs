@@ -1,0 +1,10 @@
+namespace K8sCertOperator.Controllers.IngressShim;
+
+/// <summary>Why (part of) an Ingress yields no Certificate; becomes a Warning Event on the Ingress.</summary>
+/// <param name="Reason">Event reason (CamelCase).</param>
+/// <param name="Message">Human-readable detail naming the annotation or TLS entry.</param>
+public sealed record IngressShimProblem(string Reason, string Message)
+{
+    public const string BadConfig = "BadConfig";
+    public const string NoDefaultIssuer = "NoDefaultIssuer";
+}
