@@ -51,4 +51,7 @@ public static class AnnotationKeys
 
     /// <summary>On an Order: the RFC 9773 CertID of the certificate this order replaces (ARI `replaces`).</summary>
     public const string AcmeReplaces = AcmePrefix + "replaces";
+
+    /// <summary>On a Certificate/Order (set by the ingress-shim): ingress class for this certificate's HTTP-01 challenges.</summary>
+    public const string AcmeHttp01OverrideIngressClass = AcmePrefix + "http01-override-ingress-class";
 }

@@ -40,6 +40,10 @@ public static class OrderFactory
                 Profile = string.IsNullOrEmpty(profile) ? null : profile,
             },
         };
+        if (certificate.Metadata.Annotations?.TryGetValue(AnnotationKeys.AcmeHttp01OverrideIngressClass, out var ingressClass) == true)
+        {
+            order.Metadata.Annotations[AnnotationKeys.AcmeHttp01OverrideIngressClass] = ingressClass;
+        }
         if (!string.IsNullOrEmpty(replaces))
         {
             // The CA links the new order to the certificate it replaces (RFC 9773 §5); our client

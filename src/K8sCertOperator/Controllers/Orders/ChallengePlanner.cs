@@ -79,9 +79,34 @@ public static class ChallengePlanner
                 Type = type,
                 Token = offered.Token,
                 Key = key,
-                Solver = solver,
+                Solver = WithIngressClassOverride(solver, order),
                 IssuerRef = order.Spec.IssuerRef,
             },
         };
     }
+
+    /// <summary>
+    /// An Ingress annotated <c>acme.k8scert.io/http01-ingress-class</c> asks for its challenges to be
+    /// routed through that class; the ingress-shim records it on the Certificate and the
+    /// Certificate controller copies it to the Order. The issuer's solver itself is not changed.
+    /// </summary>
+    public static AcmeChallengeSolver WithIngressClassOverride(AcmeChallengeSolver solver, Order order)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(order);
+        if (solver.Http01?.Ingress is not { } ingress
+            || order.Metadata.Annotations is not { } annotations
+            || !annotations.TryGetValue(AnnotationKeys.AcmeHttp01OverrideIngressClass, out var ingressClass)
+            || string.IsNullOrWhiteSpace(ingressClass))
+        {
+            return solver;
+        }
+        var copy = KubernetesJsonClone(solver);
+        copy.Http01!.Ingress!.IngressClassName = ingressClass;
+        copy.Http01.Ingress.Class = null;
+        return copy;
+    }
+
+    private static AcmeChallengeSolver KubernetesJsonClone(AcmeChallengeSolver solver) =>
+        k8s.KubernetesJson.Deserialize<AcmeChallengeSolver>(k8s.KubernetesJson.Serialize(solver));
 }
