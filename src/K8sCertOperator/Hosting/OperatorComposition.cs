@@ -40,7 +40,13 @@ public static class OperatorComposition
             RenewDeadline = options.RenewDeadline,
             RetryPeriod = options.RetryPeriod,
         }, logs.CreateLogger("LeaderElection")),
-        EveryReplica = [context => Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens)],
+        EveryReplica =
+        [
+            context => Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens),
+            context => Observability.CertificateMetrics.Attach(context.Informers.Certificates),
+            context => Observability.IssuerMetrics.Attach(context.Informers.Issuers, context.Informers.ClusterIssuers),
+            context => Observability.ChallengeMetrics.Attach(context.Informers.Challenges),
+        ],
         AfterSync = [async (context, ct) => await ChallengeOrphanSweeper.SweepAsync(context, ct).ConfigureAwait(false)],
     };
 
