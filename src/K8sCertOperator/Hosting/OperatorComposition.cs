@@ -23,6 +23,7 @@ public static class OperatorComposition
             new CertificateControllerRegistration(),
             new OrderControllerRegistration(),
             new ChallengeControllerRegistration(options.Http01SelfCheck),
+            new Controllers.Revocation.CertificateRevocationRegistration(),
         ];
     }
 
