@@ -14,6 +14,7 @@ public static class CommandLine
         root.Subcommands.Add(RevokeCommand.Create());
         root.Subcommands.Add(Ops.RenewCommand.Create());
         root.Subcommands.Add(Ops.InspectCommand.Create());
+        root.Subcommands.Add(Ops.StatusCommand.Create());
         return root;
     }
 
