@@ -13,14 +13,18 @@ namespace K8sCertOperator.Cli.Ops;
 /// </summary>
 public static class CertificateRenewer
 {
-    /// <summary>Merge patch setting the renew-requested-at annotation to <paramref name="now"/> (RFC 3339, UTC).</summary>
+    /// <summary>
+    /// Merge patch setting the renew-requested-at annotation to <paramref name="now"/> (RFC 3339, UTC). Fractions of a
+    /// second are kept: the trigger ignores requests not newer than the certificate's notBefore, and a request made in
+    /// the same second as the last issuance must still count.
+    /// </summary>
     public static string AnnotationPatch(DateTimeOffset now) => new JsonObject
     {
         ["metadata"] = new JsonObject
         {
             ["annotations"] = new JsonObject
             {
-                [PolicyAnnotations.RenewRequestedAt] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                [PolicyAnnotations.RenewRequestedAt] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             },
         },
     }.ToJsonString();
