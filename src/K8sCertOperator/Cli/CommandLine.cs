@@ -15,6 +15,7 @@ public static class CommandLine
         root.Subcommands.Add(Ops.RenewCommand.Create());
         root.Subcommands.Add(Ops.InspectCommand.Create());
         root.Subcommands.Add(Ops.StatusCommand.Create());
+        root.Subcommands.Add(Ops.CheckCommand.Create());
         return root;
     }
 
