@@ -47,6 +47,24 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         output.WriteLine(stdout.ToString());
         Assert.NotNull(condition);
         Assert.Contains(secondSerial, condition.Message, StringComparison.OrdinalIgnoreCase);
+
+        // keyCompromise without re-issue: the key leaves the Secret, so the next certificate gets a new key.
+        var thirdSerial = await SerialAsync(h, ct);
+        var oldKey = await KeyAsync(h, ct);
+        var compromised = await CertificateRevoker.RunAsync(h.Env.Client, h.Namespace, "ops", CertificateRevoker.KeyCompromise, reissue: false, h.Namespace,
+            TimeProvider.System, stdout, stderr, ct);
+        Assert.True(compromised == ExitCodes.Ok, stderr.ToString());
+        var third = await h.Pebble.GetCertStatusAsync(thirdSerial, ct);
+        Assert.Equal("Revoked", third.Status);
+        Assert.Equal(CertificateRevoker.KeyCompromise, third.Reason);
+        await WaitReadyAsync(h, "ops", 4, ct);
+        Assert.NotEqual(oldKey, await KeyAsync(h, ct));
+    }
+
+    private static async Task<string?> KeyAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    {
+        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "ops-tls", ct);
+        return secret?.Data?.TryGetValue("tls.key", out var key) == true ? System.Text.Encoding.UTF8.GetString(key) : null;
     }
 
     private static Task<Certificate> WaitReadyAsync(OperatorEndToEndHarness h, string name, int revision, CancellationToken ct) =>

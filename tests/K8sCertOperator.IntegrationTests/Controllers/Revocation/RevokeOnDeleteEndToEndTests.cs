@@ -38,6 +38,10 @@ public sealed class RevokeOnDeleteEndToEndTests(ITestOutputHelper output)
         var expiration = MetricValue(await http.GetStringAsync("/metrics", ct), series);
         Assert.NotNull(expiration);
         Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(ready.Status!.NotAfter!.Value, DateTimeKind.Utc)).ToUnixTimeSeconds(), (long)expiration.Value);
+        var exposition = await http.GetStringAsync("/metrics", ct);
+        Assert.Equal(1, MetricValue(exposition, ReadySeries("k8scert_certificate_ready_status", h.Namespace, "True")));
+        Assert.Equal(0, MetricValue(exposition, ReadySeries("k8scert_certificate_ready_status", h.Namespace, "False")));
+        Assert.Equal(1, MetricValue(exposition, $"k8scert_issuer_ready_status{{name=\"pebble\",namespace=\"{h.Namespace}\",kind=\"Issuer\",condition=\"True\"}}"));
 
         await h.Apis.Certificates.DeleteAsync(h.Namespace, "gone", ct);
 
@@ -51,6 +55,9 @@ public sealed class RevokeOnDeleteEndToEndTests(ITestOutputHelper output)
         await h.WaitForAsync<object>(async c => MetricValue(await http.GetStringAsync("/metrics", c), series) is null ? new object() : null,
             _ => true, Patience, "expiration series removed", ct);
     }
+
+    private static string ReadySeries(string metric, string ns, string condition) =>
+        $"{metric}{{name=\"gone\",namespace=\"{ns}\",issuer_name=\"pebble\",issuer_kind=\"Issuer\",issuer_group=\"k8scert.io\",condition=\"{condition}\"}}";
 
     /// <summary>The value of one exact series line in Prometheus text format; null when absent.</summary>
     private static double? MetricValue(string exposition, string series)
