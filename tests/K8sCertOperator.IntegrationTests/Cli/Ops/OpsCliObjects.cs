@@ -1,6 +1,7 @@
 using System.Text;
 using k8s.Models;
 using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Pki;
 
@@ -73,5 +74,45 @@ internal static class OpsCliObjects
             LastFailureTime = NotBefore.AddHours(1),
         };
         return await apis.Certificates.ReplaceStatusAsync(created, ct);
+    }
+
+    /// <summary>A pending Order of <paramref name="certificate"/> with one Challenge stuck in presentation.</summary>
+    public static async Task CreatePendingOrderAsync(OperatorApis apis, Certificate certificate, CancellationToken ct)
+    {
+        var ns = certificate.Metadata.NamespaceProperty;
+        var order = await apis.Orders.CreateAsync(new Order
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = certificate.Metadata.Name + "-1-abc",
+                NamespaceProperty = ns,
+                Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = "1" },
+                OwnerReferences = [new V1OwnerReference { ApiVersion = ApiGroups.CertApiVersion, Kind = ApiGroups.CertificateKind, Name = certificate.Metadata.Name, Uid = certificate.Metadata.Uid }],
+            },
+            Spec = new OrderSpec { Request = [1, 2, 3], IssuerRef = certificate.Spec.IssuerRef, DnsNames = certificate.Spec.DnsNames },
+        }, ct);
+        order.Status = new OrderStatus { State = AcmeStates.Pending, Url = "https://acme.example/order/1" };
+        order = await apis.Orders.ReplaceStatusAsync(order, ct);
+        var challenge = await apis.Challenges.CreateAsync(new Challenge
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = order.Metadata.Name + "-123",
+                NamespaceProperty = ns,
+                OwnerReferences = [new V1OwnerReference { ApiVersion = ApiGroups.AcmeApiVersion, Kind = ApiGroups.OrderKind, Name = order.Metadata.Name, Uid = order.Metadata.Uid }],
+            },
+            Spec = new ChallengeSpec
+            {
+                Url = "https://acme.example/chall/1",
+                AuthorizationUrl = "https://acme.example/authz/1",
+                DnsName = "broken.example.com",
+                Type = ChallengeTypes.Http01,
+                Token = "token",
+                Key = "token.thumb",
+                IssuerRef = certificate.Spec.IssuerRef,
+            },
+        }, ct);
+        challenge.Status = new ChallengeStatus { State = AcmeStates.Pending, Reason = "Waiting for HTTP-01 challenge propagation" };
+        await apis.Challenges.ReplaceStatusAsync(challenge, ct);
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class OpsCommandTests(ITestOutputHelper output)
         await using var env = await KubeTestEnvironment.StartAsync(output, ct);
         var apis = new OperatorApis(env.Client);
         await OpsCliObjects.CreateReadyAsync(apis, env.Namespace, "ready", ct);
-        await OpsCliObjects.CreateFailingAsync(apis, env.Namespace, "broken", ct);
+        var failing = await OpsCliObjects.CreateFailingAsync(apis, env.Namespace, "broken", ct);
+        await OpsCliObjects.CreatePendingOrderAsync(apis, failing, ct);
 
         var ready = await RunAsync((o, e) => StatusCommand.RunAsync(env.Client, env.Namespace, "ready", "table", o, e, ct));
         Assert.Equal(ExitCodes.Ok, ready.Exit);
@@ -53,6 +54,8 @@ public sealed partial class OpsCommandTests(ITestOutputHelper output)
             Revision:         <none>
             Failed attempts:  2 (last <time>)
             Secret:           broken-tls (missing)
+            Order:            broken-1-abc state=pending
+              Challenge:      broken.example.com HTTP-01 state=pending reason=Waiting for HTTP-01 challenge propagation
             Events:           <none>
 
             """.ReplaceLineEndings("\n"), Normalise(broken.Stdout, env.Namespace));

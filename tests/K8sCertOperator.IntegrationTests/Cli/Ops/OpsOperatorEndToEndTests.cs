@@ -26,6 +26,18 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         await WaitReadyAsync(h, "ops", 1, ct);
         var firstSerial = await SerialAsync(h, ct);
 
+        // status shows the valid Order and the Certificate's Events.
+        using (var json = new StringWriter())
+        {
+            Assert.Equal(ExitCodes.Ok, await StatusCommand.RunAsync(h.Env.Client, h.Namespace, "ops", "json", json, TextWriter.Null, ct));
+            output.WriteLine(json.ToString());
+            var report = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!;
+            Assert.Equal("valid", report["order"]!["state"]!.GetValue<string>());
+            // The Order controller deletes Challenges once the Order is final; the Events remain.
+            Assert.Contains(report["events"]!.AsArray(), e => e!["reason"]!.GetValue<string>() == "OrderCreated");
+            Assert.True(report["secret"]!["keyMatchesCertificate"]!.GetValue<bool>());
+        }
+
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var renewed = await RenewCommand.RunAsync(h.Env.Client, h.Namespace, ["ops"], false, null, TimeProvider.System, stdout, stderr, ct);
