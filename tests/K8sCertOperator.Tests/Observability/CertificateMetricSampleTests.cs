@@ -1,6 +1,5 @@
 using k8s.Models;
 using K8sCertOperator.Api;
-using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Observability;
 
 namespace K8sCertOperator.Tests.Observability;
@@ -50,19 +49,5 @@ public sealed class CertificateMetricSampleTests
         Assert.Equal(1767225600, sample.NotBeforeSeconds);
         Assert.Equal(1775001600, sample.ExpirationSeconds);
         Assert.Equal(1772409600, sample.RenewalSeconds);
-    }
-
-    [Fact]
-    public void ChallengesAreCountedByTypeAndStateWithMissingStateAsPending()
-    {
-        static Challenge Of(string type, string? state) =>
-            new() { Spec = new ChallengeSpec { Type = type }, Status = state is null ? null : new ChallengeStatus { State = state } };
-
-        var counts = ChallengeMetrics.Count([Of("HTTP-01", null), Of("HTTP-01", "pending"), Of("HTTP-01", "valid"), Of("DNS-01", "invalid")]);
-
-        Assert.Equal(2, counts[("HTTP-01", "pending")]);
-        Assert.Equal(1, counts[("HTTP-01", "valid")]);
-        Assert.Equal(1, counts[("DNS-01", "invalid")]);
-        Assert.Equal(3, counts.Count);
     }
 }
