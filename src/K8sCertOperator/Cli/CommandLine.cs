@@ -12,6 +12,10 @@ public static class CommandLine
         OperatorCommand.Attach(root);
         root.Subcommands.Add(StandaloneCommands.Certify());
         root.Subcommands.Add(RevokeCommand.Create());
+        root.Subcommands.Add(Ops.RenewCommand.Create());
+        root.Subcommands.Add(Ops.InspectCommand.Create());
+        root.Subcommands.Add(Ops.StatusCommand.Create());
+        root.Subcommands.Add(Ops.CheckCommand.Create());
         return root;
     }
 

@@ -25,6 +25,7 @@ public static class OperatorComposition
             new OrderControllerRegistration(),
             new ChallengeControllerRegistration(options.Http01SelfCheck),
             new IngressShimControllerRegistration(),
+            new Controllers.Revocation.CertificateRevocationRegistration(),
         ];
     }
 
@@ -42,7 +43,13 @@ public static class OperatorComposition
             RenewDeadline = options.RenewDeadline,
             RetryPeriod = options.RetryPeriod,
         }, logs.CreateLogger("LeaderElection")),
-        EveryReplica = [context => Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens)],
+        EveryReplica =
+        [
+            context => Http01TokenSync.Attach(context.Informers.Challenges, context.Http01Tokens),
+            context => Observability.CertificateMetrics.Attach(context.Informers.Certificates),
+            context => Observability.IssuerMetrics.Attach(context.Informers.Issuers, context.Informers.ClusterIssuers),
+            context => Observability.ChallengeMetrics.Attach(context.Informers.Challenges),
+        ],
         AfterSync = [async (context, ct) => await ChallengeOrphanSweeper.SweepAsync(context, ct).ConfigureAwait(false)],
     };
 

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using k8s;
+using K8sCertOperator.Controllers;
+
+namespace K8sCertOperator.Cli.Ops;
+
+/// <summary>`status certificate NAME`: everything needed to see why a Certificate is or is not Ready.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var cluster = new ClusterOptions();
+        var name = new Argument<string>("NAME") { Description = "The Certificate" };
+        var certificate = new Command("certificate", "Conditions, Secret, current Order and Challenges, and Events of a Certificate");
+        certificate.Aliases.Add("cert");
+        certificate.Arguments.Add(name);
+        cluster.AddTo(certificate);
+        certificate.SetAction(async (parse, ct) =>
+        {
+            var (client, ns) = cluster.Connect(parse);
+            using (client as IDisposable)
+            {
+                return await RunAsync(client, ns!, parse.GetValue(name)!, parse.GetValue(cluster.Output)!, Console.Out, Console.Error, ct).ConfigureAwait(false);
+            }
+        });
+        var command = new Command("status", "Show the state of objects the operator manages");
+        command.Subcommands.Add(certificate);
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IKubernetes client, string ns, string name, string format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (!OutputFormats.IsKnown(format))
+        {
+            await stderr.WriteLineAsync($"error: unknown output format '{format}'").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var apis = new OperatorApis(client);
+        try
+        {
+            var certificate = await apis.Certificates.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+            if (certificate is null)
+            {
+                await stderr.WriteLineAsync($"error: Certificate {ns}/{name} not found").ConfigureAwait(false);
+                return ExitCodes.NotFound;
+            }
+            var secret = string.IsNullOrEmpty(certificate.Spec.SecretName)
+                ? null
+                : await apis.Secrets.GetAsync(ns, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
+            var orders = (await apis.Orders.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
+            var challenges = (await apis.Challenges.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
+            var events = await client.CoreV1.ListNamespacedEventAsync(
+                ns, fieldSelector: $"involvedObject.name={name}", cancellationToken: cancellationToken).ConfigureAwait(false);
+            var report = CertificateStatusReport.Build(certificate, secret, orders, challenges, events.Items.ToList());
+            if (!await OutputFormats.TryWriteStructuredAsync(report, format, stdout, cancellationToken).ConfigureAwait(false))
+            {
+                await stdout.WriteAsync(CertificateStatusText.Render(report)).ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is Kube.Client.KubeApiException || CliErrors.IsReportable(e, cancellationToken))
+        {
+            await stderr.WriteLineAsync("error: " + CliErrors.Describe(e)).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+}

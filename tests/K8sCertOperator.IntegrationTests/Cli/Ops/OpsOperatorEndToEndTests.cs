@@ -1,0 +1,93 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Cli;
+using K8sCertOperator.Cli.Ops;
+using K8sCertOperator.IntegrationTests.EndToEnd;
+using K8sCertOperator.Pki;
+using Xunit.Abstractions;
+
+namespace K8sCertOperator.IntegrationTests.Cli.Ops;
+
+/// <summary>renew and revoke NAME with the whole operator running against real Pebble.</summary>
+public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [SkippableFact]
+    public async Task RenewIssuesANewRevisionAndRevokeByNameRevokesAtPebbleThenReissues()
+    {
+        var missing = OperatorEndToEndHarness.MissingReason();
+        Skip.If(missing is not null, missing);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var ct = cts.Token;
+        await using var h = await OperatorEndToEndHarness.StartAsync(output, null, ct);
+        await h.StartOperatorAsync(ct);
+        await h.CreateAcmeIssuerAsync("pebble", ct);
+        await h.CreateCertificateAsync("ops", "pebble", ["ops.example.com"], ct);
+        await WaitReadyAsync(h, "ops", 1, ct);
+        var firstSerial = await SerialAsync(h, ct);
+
+        // status shows the valid Order and the Certificate's Events.
+        using (var json = new StringWriter())
+        {
+            Assert.Equal(ExitCodes.Ok, await StatusCommand.RunAsync(h.Env.Client, h.Namespace, "ops", "json", json, TextWriter.Null, ct));
+            output.WriteLine(json.ToString());
+            var report = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!;
+            Assert.Equal("valid", report["order"]!["state"]!.GetValue<string>());
+            // The Order controller deletes Challenges once the Order is final; the Events remain.
+            Assert.Contains(report["events"]!.AsArray(), e => e!["reason"]!.GetValue<string>() == "OrderCreated");
+            Assert.True(report["secret"]!["keyMatchesCertificate"]!.GetValue<bool>());
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var renewed = await RenewCommand.RunAsync(h.Env.Client, h.Namespace, ["ops"], false, null, TimeProvider.System, stdout, stderr, ct);
+        Assert.True(renewed == ExitCodes.Ok, stderr.ToString());
+        await WaitReadyAsync(h, "ops", 2, ct);
+        var secondSerial = await SerialAsync(h, ct);
+        Assert.NotEqual(firstSerial, secondSerial);
+
+        var revoked = await CertificateRevoker.RunAsync(h.Env.Client, h.Namespace, "ops", reason: 4, reissue: true, h.Namespace,
+            TimeProvider.System, stdout, stderr, ct);
+        Assert.True(revoked == ExitCodes.Ok, stderr.ToString());
+        var status = await h.Pebble.GetCertStatusAsync(secondSerial, ct);
+        Assert.Equal("Revoked", status.Status);
+        Assert.Equal(4, status.Reason);
+
+        var reissued = await WaitReadyAsync(h, "ops", 3, ct);
+        Assert.NotEqual(secondSerial, await SerialAsync(h, ct));
+        var condition = ConditionSet.Find(reissued.Status!.Conditions, ConditionTypes.Revoked);
+        output.WriteLine(stdout.ToString());
+        Assert.NotNull(condition);
+        Assert.Contains(secondSerial, condition.Message, StringComparison.OrdinalIgnoreCase);
+
+        // keyCompromise without re-issue: the key leaves the Secret, so the next certificate gets a new key.
+        var thirdSerial = await SerialAsync(h, ct);
+        var oldKey = await KeyAsync(h, ct);
+        var compromised = await CertificateRevoker.RunAsync(h.Env.Client, h.Namespace, "ops", CertificateRevoker.KeyCompromise, reissue: false, h.Namespace,
+            TimeProvider.System, stdout, stderr, ct);
+        Assert.True(compromised == ExitCodes.Ok, stderr.ToString());
+        var third = await h.Pebble.GetCertStatusAsync(thirdSerial, ct);
+        Assert.Equal("Revoked", third.Status);
+        Assert.Equal(CertificateRevoker.KeyCompromise, third.Reason);
+        await WaitReadyAsync(h, "ops", 4, ct);
+        Assert.NotEqual(oldKey, await KeyAsync(h, ct));
+    }
+
+    private static async Task<string?> KeyAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    {
+        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "ops-tls", ct);
+        return secret?.Data?.TryGetValue("tls.key", out var key) == true ? System.Text.Encoding.UTF8.GetString(key) : null;
+    }
+
+    private static Task<Certificate> WaitReadyAsync(OperatorEndToEndHarness h, string name, int revision, CancellationToken ct) =>
+        h.WaitForAsync(
+            c => h.Apis.Certificates.GetAsync(h.Namespace, name, c),
+            c => c.Status?.Revision >= revision && ConditionSet.IsTrue(c.Status.Conditions, ConditionTypes.Ready),
+            Patience, $"Certificate {name} Ready at revision {revision}", ct);
+
+    private static async Task<string> SerialAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    {
+        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "ops-tls", ct);
+        return CertificateInfo.FromPem(System.Text.Encoding.UTF8.GetString(secret!.Data["tls.crt"])).SerialNumberHex;
+    }
+}
