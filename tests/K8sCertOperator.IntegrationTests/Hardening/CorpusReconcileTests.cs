@@ -213,6 +213,12 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
         var total = server.Requests.Count(r => r.Verb is "create" or "update" or "patch" or "delete");
         output.WriteLine($"writes in {QuietWindow.TotalSeconds} s after settling: {total} total; busiest: " +
             string.Join(", ", writes.OrderByDescending(w => w.Value).Take(5).Select(w => $"{w.Key}={w.Value}")));
+        if (writes.OrderByDescending(w => w.Value).FirstOrDefault() is { Value: > 0 } busiest)
+        {
+            output.WriteLine($"requests about {busiest.Key}: " + string.Join(", ", server.Requests.Snapshot()
+                .Where(r => r.Key.Path.Contains(busiest.Key, StringComparison.Ordinal)).Select(r => $"{r.Key.Verb} {r.Key.Path} x{r.Value}")));
+        }
+
         var hot = writes.Where(w => w.Value > perObject).ToList();
         Assert.True(hot.Count == 0, "hot loop: " + string.Join(", ", hot.Select(w => $"{w.Key} wrote {w.Value} times")));
         Assert.True(total <= perObject * names.Count, $"{total} writes in {QuietWindow.TotalSeconds} s for {names.Count} settled objects");
