@@ -45,10 +45,17 @@ public sealed class AcmeServerOutageTests(ITestOutputHelper output)
             await h.CreateCertificateAsync(name, "pebble", [$"{name}.example.com"], ct);
         }
 
-        await Task.Delay(300, ct);
+        // Cut the server as soon as the first new Order exists, so the outage hits issuance in flight.
+        await h.WaitForAsync(
+            async t => (await h.Apis.Orders.ListAsync(h.Namespace, null, t)).Items.FirstOrDefault(o => o.Metadata.Name.StartsWith("late", StringComparison.Ordinal)),
+            _ => true, Patience, "an Order for a late Certificate", ct);
+        var before = h.Logs.Entries.Count;
         await relay.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(4), ct);
         h.AssertOperatorAlive();
+        var acmeRetries = h.Logs.Entries.Skip(before).Count(e => e.Contains("AcmeClient", StringComparison.Ordinal) && e.Contains(" failed (", StringComparison.Ordinal));
+        output.WriteLine($"{acmeRetries} failed ACME requests during the outage");
+        Assert.True(acmeRetries > 0, "the outage did not hit any ACME request; the test proves nothing");
         relay.Start();
         foreach (var name in late)
         {
