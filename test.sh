@@ -28,6 +28,17 @@ if [ "$build" != 0 ]; then
   exit 1
 fi
 
+# The container image's publish step (Dockerfile) runs here too, so it cannot rot unnoticed.
+publish_out=$(mktemp -d)
+dotnet publish src/K8sCertOperator -c Release -o "$publish_out" -nologo -v q -p:UseAppHost=true -p:DebugType=none 2>&1 | tail -n 20
+publish=${PIPESTATUS[0]}
+rm -rf "$publish_out"
+if [ "$publish" != 0 ]; then
+  echo "dotnet publish (container image build step) failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 dotnet test K8sCertOperator.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$results" \
   --blame-hang-timeout 8m -- xUnit.ParallelizeTestCollections=true 2>&1 | tee "$results/console.log"

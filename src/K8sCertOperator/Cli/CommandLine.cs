@@ -18,6 +18,9 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var parse = Build().Parse(args);
-        return await parse.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Signals are handled by the commands that need a graceful stop (the operator), so
+        // System.CommandLine's own SIGTERM handling, which kills the process after a grace
+        // period, stays off.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using K8sCertOperator.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,14 @@ public static class OperatorCommand
         {
             root.Options.Add(option);
         }
-        root.SetAction(async (parse, ct) =>
+        root.SetAction(async (parse, outer) =>
         {
+            // SIGTERM (kubelet) and Ctrl+C stop the operator gracefully: controllers finish
+            // their current reconcile, the servers close, exit code 0.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            var ct = stopping.Token;
             var options = binder.Bind(parse);
             using var logs = OperatorLogging.Create(parse.GetValue(binder.LogFormat)!, parse.GetValue(binder.LogLevel)!);
             var logger = logs.CreateLogger("k8s-cert-operator");
@@ -40,6 +47,12 @@ public static class OperatorCommand
             {
                 logger.LogCritical("Cannot run: {Error}", e is k8s.Exceptions.KubeConfigException ? e.Message : CliErrors.Describe(e));
                 return ExitCodes.Failed;
+            }
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stopping.Cancel();
             }
         });
     }

@@ -22,6 +22,9 @@ public sealed class ExternalProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Exit code once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Everything the process printed so far (stdout and stderr interleaved).</summary>
     public string Output
     {

@@ -26,6 +26,11 @@ public sealed record CertifyOptions
 
     public Rfc2136CliSettings? Dns01Rfc2136 { get; init; }
 
+    /// <summary>Any DNS provider, from `--dns01-config FILE` (exclusive with <see cref="Dns01Rfc2136"/>).</summary>
+    public Dns01FileConfig? Dns01Config { get; init; }
+
+    public bool HasDns01 => Dns01Rfc2136 is not null || Dns01Config is not null;
+
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);

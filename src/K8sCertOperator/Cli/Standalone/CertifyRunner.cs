@@ -95,17 +95,21 @@ public static class CertifyRunner
         {
             return $"unknown --key-type '{options.KeyType}' (one of {string.Join(", ", KeyTypes.Names)})";
         }
-        if (string.IsNullOrWhiteSpace(options.Http01Listen) && options.Dns01Rfc2136 is null)
+        if (options.Dns01Rfc2136 is not null && options.Dns01Config is not null)
         {
-            return "give --http01-listen ADDR:PORT and/or --dns01-rfc2136 HOST:PORT to answer challenges";
+            return "give either --dns01-rfc2136 or --dns01-config, not both";
+        }
+        if (string.IsNullOrWhiteSpace(options.Http01Listen) && !options.HasDns01)
+        {
+            return "give --http01-listen ADDR:PORT and/or --dns01-rfc2136 HOST:PORT or --dns01-config FILE to answer challenges";
         }
         if (!string.IsNullOrWhiteSpace(options.Http01Listen) && !ListenAddress.TryParse(options.Http01Listen, out _, out var listenError))
         {
             return "--http01-listen: " + listenError;
         }
-        if (options.Domains.Any(d => d.StartsWith("*.", StringComparison.Ordinal)) && options.Dns01Rfc2136 is null)
+        if (options.Domains.Any(d => d.StartsWith("*.", StringComparison.Ordinal)) && !options.HasDns01)
         {
-            return "wildcard names can only be validated with DNS-01: add --dns01-rfc2136";
+            return "wildcard names can only be validated with DNS-01: add --dns01-rfc2136 or --dns01-config";
         }
         if (options.CaBundleFile is { } bundle && !File.Exists(bundle))
         {
@@ -129,6 +133,10 @@ public static class CertifyRunner
 
     private static (IDnsProvider? Provider, Dns01PropagationChecker? Checker) CreateDns(CertifyOptions options)
     {
+        if (options.Dns01Config is { } config)
+        {
+            return CreateConfiguredDns(options, config);
+        }
         if (options.Dns01Rfc2136 is not { } rfc)
         {
             return (null, null);
@@ -144,5 +152,31 @@ public static class CertifyRunner
             RecursiveNameserversOnly = !explicitResolvers,
         });
         return (provider, checker);
+    }
+
+    private static (IDnsProvider, Dns01PropagationChecker) CreateConfiguredDns(CertifyOptions options, Dns01FileConfig config)
+    {
+        var registry = DnsProviderRegistry.CreateDefault(new DnsProviderDependencies(ProviderHttp, WebhookSender(config)));
+        // RFC 2136 without resolvers checks the server it updated, like --dns01-rfc2136; hosted DNS
+        // (Cloudflare, Route53, webhooks) is checked through the system resolvers and the zone's NS.
+        var resolvers = options.Dns01RecursiveNameservers.Count > 0
+            ? options.Dns01RecursiveNameservers
+            : config.DefaultPropagationNameserver is { } ns ? [ns] : [];
+        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions
+        {
+            RecursiveNameservers = resolvers,
+            RecursiveNameserversOnly = options.Dns01RecursiveNameservers.Count == 0 && config.DefaultPropagationNameserver is not null,
+        });
+        return (new ConfiguredDnsProvider(registry, config), checker);
+    }
+
+    private static readonly HttpClient ProviderHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    // A webhook solver is an APIService: certify reaches it through the API server of the
+    // kubeconfig named in the file (or the usual one), only when a webhook is configured.
+    private static Solvers.Dns01.Webhook.WebhookSender WebhookSender(Dns01FileConfig config)
+    {
+        var client = new Lazy<k8s.Kubernetes>(() => new k8s.Kubernetes(KubeClientFactory.Configuration(config.Kubeconfig, null)));
+        return (request, ct) => OperatorComposition.WebhookSenderFor(client.Value)(request, ct);
     }
 }

@@ -21,13 +21,15 @@ public static class StandaloneCommands
         var tsigName = new Option<string?>("--tsig-key-name") { Description = "TSIG key name for --dns01-rfc2136" };
         var tsigAlgorithm = new Option<string>("--tsig-algorithm") { Description = "hmac-sha256 | hmac-sha512 | …", DefaultValueFactory = _ => "hmac-sha256" };
         var tsigSecret = new Option<string?>("--tsig-secret-file") { Description = "File with the base64 TSIG secret" };
+        var dnsConfig = new Option<string?>("--dns01-config") { Description = "JSON file {\"provider\": \"cloudflare|route53|rfc2136|webhook\", \"settings\": {...}}; secrets in files it names" };
         var recursive = new Option<string[]>("--dns01-recursive-nameservers") { Description = "HOST:PORT resolvers for the propagation check", AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each ACME step with timestamps to stderr" };
         var timeout = new Option<TimeSpan>("--timeout") { Description = "Give up after this long", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
 
         var command = new Command("certify", "Get a certificate from an ACME server without a cluster (like lego/certbot)")
         {
             server, caBundle, insecure, email, domains, keyType, http01, output, accountKey, preferredChain,
-            rfc2136, tsigName, tsigAlgorithm, tsigSecret, recursive, timeout,
+            rfc2136, tsigName, tsigAlgorithm, tsigSecret, dnsConfig, recursive, timeout, verbose,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,6 +37,19 @@ public static class StandaloneCommands
             {
                 await Console.Error.WriteLineAsync($"error: --server '{parse.GetValue(server)}' is not an absolute http(s) URL").ConfigureAwait(false);
                 return ExitCodes.Usage;
+            }
+            Dns01FileConfig? dns01Config = null;
+            if (parse.GetValue(dnsConfig) is { } configFile)
+            {
+                try
+                {
+                    dns01Config = Dns01ConfigFile.Load(configFile);
+                }
+                catch (Dns01ConfigFileException e)
+                {
+                    await Console.Error.WriteLineAsync($"error: --dns01-config {configFile}: {e.Message}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
             }
             var options = new CertifyOptions
             {
@@ -51,10 +66,12 @@ public static class StandaloneCommands
                 Dns01Rfc2136 = parse.GetValue(rfc2136) is { } ns
                     ? new Rfc2136CliSettings(ns, parse.GetValue(tsigName), parse.GetValue(tsigAlgorithm)!, parse.GetValue(tsigSecret))
                     : null,
+                Dns01Config = dns01Config,
                 Dns01RecursiveNameservers = parse.GetValue(recursive) ?? [],
                 Timeout = parse.GetValue(timeout),
             };
-            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, null, ct).ConfigureAwait(false);
+            using var logs = parse.GetValue(verbose) ? OperatorLogging.Create("text", "Debug") : null;
+            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, logs, ct).ConfigureAwait(false);
         });
         return command;
     }

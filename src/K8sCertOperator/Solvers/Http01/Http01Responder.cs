@@ -33,6 +33,7 @@ public sealed class Http01Responder : IAsyncDisposable
         {
             builder.Services.AddSingleton(loggerFactory);
         }
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, K8sCertOperator.Hosting.PassiveHostLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint));
         var app = builder.Build();
         app.Run(context => AnswerAsync(context, store));

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+
+namespace K8sCertOperator.Tests.Deploy;
+
+/// <summary>
+/// What the operator calls on the API server. <see cref="Used"/> is maintained by hand (generic helpers,
+/// owner references and KubernetesClient's LeaseLock cannot be read off a call site);
+/// <see cref="Scan"/> reads the call sites in src/ so a new call that the table misses fails a test.
+/// </summary>
+internal static partial class RbacUsage
+{
+    private const string Cert = "k8scert.io";
+    private const string Acme = "acme.k8scert.io";
+
+    /// <summary>IResourceApi property (OperatorApis / CoreResourceApis) to (group, resource, scope).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Group, string Resource, string Scope)> Resources =
+        new Dictionary<string, (string, string, string)>
+        {
+            ["Certificates"] = (Cert, "certificates", Permission.Cluster),
+            ["Issuers"] = (Cert, "issuers", Permission.Cluster),
+            ["ClusterIssuers"] = (Cert, "clusterissuers", Permission.Cluster),
+            ["Orders"] = (Acme, "orders", Permission.Cluster),
+            ["Challenges"] = (Acme, "challenges", Permission.Cluster),
+            ["Secrets"] = ("", "secrets", Permission.Cluster),
+            ["Events"] = ("", "events", Permission.Cluster),
+            // Challenge Ingresses and the Lease only ever live in the operator's own namespace.
+            ["Ingresses"] = ("networking.k8s.io", "ingresses", Permission.Namespaced),
+            ["Leases"] = ("coordination.k8s.io", "leases", Permission.Namespaced),
+        };
+
+    /// <summary>
+    /// Constructor-injected IResourceApi fields: (file name, field) to the OperatorApis properties passed in
+    /// (see IssuerControllerRegistration, ClusterIssuerControllerRegistration, AcmeAccountRegistry, OperatorHost).
+    /// </summary>
+    private static readonly Dictionary<(string File, string Field), string[]> InjectedFields = new()
+    {
+        [("IssuerReconciler.cs", "_api")] = ["Issuers", "ClusterIssuers"],
+        [("AcmeAccountKeyStore.cs", "_secrets")] = ["Secrets"],
+        [("EventRecorder.cs", "_events")] = ["Events"],
+    };
+
+    /// <summary>Every (scope, group, resource, verb) the code uses. Keep in step with src/ (Scan checks it).</summary>
+    public static IReadOnlySet<Permission> Used { get; } = BuildUsed();
+
+    private static HashSet<Permission> BuildUsed()
+    {
+        var used = new HashSet<Permission>();
+        void Add(string api, string subresource, params string[] verbs)
+        {
+            var (group, resource, scope) = Resources[api];
+            foreach (var verb in verbs)
+            {
+                used.Add(new Permission(scope, group, resource + subresource, verb));
+            }
+        }
+
+        // Informers list+watch every CRD and the managed Secrets; StatusWriter PUTs /status and re-reads on conflict.
+        foreach (var crd in new[] { "Certificates", "Issuers", "ClusterIssuers", "Orders", "Challenges" })
+        {
+            Add(crd, "", "get", "list", "watch");
+            Add(crd, "/status", "update");
+        }
+        Add("Orders", "", "create", "delete");
+        Add("Challenges", "", "create", "patch", "delete");   // patch: status keys + FinalizerHelper
+        // blockOwnerDeletion=true owner references: Orders and key Secrets -> Certificate, Challenges -> Order.
+        Add("Certificates", "/finalizers", "update");
+        Add("Orders", "/finalizers", "update");
+        Add("Secrets", "", "get", "list", "watch", "create", "update", "delete");
+        Add("Events", "", "create", "patch");
+        Add("Ingresses", "", "get", "list", "watch", "create", "update", "delete");
+        // KubernetesClient LeaseLock: Read, Create, Replace.
+        Add("Leases", "", "get", "create", "update");
+        return used;
+    }
+
+    /// <summary>The grants implied by the call sites found in the source tree.</summary>
+    public static IReadOnlySet<Permission> Scan(string sourceRoot)
+    {
+        var found = new HashSet<Permission>();
+        foreach (var file in Directory.EnumerateFiles(sourceRoot, "*.cs", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            var receivers = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (Match alias in AliasPattern().Matches(text))
+            {
+                receivers[alias.Groups["var"].Value] = [alias.Groups["api"].Value];
+            }
+            foreach (var ((fileName, field), apis) in InjectedFields)
+            {
+                if (Path.GetFileName(file) == fileName)
+                {
+                    receivers[field] = apis;
+                }
+            }
+
+            foreach (Match call in DirectCallPattern().Matches(text))
+            {
+                AddCall(found, [call.Groups["api"].Value], call.Groups["method"].Value);
+            }
+            foreach (Match call in ReceiverCallPattern().Matches(text))
+            {
+                if (receivers.TryGetValue(call.Groups["recv"].Value, out var apis))
+                {
+                    AddCall(found, apis, call.Groups["method"].Value);
+                }
+            }
+            foreach (Match call in StatusWriterPattern().Matches(text))
+            {
+                var apis = Resolve(call.Groups["arg"].Value, receivers);
+                AddCall(found, apis, "ReplaceStatus");
+                AddCall(found, apis, "Get");
+            }
+            foreach (Match call in FinalizerPattern().Matches(text))
+            {
+                var apis = Resolve(call.Groups["arg"].Value, receivers);
+                AddCall(found, apis, "Patch");
+                AddCall(found, apis, "Get");
+            }
+            foreach (Match informer in InformerPattern().Matches(text))
+            {
+                // An informer limited to the operator's namespace needs a Role; any other (all namespaces
+                // or --watch-namespace) needs the ClusterRole.
+                var scope = informer.Groups["opts"].Value.Contains("options.Namespace", StringComparison.Ordinal) ? Permission.Namespaced : Permission.Cluster;
+                AddCall(found, [informer.Groups["api"].Value], "List", scope);
+                AddCall(found, [informer.Groups["api"].Value], "Watch", scope);
+            }
+        }
+        return found;
+    }
+
+    // "_context.Apis.Orders" -> Orders; "_api" -> the injected field's APIs.
+    private static string[] Resolve(string argument, Dictionary<string, string[]> receivers)
+    {
+        var apisAt = argument.LastIndexOf("pis.", StringComparison.Ordinal) - 1;
+        if (apisAt >= 0 && argument[apisAt] is 'A' or 'a')
+        {
+            return [argument[(apisAt + "Apis.".Length)..]];
+        }
+        return receivers.TryGetValue(argument, out var apis) ? apis : [];
+    }
+
+    private static void AddCall(HashSet<Permission> found, string[] apis, string method, string? scope = null)
+    {
+        foreach (var api in apis)
+        {
+            if (!Resources.TryGetValue(api, out var r))
+            {
+                continue;
+            }
+            var (sub, verb) = method switch
+            {
+                "List" => ("", "list"),
+                "Watch" => ("", "watch"),
+                "Get" => ("", "get"),
+                "Create" => ("", "create"),
+                "Replace" => ("", "update"),
+                "ReplaceStatus" => ("/status", "update"),
+                "Patch" => ("", "patch"),
+                "PatchStatus" => ("/status", "patch"),
+                "Delete" => ("", "delete"),
+                _ => throw new InvalidOperationException(method),
+            };
+            found.Add(new Permission(scope ?? r.Scope, r.Group, r.Resource + sub, verb));
+        }
+    }
+
+    // var api = _context.Apis.Ingresses;
+    [GeneratedRegex(@"\b(?:var\s+)?(?<var>\w+)\s*=\s*[\w.]*\b[Aa]pis\.(?<api>\w+)\s*;")]
+    private static partial Regex AliasPattern();
+
+    // _context.Apis.Challenges.PatchAsync(
+    [GeneratedRegex(@"\b[Aa]pis\.(?<api>\w+)\.(?<method>List|Watch|Get|Create|Replace|ReplaceStatus|Patch|PatchStatus|Delete)Async\(")]
+    private static partial Regex DirectCallPattern();
+
+    // api.DeleteAsync(  (receiver resolved through an alias or an injected field)
+    [GeneratedRegex(@"\b(?<recv>\w+)\.(?<method>List|Watch|Get|Create|Replace|ReplaceStatus|Patch|PatchStatus|Delete)Async\(")]
+    private static partial Regex ReceiverCallPattern();
+
+    [GeneratedRegex(@"StatusWriter\.UpdateStatusAsync\(\s*(?<arg>[\w.]+)")]
+    private static partial Regex StatusWriterPattern();
+
+    [GeneratedRegex(@"FinalizerHelper\.(?:Add|Remove)Async\(\s*(?<arg>[\w.]+)")]
+    private static partial Regex FinalizerPattern();
+
+    // InformerSet: Add(apis.Certificates, scoped, ...) / Add(apis.Ingresses, new InformerOptions { Namespace = options.Namespace, ... }, ...)
+    [GeneratedRegex(@"\bAdd\(\s*apis\.(?<api>\w+)\s*,\s*(?<opts>new\s+InformerOptions\s*\{[^}]*\}|[^,]+),")]
+    private static partial Regex InformerPattern();
+}
