@@ -176,7 +176,9 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
 
         await AssertWarningEventsAsync(h, expected.Where(e => e.Value.Status == ConditionStatus.False).ToDictionary(e => e.Key, e => e.Value.Reason), ct);
         h.AssertOperatorAlive();
-        await AssertNoHotLoopAsync(h, expected.Keys, perObject: 3, ct);
+        // Failing issuers retry with per-key exponential backoff (paced by the queue's token bucket while many fail at
+        // once), and each retry bumps the Warning Event's count: a few writes per object, never one per reconcile loop.
+        await AssertNoHotLoopAsync(h, expected.Keys, perObject: 6, ct);
         h.AssertOperatorAlive();
     }
 
