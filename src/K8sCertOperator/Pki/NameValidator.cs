@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -157,7 +158,26 @@ public static class NameValidator
             return "label starts or ends with '-'";
         }
 
+        // An A-label that does not decode is refused by every CA (rejectedIdentifier) after a wasted order.
+        if (label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) && !DecodesAsPunycode(label))
+        {
+            return "\"xn--\" label is not valid Punycode";
+        }
+
         return null;
+    }
+
+    private static bool DecodesAsPunycode(string label)
+    {
+        try
+        {
+            new IdnMapping { UseStd3AsciiRules = true }.GetUnicode(label);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     // Keeps hostile multi-kilobyte inputs out of status messages.
