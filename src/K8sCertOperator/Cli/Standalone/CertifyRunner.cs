@@ -28,9 +28,7 @@ public static class CertifyRunner
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        var tls = options.CaBundleFile is { } bundle
-            ? AcmeTlsOptions.FromCaBundleFile(bundle) with { InsecureSkipVerify = options.InsecureSkipVerify }
-            : new AcmeTlsOptions { InsecureSkipVerify = options.InsecureSkipVerify };
+        var tls = StandaloneTls.From(options.CaBundleFile, options.InsecureSkipVerify);
         Http01Responder? responder = null;
         try
         {

@@ -28,9 +28,7 @@ public static class RevokeRunner
         {
             var certificates = PemCodec.DecodeCertificates(await File.ReadAllTextAsync(options.CertificateFile, cancellationToken).ConfigureAwait(false));
             var leaf = certificates[0];
-            var tls = options.CaBundleFile is { } bundle
-                ? AcmeTlsOptions.FromCaBundleFile(bundle) with { InsecureSkipVerify = options.InsecureSkipVerify }
-                : new AcmeTlsOptions { InsecureSkipVerify = options.InsecureSkipVerify };
+            var tls = StandaloneTls.From(options.CaBundleFile, options.InsecureSkipVerify);
             using var http = AcmeHttpHandlerFactory.CreateClient(tls);
             using var certificateKey = options.CertificateKeyFile is { } keyFile
                 ? JwsSigners.FromPrivateKeyPem(await File.ReadAllTextAsync(keyFile, cancellationToken).ConfigureAwait(false))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Policies;
 using Microsoft.Extensions.Logging;
@@ -28,16 +27,7 @@ public sealed class AriWindowCache
     public async Task<AriWindow?> GetAsync(CertificateSyncState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.IssuerType != IssuerType.Acme || state.Secret?.Data is not { } data || !data.TryGetValue("tls.crt", out var pem))
-        {
-            return null;
-        }
-        X509Certificate2 leaf;
-        try
-        {
-            leaf = X509Certificate2.CreateFromPem(System.Text.Encoding.UTF8.GetString(pem));
-        }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (state.IssuerType != IssuerType.Acme || state.LoadCurrentLeaf() is not { } leaf)
         {
             return null;
         }

@@ -64,4 +64,24 @@ public sealed class CertificateSyncState : IDisposable
         NextKey?.Dispose();
         NextKey = null;
     }
+
+    /// <summary>
+    /// The leaf in the current Secret's tls.crt, or null when there is none or it does not parse.
+    /// The caller disposes it.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? LoadCurrentLeaf()
+    {
+        if (Secret?.Data is not { } data || !data.TryGetValue("tls.crt", out var pem))
+        {
+            return null;
+        }
+        try
+        {
+            return System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(System.Text.Encoding.UTF8.GetString(pem));
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
 }

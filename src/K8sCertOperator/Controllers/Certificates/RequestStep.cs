@@ -173,17 +173,18 @@ public sealed class RequestStep : ICertificateStep
     public static string? ReplacesCertId(CertificateSyncState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Secret?.Data is not { } data || !data.TryGetValue("tls.crt", out var pem))
+        using var leaf = state.LoadCurrentLeaf();
+        if (leaf is null)
         {
             return null;
         }
         try
         {
-            using var leaf = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(System.Text.Encoding.UTF8.GetString(pem));
             return K8sCertOperator.Acme.RenewalCertId.Compute(leaf);
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or ArgumentException or InvalidOperationException)
         {
+            // No authority key identifier, or a serial the CertID cannot carry: order without `replaces`.
             return null;
         }
     }
