@@ -51,9 +51,18 @@ public sealed class AcmeServerOutageTests(ITestOutputHelper output)
             _ => true, Patience, "an Order for a late Certificate", ct);
         var before = h.Logs.Entries.Count;
         await relay.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(4), ct);
+
+        // Stay down until the operator has actually run into the outage (its next ACME call may be a poll that is
+        // a few seconds away), so the test never passes without exercising the failure path.
+        var acmeRetries = 0;
+        var downSince = DateTime.UtcNow;
+        while (acmeRetries == 0 && DateTime.UtcNow - downSince < Patience)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            acmeRetries = h.Logs.Entries.Skip(before).Count(e => e.Contains("AcmeClient", StringComparison.Ordinal) && e.Contains(" failed (", StringComparison.Ordinal));
+        }
+
         h.AssertOperatorAlive();
-        var acmeRetries = h.Logs.Entries.Skip(before).Count(e => e.Contains("AcmeClient", StringComparison.Ordinal) && e.Contains(" failed (", StringComparison.Ordinal));
         output.WriteLine($"{acmeRetries} failed ACME requests during the outage");
         Assert.True(acmeRetries > 0, "the outage did not hit any ACME request; the test proves nothing");
         relay.Start();
