@@ -30,7 +30,9 @@ fi
 
 # The container image's publish step (Dockerfile) runs here too, so it cannot rot unnoticed.
 publish_out=$(mktemp -d)
-dotnet publish src/K8sCertOperator -c Release -o "$publish_out" -nologo -v q -p:UseAppHost=true -p:DebugType=none 2>&1 | tail -n 20
+case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish src/K8sCertOperator -c Release -o "$publish_out" -nologo -v q -r "$rid" --self-contained false \
+  -p:UseAppHost=true -p:DebugType=none 2>&1 | tail -n 20
 publish=${PIPESTATUS[0]}
 rm -rf "$publish_out"
 if [ "$publish" != 0 ]; then

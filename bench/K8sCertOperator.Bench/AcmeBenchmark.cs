@@ -136,7 +136,10 @@ public static class AcmeBenchmark
 
     private static (string, List<string>, Dictionary<string, string>) OurCommand(PebbleFixture pebble, string caBundle, string listen, string work, int i)
     {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+        // K8SCERT_BENCH_OPERATOR names a published executable (what the image ships); the default is the build output.
+        var apphost = Environment.GetEnvironmentVariable("K8SCERT_BENCH_OPERATOR") is { Length: > 0 } published
+            ? published
+            : Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
         var (file, prefix) = File.Exists(apphost)
             ? (apphost, new List<string>())
             : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator.dll")]);

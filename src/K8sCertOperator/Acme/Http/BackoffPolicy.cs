@@ -13,8 +13,11 @@ public sealed record BackoffPolicy(TimeSpan Initial, TimeSpan Maximum, double Mu
     /// <summary>For 5xx and network errors on ACME requests.</summary>
     public static BackoffPolicy Transient { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
 
-    /// <summary>For polling orders and authorizations: start fast, back off gently.</summary>
-    public static BackoffPolicy Polling { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5), 1.5, 0.2);
+    /// <summary>
+    /// For polling orders and authorizations. A CA usually validates or signs within a second, so the
+    /// first polls come quickly (50, 100, 200 ms …) and the doubling keeps a slow CA to a handful of requests.
+    /// </summary>
+    public static BackoffPolicy Polling { get; } = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), 2.0, 0.2);
 
     /// <summary>The delay before retry number <paramref name="attempt"/> (1-based).</summary>
     /// <param name="jitterSample">A value in [0, 1); 0 gives the nominal delay.</param>

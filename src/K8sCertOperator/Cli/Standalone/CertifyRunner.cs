@@ -29,26 +29,28 @@ public static class CertifyRunner
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
         var tls = StandaloneTls.From(options.CaBundleFile, options.InsecureSkipVerify);
-        Http01Responder? responder = null;
+        // A one-shot process spends most of its time starting up, so the responder (Kestrel) and the
+        // certificate key are prepared while the account is looked up instead of one after the other.
+        var tokens = string.IsNullOrWhiteSpace(options.Http01Listen) ? null : new Http01TokenStore();
+        var responderStart = tokens is null
+            ? Task.FromResult<Http01Responder?>(null)
+            : StartResponderAsync(options.Http01Listen!, tokens, logs, timeout.Token);
+        var keyGeneration = Task.Run(() => PrivateKeyGenerator.Generate(KeyTypes.Parse(options.KeyType)!), timeout.Token);
         try
         {
             using var http = AcmeHttpHandlerFactory.CreateClient(tls);
             using var signer = AccountKeyFile.LoadOrCreate(options.EffectiveAccountKeyFile, out var created);
             var client = new AcmeClient(http, options.Server, signer, logger: logs?.CreateLogger<AcmeClient>());
-            var account = await client.FindAccountAsync(timeout.Token).ConfigureAwait(false)
+            // A key made just now cannot have an account yet: skip the look-up round trip.
+            var account = (created ? null : await client.FindAccountAsync(timeout.Token).ConfigureAwait(false))
                 ?? await client.NewAccountAsync(Contacts(options.Email), true, null, timeout.Token).ConfigureAwait(false);
             await stdout.WriteLineAsync($"account {account.Location} ({(created ? "new key" : "existing key")})").ConfigureAwait(false);
 
-            Http01TokenStore? tokens = null;
-            if (!string.IsNullOrWhiteSpace(options.Http01Listen))
-            {
-                tokens = new Http01TokenStore();
-                responder = await Http01Responder.StartAsync(ListenAddress.Parse(options.Http01Listen), tokens, logs, timeout.Token).ConfigureAwait(false);
-            }
+            await responderStart.ConfigureAwait(false);
             var (dns, propagation) = CreateDns(options);
             var issuance = new AcmeIssuance(client, new StandaloneChallengeResponder(tokens, dns, propagation), logs?.CreateLogger<AcmeIssuance>());
 
-            using var key = PrivateKeyGenerator.Generate(KeyTypes.Parse(options.KeyType)!);
+            var key = await keyGeneration.ConfigureAwait(false);
             var template = Template(options.Domains);
             var result = await issuance.IssueAsync(new AcmeIssuanceRequest
             {
@@ -74,10 +76,40 @@ public static class CertifyRunner
         }
         finally
         {
-            if (responder is not null)
+            await StopAsync(responderStart).ConfigureAwait(false);
+            await DisposeKeyAsync(keyGeneration).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Http01Responder?> StartResponderAsync(string listen, Http01TokenStore tokens, ILoggerFactory? logs, CancellationToken ct) =>
+        await Http01Responder.StartAsync(ListenAddress.Parse(listen), tokens, logs, ct).ConfigureAwait(false);
+
+    // Runs on every exit path; a responder that failed to start has already reported through the main path.
+    private static async Task StopAsync(Task<Http01Responder?> responderStart)
+    {
+        try
+        {
+            if (await responderStart.ConfigureAwait(false) is { } responder)
             {
                 await responder.DisposeAsync().ConfigureAwait(false);
             }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already surfaced (or irrelevant) when the main path failed first.
+        }
+    }
+
+    // Also on the paths that failed before the key was used.
+    private static async Task DisposeKeyAsync(Task<CertificateKey> keyGeneration)
+    {
+        try
+        {
+            (await keyGeneration.ConfigureAwait(false)).Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Cancelled or failed generation: nothing to dispose.
         }
     }
 

@@ -46,7 +46,17 @@ public class BackoffPolicyTests
     [Fact]
     public void Polling_policy_starts_fast()
     {
-        Assert.InRange(BackoffPolicy.Polling.Delay(1, 0).TotalMilliseconds, 200, 300);
-        Assert.True(BackoffPolicy.Polling.Delay(50, 0) <= TimeSpan.FromSeconds(5));
+        Assert.Equal(50, BackoffPolicy.Polling.Delay(1, 0).TotalMilliseconds);
+        Assert.Equal(400, BackoffPolicy.Polling.Delay(4, 0).TotalMilliseconds);
+        Assert.Equal(TimeSpan.FromSeconds(5), BackoffPolicy.Polling.Delay(50, 0));
+
+        // A CA that takes 10 s costs at most a dozen polls.
+        var elapsed = TimeSpan.Zero;
+        var polls = 0;
+        while (elapsed < TimeSpan.FromSeconds(10))
+        {
+            elapsed += BackoffPolicy.Polling.Delay(++polls, 0);
+        }
+        Assert.InRange(polls, 1, 12);
     }
 }
