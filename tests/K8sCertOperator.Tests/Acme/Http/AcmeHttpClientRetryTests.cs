@@ -28,8 +28,8 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, nonce: "n3", body: "{}"));
         var (client, signer) = Create(handler);
 
-        await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
-        await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
+        await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
+        await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
 
         Assert.Equal([HttpMethod.Head, HttpMethod.Post, HttpMethod.Post], handler.Requests.Select(r => r.Method));
         Assert.Equal(["n1", "n2"], handler.Requests.Skip(1).Select(r => NonceOf(r.Body)));
@@ -46,7 +46,7 @@ public class AcmeHttpClientRetryTests
         var (client, signer) = Create(handler);
         client.Nonces.Add("stale");
 
-        var response = await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
+        var response = await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(["stale", "fresh"], handler.Requests.Select(r => NonceOf(r.Body)));
@@ -61,7 +61,7 @@ public class AcmeHttpClientRetryTests
         var (client, signer) = Create(handler, Fast with { MaxBadNonceRetries = 2 });
         client.Nonces.Add("first");
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None));
 
         Assert.True(error.IsBadNonce);
         Assert.Equal(3, handler.Requests.Count);
@@ -75,7 +75,7 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, body: "{}"));
         var (client, _) = Create(handler);
 
-        var response = await client.GetAsync(Target, CancellationToken.None);
+        var response = await client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, handler.Requests.Count);
@@ -88,7 +88,7 @@ public class AcmeHttpClientRetryTests
         var handler = new ScriptedHandler(_ => Respond((HttpStatusCode)429, body: body, contentType: "application/problem+json", retryAfter: "3600"));
         var (client, _) = Create(handler);
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.True(error.IsRateLimited);
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
@@ -102,7 +102,7 @@ public class AcmeHttpClientRetryTests
         var handler = new ScriptedHandler(script);
         var (client, _) = Create(handler, Fast with { MaxTransientRetries = 3 });
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.Equal(500, error.HttpStatus);
         Assert.Equal(4, handler.Requests.Count);
@@ -116,7 +116,7 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, body: "{}"));
         var (client, _) = Create(handler);
 
-        var response = await client.GetAsync(Target, CancellationToken.None);
+        var response = await client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -128,7 +128,7 @@ public class AcmeHttpClientRetryTests
         var handler = new ScriptedHandler(_ => Respond(HttpStatusCode.Forbidden, body: body, contentType: "application/problem+json"));
         var (client, _) = Create(handler);
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.True(error.IsUnauthorized);
         Assert.Single(handler.Requests);
@@ -142,7 +142,7 @@ public class AcmeHttpClientRetryTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(Target, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(AcmeAction.Directory, Target, cancelled.Token));
     }
 
     private static (AcmeHttpClient Client, IJwsSigner Signer) Create(ScriptedHandler handler, AcmeHttpOptions? options = null)
