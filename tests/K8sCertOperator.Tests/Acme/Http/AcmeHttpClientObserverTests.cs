@@ -10,7 +10,6 @@ public class AcmeHttpClientObserverTests
 {
     private static readonly Uri NewNonce = new("https://acme.test/new-nonce");
     private static readonly Uri Target = new("https://acme.test/order/8f3a");
-    private const string BadNonce = """{"type":"urn:ietf:params:acme:error:badNonce","detail":"stale"}""";
 
     [Fact]
     public async Task An_empty_pool_records_the_nonce_fetch_then_the_post()
@@ -30,7 +29,7 @@ public class AcmeHttpClientObserverTests
     public async Task A_retried_bad_nonce_is_counted_twice()
     {
         var handler = new ScriptedHandler(
-            _ => Respond(HttpStatusCode.BadRequest, nonce: "fresh", body: BadNonce, contentType: "application/problem+json"),
+            _ => RespondBadNonce("fresh"),
             _ => Respond(HttpStatusCode.Created, nonce: "next", body: "{}"));
         var (client, observer) = Create(handler);
         client.Nonces.Add("stale");
@@ -68,7 +67,7 @@ public class AcmeHttpClientObserverTests
     public async Task Server_errors_are_recorded_per_attempt_until_the_bound()
     {
         var script = Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(_ => Respond(HttpStatusCode.InternalServerError), 5).ToArray();
-        var (client, observer) = Create(new ScriptedHandler(script), Fast with { MaxTransientRetries = 2 });
+        var (client, observer) = Create(new ScriptedHandler(script), FastRetries with { MaxTransientRetries = 2 });
 
         await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
@@ -92,11 +91,6 @@ public class AcmeHttpClientObserverTests
         Assert.Empty(observer.Attempts);
     }
 
-    private static readonly AcmeHttpOptions Fast = new()
-    {
-        TransientBackoff = new BackoffPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)),
-    };
-
     private static readonly IJwsSigner Signer = JwsSigners.CreateEs256();
 
     private static JwsMessage Sign(string nonce) => JwsEncoder.Sign(Signer, "{}"u8, Target, nonce, new Uri("https://acme.test/acct/1"));
@@ -105,7 +99,7 @@ public class AcmeHttpClientObserverTests
     {
         var observer = new RecordingRequestObserver();
         var http = new HttpClient(handler);
-        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), (options ?? Fast) with { RequestObserver = observer }), observer);
+        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), (options ?? FastRetries) with { RequestObserver = observer }), observer);
     }
 
     /// <summary>Never answers, so only the per-request timeout ends the exchange.</summary>

@@ -12,12 +12,6 @@ public class AcmeHttpClientRetryTests
 {
     private static readonly Uri NewNonce = new("https://acme.test/new-nonce");
     private static readonly Uri Target = new("https://acme.test/order");
-    private const string BadNonce = """{"type":"urn:ietf:params:acme:error:badNonce","detail":"stale"}""";
-
-    private static readonly AcmeHttpOptions Fast = new()
-    {
-        TransientBackoff = new BackoffPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)),
-    };
 
     [Fact]
     public async Task Empty_pool_fetches_a_nonce_with_head_then_reuses_response_nonces()
@@ -41,7 +35,7 @@ public class AcmeHttpClientRetryTests
     public async Task Bad_nonce_is_resent_with_the_nonce_from_the_error()
     {
         var handler = new ScriptedHandler(
-            _ => Respond(HttpStatusCode.BadRequest, nonce: "fresh", body: BadNonce, contentType: "application/problem+json"),
+            _ => RespondBadNonce("fresh"),
             _ => Respond(HttpStatusCode.Created, nonce: "next", body: "{}"));
         var (client, signer) = Create(handler);
         client.Nonces.Add("stale");
@@ -56,9 +50,9 @@ public class AcmeHttpClientRetryTests
     public async Task Bad_nonce_retries_are_bounded()
     {
         var script = Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(
-            _ => Respond(HttpStatusCode.BadRequest, nonce: Guid.NewGuid().ToString(), body: BadNonce, contentType: "application/problem+json"), 10).ToArray();
+            _ => RespondBadNonce(Guid.NewGuid().ToString()), 10).ToArray();
         var handler = new ScriptedHandler(script);
-        var (client, signer) = Create(handler, Fast with { MaxBadNonceRetries = 2 });
+        var (client, signer) = Create(handler, FastRetries with { MaxBadNonceRetries = 2 });
         client.Nonces.Add("first");
 
         var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None));
@@ -100,7 +94,7 @@ public class AcmeHttpClientRetryTests
     {
         var script = Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(_ => Respond(HttpStatusCode.InternalServerError), 10).ToArray();
         var handler = new ScriptedHandler(script);
-        var (client, _) = Create(handler, Fast with { MaxTransientRetries = 3 });
+        var (client, _) = Create(handler, FastRetries with { MaxTransientRetries = 3 });
 
         var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
@@ -148,7 +142,7 @@ public class AcmeHttpClientRetryTests
     private static (AcmeHttpClient Client, IJwsSigner Signer) Create(ScriptedHandler handler, AcmeHttpOptions? options = null)
     {
         var http = new HttpClient(handler);
-        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), options ?? Fast), JwsSigners.CreateEs256());
+        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), options ?? FastRetries), JwsSigners.CreateEs256());
     }
 
     private static JwsMessage Sign(IJwsSigner signer, string nonce) =>
