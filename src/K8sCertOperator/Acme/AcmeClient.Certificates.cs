@@ -15,7 +15,7 @@ public sealed partial class AcmeClient
 
     public async Task<AcmeCertificateChain> DownloadCertificateAsync(Uri certificateUrl, string? preferredChain, CancellationToken cancellationToken)
     {
-        var response = await PostAsGetAsync(certificateUrl, PemChainMediaType, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsGetAsync(AcmeAction.Certificate, certificateUrl, PemChainMediaType, cancellationToken).ConfigureAwait(false);
         var chains = new List<AcmeCertificateChain> { ParseChain(response) };
         if (string.IsNullOrEmpty(preferredChain) || chains[0].TopIssuerCommonName == preferredChain)
         {
@@ -23,7 +23,7 @@ public sealed partial class AcmeClient
         }
         foreach (var alternate in response.LinksWithRelation("alternate"))
         {
-            var alternateResponse = await PostAsGetAsync(alternate, PemChainMediaType, cancellationToken).ConfigureAwait(false);
+            var alternateResponse = await PostAsGetAsync(AcmeAction.Certificate, alternate, PemChainMediaType, cancellationToken).ConfigureAwait(false);
             chains.Add(ParseChain(alternateResponse));
         }
         var chosen = PreferredChainSelector.Select(chains.Select(c => c.TopIssuerCommonName).ToList(), preferredChain);
@@ -43,12 +43,12 @@ public sealed partial class AcmeClient
             AcmeJsonContext.Default.RevokeRequest);
         if (certificateKey is null)
         {
-            await PostAsync(url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+            await PostAsync(AcmeAction.Revoke, url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // Proving control of the certificate key works without (or with another) account (RFC 8555 §7.6).
-            await _http.PostAsync(url, nonce => JwsEncoder.Sign(certificateKey, payload, url, nonce, keyId: null), null, cancellationToken)
+            await _http.PostAsync(AcmeAction.Revoke, url, nonce => JwsEncoder.Sign(certificateKey, payload, url, nonce, keyId: null), null, cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -62,7 +62,7 @@ public sealed partial class AcmeClient
         }
         var certId = RenewalCertId.Compute(certificate);
         var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + certId);
-        var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        var response = await _http.GetAsync(AcmeAction.RenewalInfo, url, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeRenewalInfo) with { RetryAfter = response.RetryAfter };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Acme.Resources;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed partial class AcmeClient
             Profile = sendProfile ? profile : null,
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, AcmeJsonContext.Default.NewOrderRequest);
-        var response = await PostAsync(url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(AcmeAction.NewOrder, url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         var order = Deserialize(response, AcmeJsonContext.Default.AcmeOrder) with { Location = response.Location, RetryAfter = response.RetryAfter };
         _logger.LogInformation("ACME order {OrderUrl} for {Identifiers} is {Status}", order.Location,
             string.Join(",", identifiers.Select(i => i.Value)), order.Status);
@@ -42,20 +43,20 @@ public sealed partial class AcmeClient
 
     public async Task<AcmeOrder> GetOrderAsync(Uri orderUrl, CancellationToken cancellationToken)
     {
-        var response = await PostAsGetAsync(orderUrl, null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsGetAsync(AcmeAction.GetOrder, orderUrl, null, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeOrder) with { Location = orderUrl, RetryAfter = response.RetryAfter };
     }
 
     public async Task<AcmeAuthorization> GetAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken)
     {
-        var response = await PostAsGetAsync(authorizationUrl, null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsGetAsync(AcmeAction.GetAuthorization, authorizationUrl, null, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeAuthorization) with { Location = authorizationUrl, RetryAfter = response.RetryAfter };
     }
 
     public async Task<AcmeChallenge> AnswerChallengeAsync(Uri challengeUrl, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new EmptyObject(), AcmeJsonContext.Default.EmptyObject);
-        var response = await PostAsync(challengeUrl, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(AcmeAction.Challenge, challengeUrl, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeChallenge);
     }
 
@@ -96,7 +97,7 @@ public sealed partial class AcmeClient
         var url = order.Finalize ?? throw new ArgumentException("the order has no finalize URL", nameof(order));
         var payload = JsonSerializer.SerializeToUtf8Bytes(
             new FinalizeRequest(System.Buffers.Text.Base64Url.EncodeToString(csrDer)), AcmeJsonContext.Default.FinalizeRequest);
-        var response = await PostAsync(url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(AcmeAction.Finalize, url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeOrder) with
         {
             Location = response.Location ?? order.Location,

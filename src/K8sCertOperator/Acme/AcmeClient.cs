@@ -56,7 +56,7 @@ public sealed partial class AcmeClient : IAcmeClient
         {
             if (_directory is null)
             {
-                var response = await _http.GetAsync(DirectoryUrl, cancellationToken).ConfigureAwait(false);
+                var response = await _http.GetAsync(AcmeAction.Directory, DirectoryUrl, cancellationToken).ConfigureAwait(false);
                 _directory = Deserialize(response, AcmeJsonContext.Default.AcmeDirectory);
             }
             return _directory;
@@ -79,7 +79,7 @@ public sealed partial class AcmeClient : IAcmeClient
             ExternalAccountBinding = externalAccountBinding?.CreateBinding(_accountKey.Jwk, url),
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, AcmeJsonContext.Default.NewAccountRequest);
-        var response = await PostAsync(url, payload, useKeyId: false, accept: null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(AcmeAction.NewAccount, url, payload, useKeyId: false, accept: null, cancellationToken).ConfigureAwait(false);
         var account = Deserialize(response, AcmeJsonContext.Default.AcmeAccount) with { Location = response.Location };
         AccountUrl = response.Location ?? throw new AcmeProtocolException("newAccount response has no Location header");
         _logger.LogInformation("ACME account {AccountUrl} is {Status}", AccountUrl, account.Status);
@@ -93,7 +93,7 @@ public sealed partial class AcmeClient : IAcmeClient
         var payload = JsonSerializer.SerializeToUtf8Bytes(new NewAccountRequest { OnlyReturnExisting = true }, AcmeJsonContext.Default.NewAccountRequest);
         try
         {
-            var response = await PostAsync(url, payload, useKeyId: false, accept: null, cancellationToken).ConfigureAwait(false);
+            var response = await PostAsync(AcmeAction.NewAccount, url, payload, useKeyId: false, accept: null, cancellationToken).ConfigureAwait(false);
             AccountUrl = response.Location ?? throw new AcmeProtocolException("newAccount response has no Location header");
             return Deserialize(response, AcmeJsonContext.Default.AcmeAccount) with { Location = response.Location };
         }
@@ -113,7 +113,7 @@ public sealed partial class AcmeClient : IAcmeClient
         // The inner JWS proves possession of the new key: jwk header, same url, no nonce (RFC 8555 §7.3.5).
         var inner = JwsEncoder.Sign(newKey, innerPayload, url, nonce: null, keyId: null);
         var outerPayload = JsonSerializer.SerializeToUtf8Bytes(inner, AcmeJsonContext.Default.JwsMessage);
-        await PostAsync(url, outerPayload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+        await PostAsync(AcmeAction.KeyChange, url, outerPayload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         _accountKey = newKey;
         _logger.LogInformation("ACME account {AccountUrl} rolled over to a new {Algorithm} key", account, newKey.Algorithm);
     }
@@ -122,7 +122,7 @@ public sealed partial class AcmeClient : IAcmeClient
     {
         var account = RequireAccount();
         var payload = JsonSerializer.SerializeToUtf8Bytes(new StatusUpdateRequest(AcmeStatus.Deactivated), AcmeJsonContext.Default.StatusUpdateRequest);
-        var response = await PostAsync(account, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(AcmeAction.Account, account, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeAccount) with { Location = account };
     }
 
@@ -131,16 +131,16 @@ public sealed partial class AcmeClient : IAcmeClient
     public string GetDns01TxtValue(string token) => AcmeKeyAuthorization.Dns01TxtValue(GetKeyAuthorization(token));
 
     /// <summary>Signs <paramref name="payload"/> with the account key (kid) or its jwk and posts it.</summary>
-    private Task<AcmeResponse> PostAsync(Uri url, byte[] payload, bool useKeyId, string? accept, CancellationToken cancellationToken)
+    private Task<AcmeResponse> PostAsync(AcmeAction action, Uri url, byte[] payload, bool useKeyId, string? accept, CancellationToken cancellationToken)
     {
         var signer = _accountKey;
         var keyId = useKeyId ? RequireAccount() : null;
-        return _http.PostAsync(url, nonce => JwsEncoder.Sign(signer, payload, url, nonce, keyId), accept, cancellationToken);
+        return _http.PostAsync(action, url, nonce => JwsEncoder.Sign(signer, payload, url, nonce, keyId), accept, cancellationToken);
     }
 
     /// <summary>POST-as-GET (RFC 8555 §6.3): an empty payload signed with the account key.</summary>
-    private Task<AcmeResponse> PostAsGetAsync(Uri url, string? accept, CancellationToken cancellationToken) =>
-        PostAsync(url, [], useKeyId: true, accept, cancellationToken);
+    private Task<AcmeResponse> PostAsGetAsync(AcmeAction action, Uri url, string? accept, CancellationToken cancellationToken) =>
+        PostAsync(action, url, [], useKeyId: true, accept, cancellationToken);
 
     private async Task<Uri> NewNonceUrlAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,6 @@ public static class ConditionTypes
     /// <summary>Certificate: a new certificate is being requested; absent or False otherwise.</summary>
     public const string Issuing = "Issuing";
 
-    /// <summary>Certificate: the previously issued certificate was revoked (RevokeOnDelete or explicit).</summary>
+    /// <summary>Certificate: the certificate in the Secret was revoked (`revoke NAME`); removed once a new one is issued.</summary>
     public const string Revoked = "Revoked";
 }

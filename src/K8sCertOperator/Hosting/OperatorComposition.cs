@@ -1,4 +1,6 @@
 using k8s;
+using K8sCertOperator.Acme;
+using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Challenges;
@@ -29,9 +31,16 @@ public static class OperatorComposition
         ];
     }
 
+    // Declared before Services, which reads it.
+    private static readonly AcmeClientOptions MeteredAcmeClients = new()
+    {
+        Http = new AcmeHttpOptions { RequestObserver = Observability.PrometheusAcmeRequestMetrics.Instance },
+    };
+
     public static OperatorServices Services { get; } = new()
     {
-        AcmeAccounts = (apis, informers, options, logs) => new AcmeAccountRegistry(apis, informers, options, logs),
+        // ACME request metrics are recorded by whichever replica talks to the CA (the leader) and served by every replica.
+        AcmeAccounts = (apis, informers, options, logs) => new AcmeAccountRegistry(apis, informers, options, logs, MeteredAcmeClients),
         DnsProviders = CreateDnsProviders,
         LeaderElection = (client, options, logs) => LeaseLeaderElection.Create(client, new LeaderElectionOptions
         {

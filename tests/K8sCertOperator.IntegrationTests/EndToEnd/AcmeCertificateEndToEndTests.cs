@@ -1,6 +1,7 @@
 using System.Net;
 using K8sCertOperator.Api;
 using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Pki;
 using Xunit.Abstractions;
 
@@ -51,9 +52,26 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{h.MonitoringPort}") };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", ct)).StatusCode);
         Assert.Equal("leader", await http.GetStringAsync("/leader", ct));
-        var metrics = await http.GetStringAsync("/metrics", ct);
-        Assert.Contains("k8scert_controller_sync_call_count{controller=\"certificates\",result=\"success\"}", metrics, StringComparison.Ordinal);
+        var samples = PrometheusExposition.Parse(await http.GetStringAsync("/metrics", ct));
+        Assert.True(PrometheusExposition.Value(samples, "k8scert_controller_sync_call_count", ("controller", "certificates"), ("result", "success")) > 0);
+
+        // Three revisions, so at least three orders created (201) and finalized (200) at this Pebble.
+        var pebble = ("host", h.Pebble.DirectoryUrl.Authority);
+        Assert.True(AcmeRequests(samples, "k8scert_acme_client_request_count", pebble, ("action", "new-order"), ("status", "201")) >= 3);
+        Assert.True(AcmeRequests(samples, "k8scert_acme_client_request_count", pebble, ("action", "finalize"), ("status", "200")) >= 3);
+        Assert.True(AcmeRequests(samples, "k8scert_acme_client_request_count", pebble, ("action", "directory"), ("method", "GET")) > 0);
+        // Every counted request also has its duration observed.
+        Assert.Equal(
+            AcmeRequests(samples, "k8scert_acme_client_request_count", pebble, ("action", "new-order")),
+            AcmeRequests(samples, "k8scert_acme_client_request_duration_seconds_count", pebble, ("action", "new-order")));
+        // The action label stays within the closed set, whatever URLs the orders had.
+        var actions = K8sCertOperator.Acme.Http.AcmeAction.All.Select(a => a.Label).ToHashSet(StringComparer.Ordinal);
+        Assert.All(samples.Where(s => s.Name == "k8scert_acme_client_request_count"), s => Assert.Contains(s.Labels["action"], actions));
     }
+
+    /// <summary>Sum over the series of <paramref name="metric"/> matching the labels (other labels summed over).</summary>
+    private static double AcmeRequests(IReadOnlyList<PrometheusSample> samples, string metric, params (string Name, string Value)[] labels) =>
+        samples.Where(s => s.Name == metric && s.Has(labels)).Sum(s => s.Value);
 
     [SkippableFact]
     public async Task ShortLivedCertificateIsRenewedAutomatically()

@@ -13,6 +13,8 @@ namespace K8sCertOperator.Acme.Http;
 /// The one place that knows about nonces and retries: signed POSTs with a pooled Replay-Nonce,
 /// badNonce re-sent with the fresh nonce, Retry-After honoured on 429/503, bounded backoff on
 /// 5xx and network errors, and problem documents turned into <see cref="AcmeProtocolException"/>.
+/// Every attempt, retries included, is reported to <see cref="AcmeHttpOptions.RequestObserver"/> under the
+/// caller's <see cref="AcmeAction"/>.
 /// </summary>
 public sealed class AcmeHttpClient
 {
@@ -35,15 +37,15 @@ public sealed class AcmeHttpClient
     public NoncePool Nonces { get; } = new();
 
     /// <summary>An unauthenticated GET (directory, renewalInfo).</summary>
-    public Task<AcmeResponse> GetAsync(Uri url, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Get, url, null)), poolNonce: true, cancellationToken);
+    public Task<AcmeResponse> GetAsync(AcmeAction action, Uri url, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(action, url, () => Task.FromResult(NewRequest(HttpMethod.Get, url, null)), poolNonce: true, cancellationToken);
 
     /// <summary>
     /// A signed POST. <paramref name="sign"/> receives the nonce to put in the protected header and is
     /// called again, with a fresh nonce, whenever the request has to be re-sent.
     /// </summary>
-    public Task<AcmeResponse> PostAsync(Uri url, Func<string, JwsMessage> sign, string? accept, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(url, async () =>
+    public Task<AcmeResponse> PostAsync(AcmeAction action, Uri url, Func<string, JwsMessage> sign, string? accept, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(action, url, async () =>
         {
             var nonce = Nonces.TryTake(out var pooled) ? pooled : await FetchNonceAsync(cancellationToken).ConfigureAwait(false);
             var jws = sign(nonce);
@@ -59,7 +61,7 @@ public sealed class AcmeHttpClient
     {
         var url = await _newNonceUrl(cancellationToken).ConfigureAwait(false);
         // Not pooled: a pooled copy could be handed to a concurrent request and be used twice.
-        var response = await SendWithRetriesAsync(url, () => Task.FromResult(NewRequest(HttpMethod.Head, url, null)), poolNonce: false, cancellationToken)
+        var response = await SendWithRetriesAsync(AcmeAction.NewNonce, url, () => Task.FromResult(NewRequest(HttpMethod.Head, url, null)), poolNonce: false, cancellationToken)
             .ConfigureAwait(false);
         return response.ReplayNonce ?? throw new AcmeProtocolException($"newNonce at {url} returned no Replay-Nonce header");
     }
@@ -75,7 +77,7 @@ public sealed class AcmeHttpClient
         return request;
     }
 
-    private async Task<AcmeResponse> SendWithRetriesAsync(Uri url, Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
+    private async Task<AcmeResponse> SendWithRetriesAsync(AcmeAction action, Uri url, Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
     {
         var badNonceRetries = 0;
         var transientRetries = 0;
@@ -85,7 +87,7 @@ public sealed class AcmeHttpClient
             AcmeResponse response;
             try
             {
-                response = await ExchangeAsync(build, poolNonce, cancellationToken).ConfigureAwait(false);
+                response = await ExchangeAsync(action, build, poolNonce, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
@@ -140,13 +142,35 @@ public sealed class AcmeHttpClient
         return null;
     }
 
-    private async Task<AcmeResponse> ExchangeAsync(Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
+    /// <summary>The single send point: one HTTP attempt, reported to the request observer.</summary>
+    private async Task<AcmeResponse> ExchangeAsync(AcmeAction action, Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         using var request = await build().ConfigureAwait(false);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        var started = _options.TimeProvider.GetTimestamp();
+        AcmeResponse exchanged;
+        try
+        {
+            exchanged = await SendAsync(request, poolNonce, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            // A request the caller abandoned (cancellation) says nothing about the server and is not recorded.
+            Observe(action, request, null, started);
+            throw;
+        }
+        Observe(action, request, exchanged.StatusCode, started);
+        return exchanged;
+    }
+
+    private void Observe(AcmeAction action, HttpRequestMessage request, HttpStatusCode? status, long started) =>
+        _options.RequestObserver.RequestCompleted(action, request.Method, request.RequestUri!, status, _options.TimeProvider.GetElapsedTime(started));
+
+    private async Task<AcmeResponse> SendAsync(HttpRequestMessage request, bool poolNonce, CancellationToken timeoutToken)
+    {
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(timeoutToken).ConfigureAwait(false);
         var replayNonce = response.Headers.TryGetValues("Replay-Nonce", out var nonces) ? nonces.FirstOrDefault()?.Trim() : null;
         if (poolNonce)
         {

@@ -1,6 +1,6 @@
 namespace K8sCertOperator.Acme.Http;
 
-/// <summary>Retry limits of the ACME HTTP layer.</summary>
+/// <summary>Retry limits, timeouts and the request observer of the ACME HTTP layer.</summary>
 public sealed record AcmeHttpOptions
 {
     /// <summary>How often a request rejected with badNonce is re-sent with a fresh nonce.</summary>
@@ -24,4 +24,7 @@ public sealed record AcmeHttpOptions
 
     /// <summary>Source of time, for Retry-After dates.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Told about every attempt (action, method, status, duration); the operator exports them as metrics.</summary>
+    public IAcmeRequestObserver RequestObserver { get; init; } = NullAcmeRequestObserver.Instance;
 }

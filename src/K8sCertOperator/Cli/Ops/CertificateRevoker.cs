@@ -91,8 +91,9 @@ public static class CertificateRevoker
         await stdout.WriteLineAsync($"Revoked certificate serial {serial} of Certificate {ns}/{name} (reason {reason ?? 0})").ConfigureAwait(false);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var conditions = ConditionSet.Set(certificate.Status?.Conditions, ConditionTypes.Revoked, ConditionStatus.True, "Revoked",
-            $"Certificate serial {serial} was revoked (reason {reason ?? 0})", certificate.Metadata.Generation, now);
+        // The issuing step removes this condition once a new certificate replaces the revoked one.
+        var conditions = ConditionSet.Set(certificate.Status?.Conditions, ConditionTypes.Revoked, ConditionStatus.True, ConditionReasons.Revoked,
+            RevokedConditionPolicy.Message(serial, reason), certificate.Metadata.Generation, now);
         var statusPatch = new JsonObject { ["status"] = new JsonObject { ["conditions"] = JsonNode.Parse(KubernetesJson.Serialize(conditions)) } };
         await apis.Certificates.PatchStatusAsync(ns, name, statusPatch.ToJsonString(), cancellationToken).ConfigureAwait(false);
 

@@ -73,6 +73,11 @@ public sealed class IssuingStep : ICertificateStep
             s.NotAfter = leaf.NotAfter.UtcDateTime;
             s.RenewalTime = renewal.UtcDateTime;
             s.Conditions = ConditionSet.Remove(s.Conditions, ConditionTypes.Issuing);
+            if (RevokedConditionPolicy.RemoveAfterIssuance(ConditionSet.Find(s.Conditions, ConditionTypes.Revoked), leaf.SerialNumberHex))
+            {
+                // The revoked certificate is no longer in the Secret; the Issued event below is all the user needs.
+                s.Conditions = ConditionSet.Remove(s.Conditions, ConditionTypes.Revoked);
+            }
             s.FailedIssuanceAttempts = null;
             s.LastFailureTime = null;
             s.NextPrivateKeySecretName = null;

@@ -79,7 +79,7 @@ public sealed class AcmeAccountRegistrar
 
             _logger.LogInformation("Registering ACME account of {Namespace}/{Name} with {Server}: {Why}",
                 issuer.Metadata.NamespaceProperty, issuer.Metadata.Name, server, why);
-            var client = new AcmeClient(http, server, signer, logger: _loggerFactory.CreateLogger<AcmeClient>());
+            var client = new AcmeClient(http, server, signer, options: _registry.ClientOptions, logger: _loggerFactory.CreateLogger<AcmeClient>());
             AcmeOutcomeOrAccount result = await RegisterAsync(client, acme, binding, server, cancellationToken).ConfigureAwait(false);
             if (result.Failure is not null)
             {

@@ -23,7 +23,9 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _buildGate = new(1, 1);
 
-    public AcmeAccountRegistry(OperatorApis apis, OperatorInformers informers, OperatorOptions options, ILoggerFactory loggerFactory)
+    /// <param name="clientOptions">Options of every ACME client built here or by the registrar (e.g. the request metrics observer).</param>
+    public AcmeAccountRegistry(OperatorApis apis, OperatorInformers informers, OperatorOptions options, ILoggerFactory loggerFactory,
+        AcmeClientOptions? clientOptions = null)
     {
         _apis = apis ?? throw new ArgumentNullException(nameof(apis));
         _informers = informers ?? throw new ArgumentNullException(nameof(informers));
@@ -32,6 +34,7 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
         _logger = loggerFactory.CreateLogger<AcmeAccountRegistry>();
         _keys = new AcmeAccountKeyStore(apis.Secrets, informers.ManagedSecrets, _logger);
         HttpClients = new AcmeHttpClientCache();
+        ClientOptions = clientOptions ?? new AcmeClientOptions();
 
         _informers.Issuers.OnUpdate += (_, updated) => EvictIfStale(updated);
         _informers.Issuers.OnDelete += Evict;
@@ -41,6 +44,9 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
 
     /// <summary>HttpClients per TLS configuration, shared with the issuer reconciler.</summary>
     public AcmeHttpClientCache HttpClients { get; }
+
+    /// <summary>Options for the ACME clients of all issuers, shared with the issuer reconciler.</summary>
+    public AcmeClientOptions ClientOptions { get; }
 
     /// <summary>Number of cached account clients (diagnostics and tests).</summary>
     public int Count => _entries.Count;
@@ -170,7 +176,7 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
         }
 
         var client = new AcmeClient(http, new Uri(key.Server), signer, new Uri(key.AccountUri),
-            logger: _loggerFactory.CreateLogger<AcmeClient>());
+            ClientOptions, _loggerFactory.CreateLogger<AcmeClient>());
         Store(key, client);
         _logger.LogDebug("Built ACME client for {Issuer} account {AccountUri}", described, key.AccountUri);
         return AcmeAccountLookup.Ready(client, issuer);

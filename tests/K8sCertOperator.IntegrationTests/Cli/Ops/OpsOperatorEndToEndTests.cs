@@ -53,12 +53,11 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         Assert.Equal("Revoked", status.Status);
         Assert.Equal(4, status.Reason);
 
+        // Re-issued: the Secret no longer holds the revoked certificate, so the Revoked condition is gone.
         var reissued = await WaitReadyAsync(h, "ops", 3, ct);
         Assert.NotEqual(secondSerial, await SerialAsync(h, ct));
-        var condition = ConditionSet.Find(reissued.Status!.Conditions, ConditionTypes.Revoked);
         output.WriteLine(stdout.ToString());
-        Assert.NotNull(condition);
-        Assert.Contains(secondSerial, condition.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(ConditionSet.Find(reissued.Status!.Conditions, ConditionTypes.Revoked));
 
         // keyCompromise without re-issue: the key leaves the Secret, so the next certificate gets a new key.
         var thirdSerial = await SerialAsync(h, ct);
@@ -69,8 +68,23 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         var third = await h.Pebble.GetCertStatusAsync(thirdSerial, ct);
         Assert.Equal("Revoked", third.Status);
         Assert.Equal(CertificateRevoker.KeyCompromise, third.Reason);
-        await WaitReadyAsync(h, "ops", 4, ct);
+        var rekeyed = await WaitReadyAsync(h, "ops", 4, ct);
         Assert.NotEqual(oldKey, await KeyAsync(h, ct));
+        Assert.Null(ConditionSet.Find(rekeyed.Status!.Conditions, ConditionTypes.Revoked));
+
+        // --no-reissue with the key kept: the revoked certificate stays in the Secret, and so does the condition.
+        var fourthSerial = await SerialAsync(h, ct);
+        var superseded = await CertificateRevoker.RunAsync(h.Env.Client, h.Namespace, "ops", reason: 4, reissue: false, h.Namespace,
+            TimeProvider.System, stdout, stderr, ct);
+        Assert.True(superseded == ExitCodes.Ok, stderr.ToString());
+        Assert.Equal("Revoked", (await h.Pebble.GetCertStatusAsync(fourthSerial, ct)).Status);
+        var kept = await h.Apis.Certificates.GetAsync(h.Namespace, "ops", ct);
+        var condition = ConditionSet.Find(kept!.Status!.Conditions, ConditionTypes.Revoked);
+        Assert.NotNull(condition);
+        Assert.Equal(ConditionStatus.True, condition.Status);
+        Assert.Contains(fourthSerial, condition.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(fourthSerial, await SerialAsync(h, ct));
+        Assert.Equal(4, kept.Status.Revision);
     }
 
     private static async Task<string?> KeyAsync(OperatorEndToEndHarness h, CancellationToken ct)

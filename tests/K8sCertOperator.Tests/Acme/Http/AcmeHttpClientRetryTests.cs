@@ -12,12 +12,6 @@ public class AcmeHttpClientRetryTests
 {
     private static readonly Uri NewNonce = new("https://acme.test/new-nonce");
     private static readonly Uri Target = new("https://acme.test/order");
-    private const string BadNonce = """{"type":"urn:ietf:params:acme:error:badNonce","detail":"stale"}""";
-
-    private static readonly AcmeHttpOptions Fast = new()
-    {
-        TransientBackoff = new BackoffPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)),
-    };
 
     [Fact]
     public async Task Empty_pool_fetches_a_nonce_with_head_then_reuses_response_nonces()
@@ -28,8 +22,8 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, nonce: "n3", body: "{}"));
         var (client, signer) = Create(handler);
 
-        await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
-        await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
+        await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
+        await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
 
         Assert.Equal([HttpMethod.Head, HttpMethod.Post, HttpMethod.Post], handler.Requests.Select(r => r.Method));
         Assert.Equal(["n1", "n2"], handler.Requests.Skip(1).Select(r => NonceOf(r.Body)));
@@ -41,12 +35,12 @@ public class AcmeHttpClientRetryTests
     public async Task Bad_nonce_is_resent_with_the_nonce_from_the_error()
     {
         var handler = new ScriptedHandler(
-            _ => Respond(HttpStatusCode.BadRequest, nonce: "fresh", body: BadNonce, contentType: "application/problem+json"),
+            _ => RespondBadNonce("fresh"),
             _ => Respond(HttpStatusCode.Created, nonce: "next", body: "{}"));
         var (client, signer) = Create(handler);
         client.Nonces.Add("stale");
 
-        var response = await client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None);
+        var response = await client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(["stale", "fresh"], handler.Requests.Select(r => NonceOf(r.Body)));
@@ -56,12 +50,12 @@ public class AcmeHttpClientRetryTests
     public async Task Bad_nonce_retries_are_bounded()
     {
         var script = Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(
-            _ => Respond(HttpStatusCode.BadRequest, nonce: Guid.NewGuid().ToString(), body: BadNonce, contentType: "application/problem+json"), 10).ToArray();
+            _ => RespondBadNonce(Guid.NewGuid().ToString()), 10).ToArray();
         var handler = new ScriptedHandler(script);
-        var (client, signer) = Create(handler, Fast with { MaxBadNonceRetries = 2 });
+        var (client, signer) = Create(handler, FastRetries with { MaxBadNonceRetries = 2 });
         client.Nonces.Add("first");
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.PostAsync(Target, n => Sign(signer, n), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.PostAsync(AcmeAction.GetOrder, Target, n => Sign(signer, n), null, CancellationToken.None));
 
         Assert.True(error.IsBadNonce);
         Assert.Equal(3, handler.Requests.Count);
@@ -75,7 +69,7 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, body: "{}"));
         var (client, _) = Create(handler);
 
-        var response = await client.GetAsync(Target, CancellationToken.None);
+        var response = await client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, handler.Requests.Count);
@@ -88,7 +82,7 @@ public class AcmeHttpClientRetryTests
         var handler = new ScriptedHandler(_ => Respond((HttpStatusCode)429, body: body, contentType: "application/problem+json", retryAfter: "3600"));
         var (client, _) = Create(handler);
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.True(error.IsRateLimited);
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
@@ -100,9 +94,9 @@ public class AcmeHttpClientRetryTests
     {
         var script = Enumerable.Repeat<Func<HttpRequestMessage, HttpResponseMessage>>(_ => Respond(HttpStatusCode.InternalServerError), 10).ToArray();
         var handler = new ScriptedHandler(script);
-        var (client, _) = Create(handler, Fast with { MaxTransientRetries = 3 });
+        var (client, _) = Create(handler, FastRetries with { MaxTransientRetries = 3 });
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.Equal(500, error.HttpStatus);
         Assert.Equal(4, handler.Requests.Count);
@@ -116,7 +110,7 @@ public class AcmeHttpClientRetryTests
             _ => Respond(HttpStatusCode.OK, body: "{}"));
         var (client, _) = Create(handler);
 
-        var response = await client.GetAsync(Target, CancellationToken.None);
+        var response = await client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -128,7 +122,7 @@ public class AcmeHttpClientRetryTests
         var handler = new ScriptedHandler(_ => Respond(HttpStatusCode.Forbidden, body: body, contentType: "application/problem+json"));
         var (client, _) = Create(handler);
 
-        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(Target, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AcmeProtocolException>(() => client.GetAsync(AcmeAction.Directory, Target, CancellationToken.None));
 
         Assert.True(error.IsUnauthorized);
         Assert.Single(handler.Requests);
@@ -142,13 +136,13 @@ public class AcmeHttpClientRetryTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(Target, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync(AcmeAction.Directory, Target, cancelled.Token));
     }
 
     private static (AcmeHttpClient Client, IJwsSigner Signer) Create(ScriptedHandler handler, AcmeHttpOptions? options = null)
     {
         var http = new HttpClient(handler);
-        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), options ?? Fast), JwsSigners.CreateEs256());
+        return (new AcmeHttpClient(http, _ => Task.FromResult(NewNonce), options ?? FastRetries), JwsSigners.CreateEs256());
     }
 
     private static JwsMessage Sign(IJwsSigner signer, string nonce) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using K8sCertOperator.Acme.Http;
 
 namespace K8sCertOperator.Tests.Acme.Http;
 
@@ -11,7 +12,18 @@ internal sealed class ScriptedHandler(params Func<HttpRequestMessage, HttpRespon
 {
     private int _next;
 
+    /// <summary>Retry options with millisecond backoff, so retry tests do not wait.</summary>
+    public static AcmeHttpOptions FastRetries { get; } = new()
+    {
+        TransientBackoff = new BackoffPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)),
+    };
+
     public List<(HttpMethod Method, Uri Url, string? ContentType, string Body)> Requests { get; } = [];
+
+    /// <summary>A 400 badNonce problem carrying <paramref name="nonce"/>, as a CA answers a stale nonce.</summary>
+    public static HttpResponseMessage RespondBadNonce(string nonce) =>
+        Respond(HttpStatusCode.BadRequest, nonce: nonce, body: """{"type":"urn:ietf:params:acme:error:badNonce","detail":"stale"}""",
+            contentType: "application/problem+json");
 
     public static HttpResponseMessage Respond(HttpStatusCode status, string? nonce = null, string? body = null,
         string contentType = "application/json", string? retryAfter = null)
