@@ -19,6 +19,9 @@ public static class ConditionReasons
     // Issuing outcome.
     public const string Issuing = "Issuing";
     public const string Issued = "Issued";
+
+    /// <summary>Event after an issuance: when the new certificate will be renewed.</summary>
+    public const string RenewalScheduled = "RenewalScheduled";
     public const string Pending = "Pending";
     public const string Failed = "Failed";
     public const string IssuerNotFound = "IssuerNotFound";

@@ -93,6 +93,8 @@ public sealed class IssuingStep : ICertificateStep
         }
 
         await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.Issued, "The certificate has been successfully issued", cancellationToken).ConfigureAwait(false);
+        await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.RenewalScheduled,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Renewal scheduled for {renewal.UtcDateTime:u}"), cancellationToken).ConfigureAwait(false);
         var schedule = RenewalScheduler.Schedule(renewal, leaf.NotAfter, state.Now, state.Certificate.Metadata.Uid);
         return StepResult.ContinueAndRequeue(schedule.RequeueAfter);
     }

@@ -43,6 +43,15 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         var renewed = await RenewCommand.RunAsync(h.Env.Client, h.Namespace, ["ops"], false, null, TimeProvider.System, stdout, stderr, ct);
         Assert.True(renewed == ExitCodes.Ok, stderr.ToString());
         await WaitReadyAsync(h, "ops", 2, ct);
+
+        // Revision 1's Events are all written by the time revision 2 is Ready: the user is told when it renews.
+        using (var json = new StringWriter())
+        {
+            Assert.Equal(ExitCodes.Ok, await StatusCommand.RunAsync(h.Env.Client, h.Namespace, "ops", "json", json, TextWriter.Null, ct));
+            var events = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!["events"]!.AsArray();
+            Assert.Contains(events, e => e!["reason"]!.GetValue<string>() == ConditionReasons.RenewalScheduled
+                && e["message"]!.GetValue<string>().StartsWith("Renewal scheduled for ", StringComparison.Ordinal));
+        }
         var secondSerial = await SerialAsync(h, ct);
         Assert.NotEqual(firstSerial, secondSerial);
 
