@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 using K8sCertOperator.IntegrationTests.Cluster;
 
@@ -11,7 +12,7 @@ internal sealed record IntegrationCorpusCase(string Name, JsonObject Expect, Jso
     /// <summary>All cases of tests/corpus/&lt;area&gt; (macros expanded).</summary>
     public static IReadOnlyList<IntegrationCorpusCase> Load(string area) =>
         Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "tests", "corpus", area), "*.yaml").Order(StringComparer.Ordinal)
-            .SelectMany(path => ((JsonObject)CorpusYaml.Load(path)!)["cases"]!.AsArray())
+            .SelectMany(path => ((JsonObject)YamlJson.Load(path)!)["cases"]!.AsArray())
             .Select(item => (JsonObject)item!)
             .Select(entry => new IntegrationCorpusCase(
                 entry["name"]!.GetValue<string>(),

@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using k8s.Models;

@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 using K8sCertOperator.Tests.Api;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace K8sCertOperator.IntegrationTests.Hardening;
+namespace K8sCertOperator.TestSupport;
 
 /// <summary>
 /// Expands the corpus macros that keep huge inputs out of the data files: <c>$repeat(TEXT,N)</c>,

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
-namespace K8sCertOperator.Tests.Api;
+namespace K8sCertOperator.TestSupport;
 
 /// <summary>Converts YAML to JsonNode with YAML 1.2 core-schema scalar typing, as the API server reads manifests.</summary>
 internal static partial class YamlJson
