@@ -1,3 +1,4 @@
+using K8sCertOperator.Api;
 using System.Collections.Concurrent;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Policies;

@@ -1,3 +1,4 @@
+using K8sCertOperator.Api;
 using System.Security.Cryptography;
 using K8sCertOperator.Pki;
 

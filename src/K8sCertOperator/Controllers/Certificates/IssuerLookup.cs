@@ -25,17 +25,11 @@ public static class IssuerLookup
         };
     }
 
+    /// <summary>The issuer's single configured type; <see cref="IssuerType.Invalid"/> when none or several are set.</summary>
     public static IssuerType TypeOf(IGenericIssuer issuer)
     {
         ArgumentNullException.ThrowIfNull(issuer);
-        var spec = issuer.Spec;
-        return spec switch
-        {
-            { Acme: not null } => IssuerType.Acme,
-            { Ca: not null } => IssuerType.Ca,
-            { SelfSigned: not null } => IssuerType.SelfSigned,
-            _ => IssuerType.Unknown,
-        };
+        return Issuers.IssuerReadinessRules.Classify(issuer.Spec);
     }
 
     public static bool IsReady(IGenericIssuer issuer)

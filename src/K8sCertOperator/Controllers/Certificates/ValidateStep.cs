@@ -36,10 +36,10 @@ public sealed class ValidateStep : ICertificateStep
         }
 
         var type = IssuerLookup.TypeOf(issuer);
-        if (type == IssuerType.Unknown)
+        if (type == IssuerType.Invalid)
         {
             await _ops.HaltAsync(state, CertificateReasons.IssuerMisconfigured,
-                $"Referenced {IssuerLookup.Describe(issuerRef)} has no acme, ca or selfSigned configuration", cancellationToken).ConfigureAwait(false);
+                $"Referenced {IssuerLookup.Describe(issuerRef)} must configure exactly one of acme, ca or selfSigned", cancellationToken).ConfigureAwait(false);
             return StepResult.Done();
         }
 

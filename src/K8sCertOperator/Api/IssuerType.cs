@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Controllers.Issuers;
+namespace K8sCertOperator.Api;
 
 /// <summary>Which kind of certificate authority an issuer spec configures.</summary>
 public enum IssuerType
