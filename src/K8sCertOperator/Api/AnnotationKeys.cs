@@ -43,7 +43,7 @@ public static class AnnotationKeys
     /// <summary>Legacy opt-in used by kube-lego/cert-manager: Ingress wants a certificate from the default issuer.</summary>
     public const string IngressTlsAcme = "kubernetes.io/tls-acme";
 
-    /// <summary>On the Ingress: solve HTTP-01 by adding a path to this Ingress instead of creating a new one.</summary>
+    /// <summary>On the Ingress: cert-manager's "solve HTTP-01 in this Ingress"; recognised only to warn that it is not supported.</summary>
     public const string AcmeHttp01EditInPlace = AcmePrefix + "http01-edit-in-place";
 
     /// <summary>On the Ingress: ingress class for the HTTP-01 solver Ingress.</summary>

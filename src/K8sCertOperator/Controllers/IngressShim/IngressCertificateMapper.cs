@@ -33,6 +33,14 @@ public static class IngressCertificateMapper
             return new IngressCertificateMapping { Managed = true, Invalid = true, Problems = problems };
         }
 
+        if (string.Equals(annotations.Get(AnnotationKeys.AcmeHttp01EditInPlace), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // Editing the user's Ingress would need a responder Service in every application namespace (an
+            // Ingress backend must be in its own namespace); the temporary Ingress serves the same hosts instead.
+            problems.Add(new IngressShimProblem(IngressShimProblem.Unsupported,
+                $"{AnnotationKeys.AcmeHttp01EditInPlace} is not supported: HTTP-01 is answered through a temporary Ingress for the same hosts"));
+        }
+
         var tls = ingress.Spec?.Tls ?? [];
         var secretUses = tls.Where(t => !string.IsNullOrEmpty(t.SecretName))
             .GroupBy(t => t.SecretName, StringComparer.Ordinal)
@@ -75,11 +83,6 @@ public static class IngressCertificateMapper
         if (annotations.Get(AnnotationKeys.AcmeHttp01IngressClass) is { Length: > 0 } ingressClass)
         {
             certificateAnnotations[IngressShimAnnotations.Http01OverrideIngressClass] = ingressClass;
-        }
-
-        if (string.Equals(annotations.Get(AnnotationKeys.AcmeHttp01EditInPlace), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            certificateAnnotations[IngressShimAnnotations.Http01OverrideIngressName] = ingress.Metadata.Name;
         }
 
         return new Certificate

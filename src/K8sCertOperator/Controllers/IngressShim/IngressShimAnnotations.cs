@@ -16,11 +16,8 @@ public static class IngressShimAnnotations
     /// </summary>
     public const string Http01OverrideIngressClass = OurAcmePrefix + "http01-override-ingress-class";
 
-    /// <summary>On a Certificate: solve HTTP-01 by editing this Ingress (from acme.k8scert.io/http01-edit-in-place).</summary>
-    public const string Http01OverrideIngressName = OurAcmePrefix + "http01-override-ingress-name";
-
     /// <summary>Every Certificate annotation ingress-shim owns: set when wanted, removed when not.</summary>
-    public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass, Http01OverrideIngressName];
+    public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass];
 
     /// <summary>The cert-manager spelling of one of our Ingress annotation keys (k8scert.io/x -> cert-manager.io/x).</summary>
     public static string CertManagerKey(string ourKey)

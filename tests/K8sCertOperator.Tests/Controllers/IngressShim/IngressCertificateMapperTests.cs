@@ -121,7 +121,11 @@ public sealed class IngressCertificateMapperTests
               "acme.k8scert.io/http01-edit-in-place", "true"),
             ("web-tls", ["web.example.com", "www.example.com", "web.example.com"]));
 
-        var certificate = Assert.Single(IngressCertificateMapper.Map(ingress, Ours).Certificates);
+        var mapping = IngressCertificateMapper.Map(ingress, Ours);
+        var certificate = Assert.Single(mapping.Certificates);
+        var unsupported = Assert.Single(mapping.Problems);
+        Assert.Equal(IngressShimProblem.Unsupported, unsupported.Reason);
+        Assert.Contains("http01-edit-in-place", unsupported.Message, StringComparison.Ordinal);
 
         Assert.Equal(["web.example.com", "www.example.com"], certificate.Spec.DnsNames);
         Assert.Equal(ApiGroups.Cert, certificate.Spec.IssuerRef.Group);
@@ -135,7 +139,7 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal(RotationPolicies.Never, certificate.Spec.PrivateKey.RotationPolicy);
         Assert.Equal(3, certificate.Spec.RevisionHistoryLimit);
         Assert.Equal("internal", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
-        Assert.Equal("web", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressName]);
+        Assert.Single(certificate.Metadata.Annotations);
         var owner = Assert.Single(certificate.Metadata.OwnerReferences);
         Assert.Equal(("networking.k8s.io/v1", "Ingress", "web", "ingress-uid-1", true, true), (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller, owner.BlockOwnerDeletion));
     }
