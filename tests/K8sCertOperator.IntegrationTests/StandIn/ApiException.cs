@@ -59,6 +59,12 @@ public sealed class ApiException(int code, string reason, string message, string
 
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 
+    /// <summary>kube-apiserver's cap on a request body (maxRequestBodyBytes).</summary>
+    public const int MaxRequestBodyBytes = 3 * 1024 * 1024;
+
+    public static ApiException RequestEntityTooLarge() =>
+        new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxRequestBodyBytes}");
+
     public static ApiException MethodNotAllowed(string message) => new(405, "MethodNotAllowed", message);
 
     public static ApiException Expired(string message) => new(410, "Expired", message);

@@ -44,6 +44,25 @@ public sealed class CrudTests : StandInTestBase
     }
 
     [Fact]
+    public async Task Body_over_3_MiB_is_413_like_kube_apiserver_and_stores_nothing()
+    {
+        var huge = new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "huge" },
+            Data = new Dictionary<string, byte[]> { ["tls.crt"] = new byte[4 * 1024 * 1024] },
+        };
+        var (code, reason) = await StatusOfAsync(() => Client.CoreV1.CreateNamespacedSecretAsync(huge, Namespace, cancellationToken: Token));
+        Assert.Equal((413, "RequestEntityTooLarge"), (code, reason));
+        var list = await Client.CoreV1.ListNamespacedSecretAsync(Namespace, cancellationToken: Token);
+        Assert.DoesNotContain(list.Items, s => s.Metadata.Name == "huge");
+
+        // Just under the cap is stored (a 2 MiB value is ~2.7 MiB as base64 JSON).
+        huge.Data["tls.crt"] = new byte[2 * 1024 * 1024];
+        var stored = await Client.CoreV1.CreateNamespacedSecretAsync(huge, Namespace, cancellationToken: Token);
+        Assert.Equal(2 * 1024 * 1024, stored.Data["tls.crt"].Length);
+    }
+
+    [Fact]
     public async Task Create_in_missing_namespace_is_404()
     {
         var (code, reason) = await StatusOfAsync(() => Client.CoreV1.CreateNamespacedSecretAsync(
