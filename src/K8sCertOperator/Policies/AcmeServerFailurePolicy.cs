@@ -31,6 +31,8 @@ public static class AcmeServerFailurePolicy
     /// <summary>A server's Retry-After is honoured up to this, so a confused server cannot park work for hours.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
 
+    private static readonly Kube.ExponentialBackoff Ladder = new(FirstRetry, MaxRetry);
+
     /// <summary>
     /// The outage <paramref name="error"/> (thrown by an ACME client for <paramref name="server"/>) stands for, or null
     /// when it is something else (a refusal, a bug, shutdown) that the caller handles as before.
@@ -59,14 +61,8 @@ public static class AcmeServerFailurePolicy
     /// <summary>Delay before retry number <paramref name="attempt"/> (0-based) of one object; never below a Retry-After.</summary>
     public static TimeSpan Delay(int attempt, TimeSpan? retryAfter = null)
     {
-        var exponent = Math.Clamp(attempt, 0, 16);
-        var delay = TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << exponent, MaxRetry.Ticks));
-        if (retryAfter is { } hint && hint > delay)
-        {
-            delay = hint < MaxRetryAfter ? hint : MaxRetryAfter;
-        }
-
-        return delay;
+        var delay = Ladder.Delay(Math.Max(attempt, 0) + 1);
+        return retryAfter is { } hint && hint > delay ? (hint < MaxRetryAfter ? hint : MaxRetryAfter) : delay;
     }
 
     /// <summary>True when <paramref name="statusReason"/> was written by an outage and can be cleared once calls work again.</summary>
