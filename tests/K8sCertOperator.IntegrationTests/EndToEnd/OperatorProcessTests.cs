@@ -22,20 +22,9 @@ public sealed class OperatorProcessTests(ITestOutputHelper output)
         var ct = cts.Token;
         await using var env = await KubeTestEnvironment.StartAsync(output, ct);
         var health = FreePort.Next();
-        await using var operatorProcess = ExternalProcess.Start(OperatorBinary(),
-        [
-            "--kubeconfig", env.KubeconfigPath,
-            "--namespace", env.Namespace,
-            "--watch-namespace", env.Namespace,
-            "--http01-listen", "127.0.0.1:0",
-            "--metrics-listen", $"127.0.0.1:{health}",
-            "--health-listen", $"127.0.0.1:{health}",
-            "--leader-election-lease-duration", "00:00:05",
-            "--leader-election-renew-deadline", "00:00:04",
-            "--leader-election-retry-period", "00:00:01",
-        ]);
+        await using var operatorProcess = OperatorProcess.Start(env.KubeconfigPath, env.Namespace, "127.0.0.1:0", health);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{health}") };
-        await WaitUntilAsync(async () => await Status(http, "/readyz") == HttpStatusCode.OK, operatorProcess, "/readyz 200", ct);
+        await WaitUntilAsync(async () => await OperatorProcess.StatusAsync(http, "/readyz", ct) == HttpStatusCode.OK, operatorProcess, "/readyz 200", ct);
         await WaitUntilAsync(async () => (await http.GetStringAsync("/leader", ct)) == "leader", operatorProcess, "leadership", ct);
 
         var apis = new OperatorApis(env.Client);
@@ -68,26 +57,6 @@ public sealed class OperatorProcessTests(ITestOutputHelper output)
         await WaitUntilAsync(() => Task.FromResult(operatorProcess.HasExited), null, "exit after SIGTERM", ct);
         Assert.Equal(0, operatorProcess.ExitCode);
         Assert.DoesNotContain("PRIVATE KEY", operatorProcess.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The apphost built next to the tests (the project reference copies it), else the dll through dotnet.</summary>
-    private static string OperatorBinary()
-    {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
-        Assert.True(File.Exists(apphost), $"operator apphost not found at {apphost}");
-        return apphost;
-    }
-
-    private static async Task<HttpStatusCode?> Status(HttpClient http, string path)
-    {
-        try
-        {
-            return (await http.GetAsync(path)).StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
     }
 
     private async Task WaitUntilAsync(Func<Task<bool>> condition, ExternalProcess? process, string what, CancellationToken ct)

@@ -12,6 +12,7 @@ public sealed class ExternalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
     private readonly Lock _gate = new();
 
     private ExternalProcess(Process process) => _process = process;
@@ -33,6 +34,18 @@ public sealed class ExternalProcess : IAsyncDisposable
             lock (_gate)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the process wrote to stderr alone (unhandled exceptions end up here).</summary>
+    public string ErrorOutput
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _errors.ToString();
             }
         }
     }
@@ -62,7 +75,7 @@ public sealed class ExternalProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var wrapper = new ExternalProcess(process) { Name = Path.GetFileName(fileName) };
         process.OutputDataReceived += (_, e) => wrapper.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => wrapper.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => wrapper.Append(e.Data, isError: true);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -137,7 +150,7 @@ public sealed class ExternalProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool isError = false)
     {
         if (line is null)
         {
@@ -151,6 +164,10 @@ public sealed class ExternalProcess : IAsyncDisposable
                 _output.Remove(0, 500_000);
             }
             _output.AppendLine(line);
+            if (isError && _errors.Length < 1_000_000)
+            {
+                _errors.AppendLine(line);
+            }
         }
     }
 }

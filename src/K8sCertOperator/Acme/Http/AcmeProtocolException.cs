@@ -60,8 +60,15 @@ public class AcmeProtocolException : Exception
         Is(AcmeProblemTypes.RejectedIdentifier) ||
         Subproblems.Any(s => s.Type == AcmeProblemTypes.RejectedIdentifier);
 
+    /// <summary>
+    /// The server never answered: the HTTP layer gave up after its retries on a network error or timeout
+    /// (it wraps those with no HTTP status and the transport exception as the inner one).
+    /// </summary>
+    public bool IsTransportFailure =>
+        HttpStatus == 0 && InnerException is HttpRequestException or OperationCanceledException or TimeoutException or IOException;
+
     /// <summary>Errors worth retrying later without changing the request.</summary>
-    public bool IsTransient => IsBadNonce || IsRateLimited || HttpStatus >= 500 || Is(AcmeProblemTypes.ServerInternal);
+    public bool IsTransient => IsTransportFailure || IsBadNonce || IsRateLimited || HttpStatus >= 500 || Is(AcmeProblemTypes.ServerInternal);
 
     public bool Is(string problemType) => string.Equals(Type, problemType, StringComparison.Ordinal);
 

@@ -27,6 +27,7 @@ public sealed class ChallengeReconciler : IReconciler
     private readonly OrderEvents _events;
     private readonly PresentationGate _gate;
     private readonly PollAttempts _polls = new();
+    private readonly AcmeOutageHandler _outage;
     private readonly ConcurrentDictionary<ObjectKey, int> _cleanUpFailures = new();
     private readonly IChallengeSolver _http01;
     private readonly IChallengeSolver _dns01;
@@ -40,6 +41,7 @@ public sealed class ChallengeReconciler : IReconciler
         _events = new OrderEvents(context);
         _gate = new PresentationGate(context.Informers.Challenges);
         _logger = context.LoggerFactory.CreateLogger<ChallengeReconciler>();
+        _outage = new AcmeOutageHandler(context, _events, _logger);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -48,6 +50,7 @@ public sealed class ChallengeReconciler : IReconciler
         if (challenge is null)
         {
             _polls.Reset(key);
+            _outage.Forget(key);
             _cleanUpFailures.TryRemove(key, out _);
             return ReconcileResult.Success();
         }
@@ -75,14 +78,23 @@ public sealed class ChallengeReconciler : IReconciler
         {
             return await FailAsync(challenge, AcmeStates.Errored, $"unsupported challenge type '{challenge.Spec.Type}'", ct).ConfigureAwait(false);
         }
+        ReconcileResult result;
+        Policies.AcmeServerFailure? outage = null;
         try
         {
-            return step switch
+            result = step switch
             {
                 ChallengeStep.Present => await PresentAsync(challenge, solver, ct).ConfigureAwait(false),
                 ChallengeStep.CheckAndAccept => await CheckAndAcceptAsync(key, challenge, solver, ct).ConfigureAwait(false),
                 _ => await PollAsync(key, challenge, ct).ConfigureAwait(false),
             };
+        }
+        catch (Exception e) when (Uri.TryCreate(challenge.Spec.Url, UriKind.Absolute, out var server)
+                                  && (outage = Policies.AcmeServerFailurePolicy.Classify(e, server)) is not null)
+        {
+            // Accepting or polling hit an outage of the ACME server: not a failed challenge, so keep it presented
+            // and ask again soon.
+            return await _outage.OnFailureAsync(key, challenge, _context.Apis.Challenges, outage, SetReason, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Dns01ConfigException or ArgumentException or KeyNotFoundException)
         {
@@ -93,6 +105,19 @@ public sealed class ChallengeReconciler : IReconciler
         {
             return await FailAsync(challenge, AcmeStates.Errored, "ACME server refused the challenge: " + e.Message, ct).ConfigureAwait(false);
         }
+
+        if (step != ChallengeStep.Present)
+        {
+            await _outage.OnSuccessAsync(key, challenge, _context.Apis.Challenges, c => c.Status?.Reason, SetReason, ct).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static void SetReason(Challenge challenge, string? reason)
+    {
+        challenge.Status ??= new ChallengeStatus();
+        challenge.Status.Reason = reason;
     }
 
     private IChallengeSolver? SolverFor(Challenge challenge) => challenge.Spec.Type switch
@@ -254,11 +279,7 @@ public sealed class ChallengeReconciler : IReconciler
     }
 
     private Task SetReasonAsync(Challenge challenge, string reason, CancellationToken ct) =>
-        _context.StatusWriter.UpdateStatusAsync(_context.Apis.Challenges, challenge, c =>
-        {
-            c.Status ??= new ChallengeStatus();
-            c.Status.Reason = reason;
-        }, ct);
+        _context.StatusWriter.UpdateStatusAsync(_context.Apis.Challenges, challenge, c => SetReason(c, reason), ct);
 
     private TimeSpan? Waited(Challenge challenge) =>
         challenge.Metadata.Annotations?.TryGetValue(ChallengeAnnotations.PresentedAt, out var text) == true

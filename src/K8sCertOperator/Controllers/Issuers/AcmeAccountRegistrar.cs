@@ -130,8 +130,9 @@ public sealed class AcmeAccountRegistrar
                                   (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var retryAfter = (e as AcmeProtocolException)?.RetryAfter;
+            var unavailable = Policies.AcmeServerFailurePolicy.Classify(e, server) is not null;
             return new AcmeOutcomeOrAccount(AcmeRegistrationOutcome.Failed(
-                ConditionReasons.ErrRegisterAcmeAccount, AcmeFailureMessages.Describe(e, server), retryAfter));
+                ConditionReasons.ErrRegisterAcmeAccount, AcmeFailureMessages.Describe(e, server), retryAfter, unavailable));
         }
     }
 

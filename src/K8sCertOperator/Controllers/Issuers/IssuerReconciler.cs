@@ -26,6 +26,7 @@ public sealed class IssuerReconciler<T> : IReconciler
     private readonly bool _clusterScoped;
     private readonly AcmeAccountKeyStore _keys;
     private readonly AcmeAccountRegistrar _registrar;
+    private readonly Orders.PollAttempts _outages = new();
     private readonly ILogger _logger;
 
     public IssuerReconciler(OperatorContext context, IResourceApi<T> api, IInformer<T> informer, bool clusterScoped)
@@ -48,6 +49,7 @@ public sealed class IssuerReconciler<T> : IReconciler
         var issuer = _informer.Get(key);
         if (issuer is null)
         {
+            _outages.Reset(key);
             // Deleted: the registry evicts its client on the informer's delete event; account keys are kept.
             return ReconcileResult.Success();
         }
@@ -77,7 +79,14 @@ public sealed class IssuerReconciler<T> : IReconciler
 
                 readiness = outcome.Readiness;
                 account = outcome.Account;
-                retryAfter = outcome.RetryAfter;
+                retryAfter = outcome.ServerUnavailable
+                    ? Policies.AcmeServerFailurePolicy.Delay(_outages.Next(key), outcome.RetryAfter)
+                    : outcome.RetryAfter;
+                if (!outcome.ServerUnavailable)
+                {
+                    _outages.Reset(key);
+                }
+
                 break;
         }
 
@@ -87,7 +96,8 @@ public sealed class IssuerReconciler<T> : IReconciler
             return requeue is { } again ? ReconcileResult.Success(again) : ReconcileResult.Success();
         }
 
-        // Null retryAfter lets the controller's per-key exponential backoff pace the retries.
+        // Null retryAfter lets the controller's per-key exponential backoff pace the retries; an unreachable server
+        // gets the short outage backoff instead, so the issuer is Ready again within seconds of the server coming back.
         return ReconcileResult.Failure($"{readiness.Reason}: {readiness.Message}", retryAfter);
     }
 

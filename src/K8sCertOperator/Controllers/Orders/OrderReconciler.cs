@@ -25,6 +25,7 @@ public sealed class OrderReconciler : IReconciler
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PollAttempts _polls = new();
+    private readonly AcmeOutageHandler _outage;
     private readonly ILogger _logger;
 
     public OrderReconciler(OperatorContext context)
@@ -32,6 +33,7 @@ public sealed class OrderReconciler : IReconciler
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _events = new OrderEvents(context);
         _logger = context.LoggerFactory.CreateLogger<OrderReconciler>();
+        _outage = new AcmeOutageHandler(context, _events, _logger);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public sealed class OrderReconciler : IReconciler
         if (order is null || order.Metadata.DeletionTimestamp is not null)
         {
             _polls.Reset(key);
+            _outage.Forget(key);
             return ReconcileResult.Success();
         }
 
@@ -58,11 +61,19 @@ public sealed class OrderReconciler : IReconciler
             return ReconcileResult.Success(NotReadyRetry);
         }
 
+        ReconcileResult result;
+        Policies.AcmeServerFailure? outage = null;
         try
         {
-            return step == OrderStep.CreateOrder
+            result = step == OrderStep.CreateOrder
                 ? await CreateAsync(order, lookup.Client!, cancellationToken).ConfigureAwait(false)
                 : await SyncAsync(key, order, lookup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when ((outage = Policies.AcmeServerFailurePolicy.Classify(e, lookup.Client!.DirectoryUrl)) is not null)
+        {
+            // The server is down or overloaded: the Order stays as it is (failing it would start a new one after the
+            // Certificate's issuance backoff) and is retried within seconds of the server coming back.
+            return await _outage.OnFailureAsync(key, order, _context.Apis.Orders, outage, SetReason, cancellationToken).ConfigureAwait(false);
         }
         catch (AcmeProtocolException e) when (!e.IsTransient)
         {
@@ -74,6 +85,15 @@ public sealed class OrderReconciler : IReconciler
         {
             return await FailAsync(order, AcmeStates.Errored, e.Message, cancellationToken).ConfigureAwait(false);
         }
+
+        await _outage.OnSuccessAsync(key, order, _context.Apis.Orders, o => o.Status?.Reason, SetReason, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static void SetReason(Order order, string? reason)
+    {
+        order.Status ??= new OrderStatus();
+        order.Status.Reason = reason;
     }
 
     private async Task<ReconcileResult> CreateAsync(Order order, IAcmeClient client, CancellationToken ct)

@@ -14,5 +14,8 @@ public sealed class PollAttempts
     /// <summary>Returns the current attempt number for <paramref name="key"/> and counts one more.</summary>
     public int Next(ObjectKey key) => _attempts.AddOrUpdate(key, 1, (_, n) => n + 1) - 1;
 
+    /// <summary>The current attempt number for <paramref name="key"/>, without counting.</summary>
+    public int Peek(ObjectKey key) => _attempts.TryGetValue(key, out var n) ? n : 0;
+
     public void Reset(ObjectKey key) => _attempts.TryRemove(key, out _);
 }
