@@ -76,6 +76,18 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Peak resident set (high-water mark) in MB.</summary>
     public double PeakRssMb() => StatusKb("VmHWM") / 1024.0;
 
+    /// <summary>The runtime's own memory figures from /metrics (managed heap vs the rest of RSS).</summary>
+    public async Task<string> MemoryMetricsAsync(CancellationToken ct)
+    {
+        var text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct).ConfigureAwait(false);
+        var wanted = new[] { "dotnet_total_memory_bytes", "process_private_memory_bytes", "process_working_set_bytes", "process_num_threads" };
+        return string.Join(", ", text.Split('\n')
+            .Where(l => wanted.Any(w => l.StartsWith(w + " ", StringComparison.Ordinal)))
+            .Select(l => l.Split(' ') is [var name, var value] && double.TryParse(value, CultureInfo.InvariantCulture, out var v)
+                ? name.Contains("threads", StringComparison.Ordinal) ? $"{name}={v:F0}" : $"{name}={v / (1024 * 1024):F1}MB"
+                : l));
+    }
+
     public async Task StopAsync()
     {
         if (!_process.HasExited)
