@@ -57,13 +57,14 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
         }
 
         // Every storm Order either reached the CA or waits; no more than the bucket's tokens reached it.
-        var (sent, waiting) = await WaitForAsync(async () =>
+        var counts = await WaitForAsync(async () =>
         {
             var orders = await StormOrdersAsync(h, ct);
             var reached = orders.Count(o => !string.IsNullOrEmpty(o.Status?.Url));
             var held = orders.Count(o => OrderRateLimits.IsWaiting(o.Status));
-            return reached + held == Certificates ? (reached, held) : ((int, int)?)null;
+            return reached + held == Certificates ? new[] { reached, held } : null;
         }, "every storm Order sent or waiting", ct);
+        var (sent, waiting) = (counts[0], counts[1]);
         Assert.Equal(LeftForStorm, sent);
         Assert.Equal(Certificates - LeftForStorm, waiting);
 
@@ -124,20 +125,7 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
         }, $"all certificates Ready at revision {revision}", ct);
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read, string what, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(200, ct);
-        }
-        throw new TimeoutException($"{what} not reached within {Patience}");
-    }
-
-    private static async Task<(int, int)> WaitForAsync(Func<Task<(int, int)?>> read, string what, CancellationToken ct)
+        where T : class
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
