@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using K8sCertOperator.Api;
 using K8sCertOperator.Hosting;
 
 namespace K8sCertOperator.Cli;
@@ -50,6 +53,24 @@ public sealed class RunOptionsBinder
 
     public Option<string?> DefaultIssuerGroup { get; } = new("--default-issuer-group") { Description = "API group of the default issuer (default: k8scert.io)" };
 
+    public Option<string?> AcmeOrderRate { get; } = new("--acme-order-rate")
+    {
+        Description = "Most new ACME orders per issuer account per period, COUNT/DURATION (Let's Encrypt: 300/3h); 'off' (default) sends every order",
+    };
+
+    public Option<int> RenewalJitterPercent { get; } = new("--renewal-jitter-percent")
+    {
+        Description = $"Spread renewals: each certificate renews up to this % of its renewBefore later, fixed per certificate (0-{Policies.RenewalJitter.MaxPercent}, 0 disables)",
+        DefaultValueFactory = _ => Defaults.RenewalJitter.Percent,
+    };
+
+    public Option<TimeSpan> RenewalJitterMax { get; } = new("--renewal-jitter-max")
+    {
+        Description = "Cap on the renewal spread (e.g. 1h, 30m)",
+        DefaultValueFactory = _ => Defaults.RenewalJitter.Max,
+        CustomParser = ParseDuration,
+    };
+
     public Option<string> LogFormat { get; } = new("--log-format") { Description = "text | json", DefaultValueFactory = _ => "text" };
 
     public Option<string> LogLevel { get; } = new("--log-level") { Description = "Trace | Debug | Information | Warning | Error", DefaultValueFactory = _ => "Information" };
@@ -58,8 +79,28 @@ public sealed class RunOptionsBinder
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
-        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, LogFormat, LogLevel,
+        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, RenewalJitterPercent, RenewalJitterMax,
+        LogFormat, LogLevel,
     ];
+
+    public RunOptionsBinder()
+    {
+        AcmeOrderRate.Validators.Add(result =>
+        {
+            if (!Controllers.Orders.AcmeOrderRate.TryParse(result.GetValueOrDefault<string?>(), out _, out var error))
+            {
+                result.AddError("--acme-order-rate: " + error);
+            }
+        });
+        RenewalJitterPercent.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value is < 0 or > Policies.RenewalJitter.MaxPercent)
+            {
+                result.AddError($"--renewal-jitter-percent must be between 0 and {Policies.RenewalJitter.MaxPercent}, not {value}");
+            }
+        });
+    }
 
     public OperatorOptions Bind(ParseResult parse)
     {
@@ -88,6 +129,23 @@ public sealed class RunOptionsBinder
             DefaultIssuerName = parse.GetValue(DefaultIssuerName),
             DefaultIssuerKind = parse.GetValue(DefaultIssuerKind)!,
             DefaultIssuerGroup = parse.GetValue(DefaultIssuerGroup),
+            AcmeOrderRate = Controllers.Orders.AcmeOrderRate.Parse(parse.GetValue(AcmeOrderRate)),
+            RenewalJitter = new Policies.RenewalJitter(parse.GetValue(RenewalJitterPercent), parse.GetValue(RenewalJitterMax)),
         };
+    }
+
+    // Go-style durations (1h, 30m) like the CRDs, or .NET's hh:mm:ss like the lease flags.
+    private static TimeSpan ParseDuration(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (GoDuration.TryParse(text, out var value) || TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value))
+        {
+            if (value >= TimeSpan.Zero)
+            {
+                return value;
+            }
+        }
+        result.AddError($"{((OptionResult)result.Parent!).Option.Name}: '{text}' is not a duration like 1h or 30m");
+        return TimeSpan.Zero;
     }
 }

@@ -39,6 +39,9 @@ public sealed class OperatorContext
     /// <summary>ACME clients for registered issuer accounts (the Issuer controller keeps it current).</summary>
     public required IAcmeAccountRegistry AcmeAccounts { get; init; }
 
+    /// <summary>Per-account budget for new ACME orders (--acme-order-rate); unlimited unless configured.</summary>
+    public Orders.AcmeOrderRateLimiter OrderRateLimiter { get; init; } = Orders.AcmeOrderRateLimiter.Unlimited;
+
     /// <summary>
     /// Namespace holding the Secrets ClusterIssuers refer to (account keys, DNS credentials),
     /// like cert-manager's --cluster-resource-namespace: the operator's own namespace.

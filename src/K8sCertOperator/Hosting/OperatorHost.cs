@@ -73,6 +73,7 @@ public sealed class OperatorHost : IAsyncDisposable
             Http01Tokens = new Http01TokenStore(),
             DnsProviders = services.DnsProviders(client),
             AcmeAccounts = services.AcmeAccounts(apis, informerSet.Informers, options, logs),
+            OrderRateLimiter = services.OrderRateLimiter?.Invoke(options) ?? new Controllers.Orders.AcmeOrderRateLimiter(options.AcmeOrderRate),
         };
 
         // Queues and event subscriptions exist before the informers list, so no add is missed

@@ -59,6 +59,15 @@ public sealed record OperatorOptions
     /// <summary>Group of <see cref="DefaultIssuerName"/>; null means k8scert.io.</summary>
     public string? DefaultIssuerGroup { get; init; }
 
+    /// <summary>
+    /// Most new ACME orders per account per period (--acme-order-rate, e.g. 300/3h for Let's Encrypt); null: no limit.
+    /// Orders beyond it wait (reason OrderRateLimited) instead of being sent to the CA.
+    /// </summary>
+    public Controllers.Orders.AcmeOrderRate? AcmeOrderRate { get; init; }
+
+    /// <summary>Spread of renewals: each certificate renews up to this share of its renewBefore later (deterministically).</summary>
+    public Policies.RenewalJitter RenewalJitter { get; init; } = Policies.RenewalJitter.Default;
+
     /// <summary>Unique name of this replica in the Lease; pod name in a cluster.</summary>
     public string Identity { get; init; } = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName + "-" + Environment.ProcessId;
 }

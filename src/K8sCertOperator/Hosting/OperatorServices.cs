@@ -18,6 +18,9 @@ public sealed record OperatorServices
 
     public required Func<IKubernetes, OperatorOptions, ILoggerFactory, ILeaderElection> LeaderElection { get; init; }
 
+    /// <summary>Builds the ACME order rate limiter; null uses the options' rate on the system clock (tests pass a fake clock).</summary>
+    public Func<OperatorOptions, Controllers.Orders.AcmeOrderRateLimiter>? OrderRateLimiter { get; init; }
+
     /// <summary>Attached on every replica before the informers start (e.g. HTTP-01 token sync).</summary>
     public IReadOnlyList<Action<OperatorContext>> EveryReplica { get; init; } = [];
 

@@ -81,7 +81,7 @@ public static class CertificatePolicies
             return null;
         }
 
-        var renewalTime = RenewalTime(input.Spec, cert);
+        var renewalTime = RenewalTime(input.Certificate, cert, input.RenewalJitter);
         return input.Now >= renewalTime
             ? new(ConditionReasons.Renewing, $"Renewing certificate as renewal was scheduled at {Format(renewalTime)}")
             : null;
@@ -123,6 +123,19 @@ public static class CertificatePolicies
         ArgumentNullException.ThrowIfNull(cert);
         TimeSpan? renewBefore = GoDuration.TryParse(spec.RenewBefore, out var rb) ? rb : null;
         return RenewalTimeCalculator.Calculate(cert.NotBefore, cert.NotAfter, renewBefore, spec.RenewBeforePercentage);
+    }
+
+    /// <summary>
+    /// The renewal time recorded in status and acted on: the spec's renewal time moved by this Certificate's
+    /// <paramref name="jitter"/> offset (drawn from namespace/name and the leaf's serial).
+    /// </summary>
+    public static DateTimeOffset RenewalTime(Certificate certificate, CertificateInfo cert, RenewalJitter jitter)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(cert);
+        ArgumentNullException.ThrowIfNull(jitter);
+        var planned = RenewalTime(certificate.Spec, cert);
+        return jitter.Apply(planned, cert.NotAfter, RenewalJitter.KeyFor(certificate.Metadata?.NamespaceProperty, certificate.Metadata?.Name, cert.SerialNumberHex));
     }
 
     internal static DateTimeOffset AsUtc(DateTime value) => value.Kind switch

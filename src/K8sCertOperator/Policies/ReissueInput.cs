@@ -33,6 +33,9 @@ public sealed record ReissueInput
 
     public DateTimeOffset Now { get; }
 
+    /// <summary>How renewals are spread (the operator's --renewal-jitter-* settings); none unless set.</summary>
+    public RenewalJitter RenewalJitter { get; init; } = RenewalJitter.None;
+
     public CertificateSpec Spec => Certificate.Spec;
 
     /// <summary>Parsed tls.key / tls.crt; never throws, failures are recorded on the result.</summary>

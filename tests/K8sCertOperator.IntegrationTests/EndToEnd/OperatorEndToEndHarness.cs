@@ -69,10 +69,12 @@ internal sealed class OperatorEndToEndHarness : IAsyncDisposable
         Workers = 2,
     };
 
-    public async Task StartOperatorAsync(CancellationToken ct)
+    /// <summary>Starts the production line-up; <paramref name="adjust"/> and <paramref name="services"/> change options or services for one test.</summary>
+    public async Task StartOperatorAsync(CancellationToken ct, Func<OperatorOptions, OperatorOptions>? adjust = null, Func<OperatorServices, OperatorServices>? services = null)
     {
-        var options = Options;
-        Host = await OperatorHost.StartAsync(options, Env.Client, OperatorComposition.Controllers(options), OperatorComposition.Services, _logs, ct);
+        var options = adjust?.Invoke(Options) ?? Options;
+        var composed = services?.Invoke(OperatorComposition.Services) ?? OperatorComposition.Services;
+        Host = await OperatorHost.StartAsync(options, Env.Client, OperatorComposition.Controllers(options), composed, _logs, ct);
         await Host.WaitForSyncAsync(ct);
     }
 

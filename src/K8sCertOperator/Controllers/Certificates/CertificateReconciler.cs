@@ -40,7 +40,7 @@ public sealed class CertificateReconciler : IReconciler
             return ReconcileResult.Success();
         }
 
-        using var state = new CertificateSyncState(certificate, _ops.Context.Time.GetUtcNow());
+        using var state = new CertificateSyncState(certificate, _ops.Context.Time.GetUtcNow()) { RenewalJitter = _ops.Context.Options.RenewalJitter };
         TimeSpan? requeue = null;
         var step = "";
         try

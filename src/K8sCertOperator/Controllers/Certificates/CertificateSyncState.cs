@@ -20,6 +20,9 @@ public sealed class CertificateSyncState : IDisposable
 
     public DateTimeOffset Now { get; }
 
+    /// <summary>The operator's renewal spread, applied wherever a renewal time is computed.</summary>
+    public RenewalJitter RenewalJitter { get; init; } = RenewalJitter.None;
+
     public V1Secret? Secret { get; set; }
 
     public IGenericIssuer? Issuer { get; set; }
@@ -57,7 +60,10 @@ public sealed class CertificateSyncState : IDisposable
         Certificate,
         Secret is null ? null : Secret.Data is { } data ? new Dictionary<string, byte[]>(data) : new Dictionary<string, byte[]>(),
         Secret?.Metadata?.Annotations is { } annotations ? new Dictionary<string, string>(annotations) : null,
-        Now);
+        Now)
+    {
+        RenewalJitter = RenewalJitter,
+    };
 
     public void Dispose()
     {

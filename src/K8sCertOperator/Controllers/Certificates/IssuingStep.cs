@@ -65,7 +65,7 @@ public sealed class IssuingStep : ICertificateStep
         state.Secret = written;
         var revision = state.NextRevision;
         var nextKeySecret = state.Certificate.Status?.NextPrivateKeySecretName;
-        var renewal = CertificatePolicies.RenewalTime(state.Spec, leaf);
+        var renewal = CertificatePolicies.RenewalTime(state.Certificate, leaf, state.RenewalJitter);
         var updated = await _ops.UpdateStatusAsync(state, (_, s) =>
         {
             s.Revision = revision;

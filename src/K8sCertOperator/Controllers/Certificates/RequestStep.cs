@@ -140,8 +140,32 @@ public sealed class RequestStep : ICertificateStep
             return StepResult.Continue;
         }
 
+        await ReflectOrderRateLimitAsync(state, match, cancellationToken).ConfigureAwait(false);
+
         // Still in progress; the Order's updates re-enqueue this Certificate.
         return StepResult.Done();
+    }
+
+    /// <summary>
+    /// Shows on the Certificate's Issuing condition that its Order waits for the account's order rate limit, and
+    /// takes that back once the Order reached the CA (the Order controller owns the waiting and the Events).
+    /// </summary>
+    private async Task ReflectOrderRateLimitAsync(CertificateSyncState state, Order order, CancellationToken cancellationToken)
+    {
+        var issuing = ConditionSet.Find(state.Certificate.Status?.Conditions, ConditionTypes.Issuing);
+        if (Orders.OrderRateLimits.IsWaiting(order.Status))
+        {
+            if (issuing?.Reason != Orders.OrderRateLimits.Reason)
+            {
+                await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, Orders.OrderRateLimits.Reason,
+                    $"Order {order.Metadata.Name} waits: {order.Status!.Reason![(Orders.OrderRateLimits.Reason.Length + 2)..]}", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (issuing?.Reason == Orders.OrderRateLimits.Reason && !string.IsNullOrEmpty(order.Status?.Url))
+        {
+            await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, ConditionReasons.Issuing,
+                $"Order {order.Metadata.Name} was created at the ACME server", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Null when the downloaded chain parses and its leaf is for <paramref name="key"/>.</summary>

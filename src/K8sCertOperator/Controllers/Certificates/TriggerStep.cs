@@ -40,7 +40,7 @@ public sealed class TriggerStep : ICertificateStep
             if (decision is null)
             {
                 var leaf = input.Material.Certificate;
-                var renewal = leaf is null ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Spec, leaf);
+                var renewal = leaf is null ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Certificate, leaf, state.RenewalJitter);
                 var ari = _ari is null || leaf is null ? null : await _ari.GetAsync(state, cancellationToken).ConfigureAwait(false);
                 var schedule = RenewalScheduler.Schedule(renewal, leaf?.NotAfter, state.Now, state.Certificate.Metadata.Uid, ari);
                 decision = AriDecision(ari, schedule, state.Now);

@@ -66,7 +66,7 @@ public sealed class OrderReconciler : IReconciler
         try
         {
             result = step == OrderStep.CreateOrder
-                ? await CreateAsync(order, lookup.Client!, cancellationToken).ConfigureAwait(false)
+                ? await CreateAsync(order, lookup, cancellationToken).ConfigureAwait(false)
                 : await SyncAsync(key, order, lookup, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when ((outage = Policies.AcmeServerFailurePolicy.Classify(e, lookup.Client!.DirectoryUrl)) is not null)
@@ -96,13 +96,40 @@ public sealed class OrderReconciler : IReconciler
         order.Status.Reason = reason;
     }
 
-    private async Task<ReconcileResult> CreateAsync(Order order, IAcmeClient client, CancellationToken ct)
+    private async Task<ReconcileResult> CreateAsync(Order order, AcmeAccountLookup lookup, CancellationToken ct)
     {
-        var status = await OrderCreator.CreateAsync(client, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
+        var limiter = _context.OrderRateLimiter;
+        if (limiter.Rate is { } rate && limiter.TryAcquire(AcmeOrderRateLimiter.AccountKey(lookup.Issuer!)) is { } wait)
+        {
+            return await WaitForOrderSlotAsync(order, rate, wait, ct).ConfigureAwait(false);
+        }
+
+        var status = await OrderCreator.CreateAsync(lookup.Client!, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
         return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The account's bucket is empty: do not call the CA, mark the Order (once, so the Event is not repeated on
+    /// every retry) and look again when the next token is due.
+    /// </summary>
+    private async Task<ReconcileResult> WaitForOrderSlotAsync(Order order, AcmeOrderRate rate, TimeSpan wait, CancellationToken ct)
+    {
+        if (!OrderRateLimits.IsWaiting(order.Status))
+        {
+            var message = OrderRateLimits.Message(rate);
+            await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o =>
+            {
+                o.Status ??= new OrderStatus();
+                o.Status.Reason = message;
+            }, ct).ConfigureAwait(false);
+            await _events.OnObjectAndCertificateAsync(order, EventTypes.Normal, OrderRateLimits.Reason, message, ct).ConfigureAwait(false);
+            _logger.LogInformation("Order {Namespace}/{Name} waits {Wait} for its ACME account's order rate limit ({Rate})",
+                order.Metadata.NamespaceProperty, order.Metadata.Name, wait, rate);
+        }
+        return ReconcileResult.Success(wait);
     }
 
     private async Task<ReconcileResult> SyncAsync(ObjectKey key, Order order, AcmeAccountLookup lookup, CancellationToken ct)

@@ -1,0 +1,138 @@
+using System.Globalization;
+using K8sCertOperator.IntegrationTests.Infrastructure;
+
+namespace K8sCertOperator.Bench;
+
+/// <summary>
+/// The built k8s-cert-operator as a separate process against a kubeconfig, with its CPU time and memory read
+/// from /proc (utime+stime, VmRSS, VmHWM) so the numbers are the operator's alone, not the bench's.
+/// </summary>
+public sealed class OperatorProcess : IAsyncDisposable
+{
+    private static readonly double ClockTicksPerSecond = ReadClockTicks();
+    private readonly ExternalProcess _process;
+    private readonly HttpClient _http;
+
+    private OperatorProcess(ExternalProcess process, int monitoringPort)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{monitoringPort}"), Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    public int Id => _process.Id;
+
+    public string Output => _process.Output;
+
+    /// <summary>Starts the apphost built beside the bench, watching all namespaces, and waits for /readyz.</summary>
+    public static async Task<OperatorProcess> StartAsync(string kubeconfig, string ns, int http01Port, IEnumerable<string> extraArgs, CancellationToken ct)
+    {
+        var binary = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+        if (!File.Exists(binary))
+        {
+            throw new FileNotFoundException("operator apphost not built beside the bench", binary);
+        }
+        var port = FreePort.Next();
+        string[] args =
+        [
+            "--kubeconfig", kubeconfig, "--namespace", ns, "--leader-elect=false",
+            "--http01-listen", $"127.0.0.1:{http01Port}", "--http01-self-check=false",
+            "--metrics-listen", $"127.0.0.1:{port}", "--health-listen", $"127.0.0.1:{port}", "--log-level", "Warning",
+            .. extraArgs,
+        ];
+        var process = new OperatorProcess(ExternalProcess.Start(binary, args), port);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline && !process._process.HasExited)
+        {
+            try
+            {
+                if ((await process._http.GetAsync(new Uri("/readyz", UriKind.Relative), ct)).IsSuccessStatusCode)
+                {
+                    return process;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, ct);
+        }
+        var output = process.Output;
+        await process.DisposeAsync();
+        throw new InvalidOperationException("operator did not become ready:\n" + output);
+    }
+
+    /// <summary>User + system CPU seconds so far.</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{Id}/stat");
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+    }
+
+    /// <summary>Current resident set in MB.</summary>
+    public double RssMb() => StatusKb("VmRSS") / 1024.0;
+
+    /// <summary>Peak resident set (high-water mark) in MB.</summary>
+    public double PeakRssMb() => StatusKb("VmHWM") / 1024.0;
+
+    /// <summary>The runtime's own memory figures from /metrics (managed heap vs the rest of RSS).</summary>
+    public async Task<string> MemoryMetricsAsync(CancellationToken ct)
+    {
+        var text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct).ConfigureAwait(false);
+        var wanted = new[] { "dotnet_total_memory_bytes", "process_private_memory_bytes", "process_working_set_bytes", "process_num_threads" };
+        return string.Join(", ", text.Split('\n')
+            .Where(l => wanted.Any(w => l.StartsWith(w + " ", StringComparison.Ordinal)))
+            .Select(l => l.Split(' ') is [var name, var value] && double.TryParse(value, CultureInfo.InvariantCulture, out var v)
+                ? name.Contains("threads", StringComparison.Ordinal) ? $"{name}={v:F0}" : $"{name}={v / (1024 * 1024):F1}MB"
+                : l));
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var term = System.Diagnostics.Process.Start("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]);
+            await term!.WaitForExitAsync().ConfigureAwait(false);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            while (!_process.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _process.DisposeAsync().ConfigureAwait(false);
+        _http.Dispose();
+    }
+
+    private long StatusKb(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{Id}/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+        return 0;
+    }
+
+    private static double ReadClockTicks()
+    {
+        try
+        {
+            using var getconf = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true });
+            var text = getconf!.StandardOutput.ReadToEnd().Trim();
+            getconf.WaitForExit();
+            return double.TryParse(text, CultureInfo.InvariantCulture, out var ticks) && ticks > 0 ? ticks : 100;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return 100;
+        }
+    }
+}

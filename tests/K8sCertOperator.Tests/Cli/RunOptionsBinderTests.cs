@@ -1,0 +1,72 @@
+using System.CommandLine;
+using K8sCertOperator.Cli;
+using K8sCertOperator.Controllers.Orders;
+using K8sCertOperator.Hosting;
+using K8sCertOperator.Policies;
+
+namespace K8sCertOperator.Tests.Cli;
+
+/// <summary>The order rate limit and renewal spread flags: defaults, binding, and strict errors.</summary>
+public sealed class RunOptionsBinderTests
+{
+    private static (OperatorOptions? Options, IReadOnlyList<string> Errors) Parse(params string[] args)
+    {
+        var binder = new RunOptionsBinder();
+        var root = new RootCommand();
+        foreach (var option in binder.All)
+        {
+            root.Options.Add(option);
+        }
+        var parse = root.Parse(args);
+        var errors = parse.Errors.Select(e => e.Message).ToList();
+        return (errors.Count == 0 ? binder.Bind(parse) : null, errors);
+    }
+
+    [Fact]
+    public void Defaults_are_no_order_limit_and_ten_percent_up_to_an_hour()
+    {
+        var (options, errors) = Parse();
+
+        Assert.Empty(errors);
+        Assert.Null(options!.AcmeOrderRate);
+        Assert.Equal(RenewalJitter.Default, options.RenewalJitter);
+        Assert.Equal(new RenewalJitter(10, TimeSpan.FromHours(1)), options.RenewalJitter);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--acme-order-rate", "300/3h" }, 300, 10800)]
+    [InlineData(new[] { "--acme-order-rate", "5/1m" }, 5, 60)]
+    [InlineData(new[] { "--acme-order-rate", "off" }, 0, 0)]
+    public void Order_rate_is_bound(string[] args, int count, int seconds)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(count == 0 ? null : new AcmeOrderRate(count, TimeSpan.FromSeconds(seconds)), options!.AcmeOrderRate);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--renewal-jitter-percent", "25", "--renewal-jitter-max", "30m" }, 25, 1800)]
+    [InlineData(new[] { "--renewal-jitter-percent", "0" }, 0, 3600)]
+    [InlineData(new[] { "--renewal-jitter-max", "02:00:00" }, 10, 7200)]
+    public void Jitter_is_bound(string[] args, int percent, int maxSeconds)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(new RenewalJitter(percent, TimeSpan.FromSeconds(maxSeconds)), options!.RenewalJitter);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--acme-order-rate", "300" }, "--acme-order-rate: '300' is not COUNT/DURATION")]
+    [InlineData(new[] { "--acme-order-rate", "many/3h" }, "not a positive whole number")]
+    [InlineData(new[] { "--acme-order-rate", "300/3 hours" }, "is not a duration")]
+    [InlineData(new[] { "--renewal-jitter-percent", "80" }, "between 0 and 50")]
+    [InlineData(new[] { "--renewal-jitter-max", "soon" }, "--renewal-jitter-max: 'soon' is not a duration")]
+    public void Malformed_values_are_errors_that_say_why(string[] args, string expected)
+    {
+        var (_, errors) = Parse(args);
+
+        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+}

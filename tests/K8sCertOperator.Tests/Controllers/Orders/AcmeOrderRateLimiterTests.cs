@@ -1,0 +1,132 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers.Orders;
+using Microsoft.Extensions.Time.Testing;
+
+namespace K8sCertOperator.Tests.Controllers.Orders;
+
+/// <summary>The per-account order bucket: burst, refill, waits, and which issuers share an account.</summary>
+public sealed class AcmeOrderRateLimiterTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly AcmeOrderRate FivePerTenMinutes = new(5, TimeSpan.FromMinutes(10));
+
+    [Theory]
+    // tokens before, seconds since update, expected tokens after, expected wait (seconds, null = allowed)
+    [InlineData(5.0, 0, 4.0, null)]
+    [InlineData(1.0, 0, 0.0, null)]
+    [InlineData(0.0, 0, 0.0, 120.0)]
+    [InlineData(0.0, 60, 0.5, 60.0)]
+    [InlineData(0.0, 120, 0.0, null)]
+    [InlineData(0.5, 0, 0.5, 60.0)]
+    [InlineData(0.0, 0.2, 0.0016666666666666668, 119.8)]
+    [InlineData(4.0, 3600, 4.0, null)]
+    [InlineData(0.999, 0, 0.999, 1.0)]
+    public void Take_refills_then_takes_a_whole_token(double tokens, double seconds, double expectedTokens, double? expectedWait)
+    {
+        var (left, wait) = AcmeOrderRateLimiter.Take(tokens, T0, T0.AddSeconds(seconds), FivePerTenMinutes);
+
+        Assert.Equal(expectedTokens, left, 6);
+        Assert.Equal(expectedWait, wait?.TotalSeconds is { } w ? Math.Round(w, 3) : null);
+    }
+
+    [Fact]
+    public void Allows_the_burst_then_says_when_the_next_token_is_due()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(FivePerTenMinutes, time);
+
+        var results = Enumerable.Range(0, 7).Select(_ => limiter.TryAcquire("acct")).ToList();
+
+        Assert.All(results.Take(5), r => Assert.Null(r));
+        Assert.Equal(TimeSpan.FromMinutes(2), results[5]);
+        Assert.Equal(TimeSpan.FromMinutes(2), results[6]);
+        Assert.Equal(0, limiter.Available("acct"), 6);
+    }
+
+    [Fact]
+    public void Refills_at_the_rate_and_never_beyond_the_burst()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(FivePerTenMinutes, time);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(limiter.TryAcquire("acct"));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(90));
+        Assert.Equal(TimeSpan.FromSeconds(30), limiter.TryAcquire("acct"));
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Null(limiter.TryAcquire("acct"));
+        Assert.NotNull(limiter.TryAcquire("acct"));
+
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(5, limiter.Available("acct"), 6);
+        var allowed = Enumerable.Range(0, 10).Count(_ => limiter.TryAcquire("acct") is null);
+        Assert.Equal(5, allowed);
+    }
+
+    [Fact]
+    public void Accounts_have_separate_buckets()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(1, TimeSpan.FromHours(1)), time);
+
+        Assert.Null(limiter.TryAcquire("a"));
+        Assert.NotNull(limiter.TryAcquire("a"));
+        Assert.Null(limiter.TryAcquire("b"));
+    }
+
+    [Fact]
+    public void Without_a_rate_everything_is_allowed()
+    {
+        var limiter = AcmeOrderRateLimiter.Unlimited;
+
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.Null(limiter.TryAcquire("acct")));
+        Assert.Equal(double.PositiveInfinity, limiter.Available("acct"));
+    }
+
+    [Fact]
+    public void Issuers_sharing_a_registered_account_share_a_key()
+    {
+        var a = AcmeIssuer("a", "uid-a", "https://acme.example/dir", "https://acme.example/acct/1");
+        var b = AcmeIssuer("b", "uid-b", " https://acme.example/dir ", "https://acme.example/acct/1");
+        var c = AcmeIssuer("c", "uid-c", "https://acme.example/dir", "https://acme.example/acct/2");
+        var otherServer = AcmeIssuer("d", "uid-d", "https://other.example/dir", "https://acme.example/acct/1");
+
+        Assert.Equal(AcmeOrderRateLimiter.AccountKey(a), AcmeOrderRateLimiter.AccountKey(b));
+        Assert.NotEqual(AcmeOrderRateLimiter.AccountKey(a), AcmeOrderRateLimiter.AccountKey(c));
+        Assert.NotEqual(AcmeOrderRateLimiter.AccountKey(a), AcmeOrderRateLimiter.AccountKey(otherServer));
+    }
+
+    [Fact]
+    public void Unregistered_issuers_fall_back_to_their_identity()
+    {
+        var a = AcmeIssuer("a", "uid-a", "https://acme.example/dir", null);
+        var b = AcmeIssuer("b", "uid-b", "https://acme.example/dir", null);
+
+        Assert.NotEqual(AcmeOrderRateLimiter.AccountKey(a), AcmeOrderRateLimiter.AccountKey(b));
+        Assert.Contains("uid-a", AcmeOrderRateLimiter.AccountKey(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Waiting_orders_are_recognised_only_before_they_reach_the_ca()
+    {
+        var message = OrderRateLimits.Message(FivePerTenMinutes);
+
+        Assert.StartsWith("OrderRateLimited: ", message, StringComparison.Ordinal);
+        Assert.Contains("5 new orders per 10m", message, StringComparison.Ordinal);
+        Assert.True(OrderRateLimits.IsWaiting(new OrderStatus { Reason = message }));
+        Assert.False(OrderRateLimits.IsWaiting(new OrderStatus { Reason = message, Url = "https://acme.example/order/1" }));
+        Assert.False(OrderRateLimits.IsWaiting(new OrderStatus { Reason = "ACME server refused the order", State = AcmeStates.Errored }));
+        Assert.False(OrderRateLimits.IsWaiting(null));
+    }
+
+    private static Issuer AcmeIssuer(string name, string uid, string server, string? accountUri) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "ns", Uid = uid },
+        Spec = new IssuerSpec { Acme = new K8sCertOperator.Api.Acme.AcmeIssuer { Server = server, PrivateKeySecretRef = new SecretKeySelector { Name = name + "-key" } } },
+        Status = accountUri is null ? null : new IssuerStatus { Acme = new AcmeIssuerStatus { Uri = accountUri, LastPrivateKeyHash = "h" } },
+    };
+}
