@@ -26,6 +26,10 @@ public class ChartTests
     [InlineData("image", "{\"repository\":\"r\",\"tag\":\"t\"}", "required property 'pullPolicy'")]
     [InlineData("networkPolicy", "{\"enabled\":\"yes\",\"metricsNamespaces\":[]}", "expected boolean")]
     [InlineData("networkPolicy", "{\"enabled\":true,\"metricsNamespaces\":[1]}", "expected string")]
+    [InlineData("acmeOrderRate", "\"300\"", "does not match")]
+    [InlineData("acmeOrderRate", "\"300/3 hours\"", "does not match")]
+    [InlineData("renewalJitterPercent", "51", "above the maximum")]
+    [InlineData("renewalJitterMax", "\"01:00:00\"", "does not match")]
     public void Schema_rejects_bad_values(string key, string json, string expected)
     {
         var values = ChartFixture.DefaultValues;
@@ -97,6 +101,9 @@ public class ChartTests
         values["serviceMonitor"]!["enabled"] = true;
         values["serviceMonitor"]!["labels"] = new JsonObject { ["release"] = "prom" };
         values["tolerations"] = new JsonArray(new JsonObject { ["key"] = "k", ["operator"] = "Exists" });
+        values["acmeOrderRate"] = "300/3h";
+        values["renewalJitterPercent"] = 20;
+        values["renewalJitterMax"] = "30m";
         Assert.Empty(JsonSchemaSubset.Validate(Schema(), values));
 
         var docs = ChartFixture.Render(values);
@@ -105,6 +112,8 @@ public class ChartTests
         var options = DeploymentChecks.ParseArgs(deployment);
         Assert.Equal("apps", options.WatchNamespace);
         Assert.True(options.CertManagerAnnotations);
+        Assert.Equal((300, TimeSpan.FromHours(3)), (options.AcmeOrderRate!.Count, options.AcmeOrderRate.Period));
+        Assert.Equal((20, TimeSpan.FromMinutes(30)), (options.RenewalJitter.Percent, options.RenewalJitter.Max));
         Assert.Equal("Exists", DeploymentChecks.PodSpec(deployment)["tolerations"]![0]!["operator"]!.GetValue<string>());
 
         var pdb = ChartFixture.Of(docs, "PodDisruptionBudget");

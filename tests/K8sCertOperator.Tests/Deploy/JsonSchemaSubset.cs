@@ -5,12 +5,12 @@ using System.Text.Json.Nodes;
 namespace K8sCertOperator.Tests.Deploy;
 
 /// <summary>
-/// The JSON-schema keywords values.schema.json uses: type, required, properties, items, enum, minimum.
+/// The JSON-schema keywords values.schema.json uses: type, required, properties, items, enum, minimum, maximum, pattern.
 /// Unknown keywords are an error (so the schema cannot silently rely on something unchecked here).
 /// </summary>
 internal static class JsonSchemaSubset
 {
-    private static readonly HashSet<string> Keywords = ["$schema", "type", "required", "properties", "items", "enum", "minimum"];
+    private static readonly HashSet<string> Keywords = ["$schema", "type", "required", "properties", "items", "enum", "minimum", "maximum", "pattern"];
 
     public static IReadOnlyList<string> Validate(JsonObject schema, JsonNode? value)
     {
@@ -41,6 +41,19 @@ internal static class JsonSchemaSubset
             && Number(number) is var n && n < Number(min))
         {
             errors.Add($"{path}: {n} is below the minimum {min}");
+        }
+
+        if (schema["maximum"] is { } max && value is JsonValue bounded && bounded.GetValueKind() == JsonValueKind.Number
+            && Number(bounded) is var m && m > Number(max))
+        {
+            errors.Add($"{path}: {m} is above the maximum {max}");
+        }
+
+        // JSON Schema patterns are ECMA-262 regular expressions, unanchored unless they say ^...$.
+        if (schema["pattern"]?.GetValue<string>() is { } pattern && value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+            && !System.Text.RegularExpressions.Regex.IsMatch(text.GetValue<string>(), pattern, System.Text.RegularExpressions.RegexOptions.ECMAScript))
+        {
+            errors.Add($"{path}: \"{text.GetValue<string>()}\" does not match {pattern}");
         }
 
         if (value is JsonObject obj)
