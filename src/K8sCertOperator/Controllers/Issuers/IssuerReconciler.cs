@@ -26,7 +26,7 @@ public sealed class IssuerReconciler<T> : IReconciler
     private readonly bool _clusterScoped;
     private readonly AcmeAccountKeyStore _keys;
     private readonly AcmeAccountRegistrar _registrar;
-    private readonly Orders.PollAttempts _outages = new();
+    private readonly Orders.PollAttempts _failures = new();
     private readonly ILogger _logger;
 
     public IssuerReconciler(OperatorContext context, IResourceApi<T> api, IInformer<T> informer, bool clusterScoped)
@@ -49,7 +49,7 @@ public sealed class IssuerReconciler<T> : IReconciler
         var issuer = _informer.Get(key);
         if (issuer is null)
         {
-            _outages.Reset(key);
+            _failures.Reset(key);
             // Deleted: the registry evicts its client on the informer's delete event; account keys are kept.
             return ReconcileResult.Success();
         }
@@ -59,6 +59,7 @@ public sealed class IssuerReconciler<T> : IReconciler
         IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type);
         AcmeIssuerStatus? account = null;
         TimeSpan? retryAfter = null;
+        var serverUnavailable = false;
         TimeSpan? requeue = null;
         switch (type)
         {
@@ -79,26 +80,20 @@ public sealed class IssuerReconciler<T> : IReconciler
 
                 readiness = outcome.Readiness;
                 account = outcome.Account;
-                retryAfter = outcome.ServerUnavailable
-                    ? Policies.AcmeServerFailurePolicy.Delay(_outages.Next(key), outcome.RetryAfter)
-                    : outcome.RetryAfter;
-                if (!outcome.ServerUnavailable)
-                {
-                    _outages.Reset(key);
-                }
-
+                retryAfter = outcome.RetryAfter;
+                serverUnavailable = outcome.ServerUnavailable;
                 break;
         }
 
         await WriteAsync(issuer, readiness!, account, type == IssuerType.Acme, cancellationToken).ConfigureAwait(false);
         if (readiness!.IsReady)
         {
+            _failures.Reset(key);
             return requeue is { } again ? ReconcileResult.Success(again) : ReconcileResult.Success();
         }
 
-        // Null retryAfter lets the controller's per-key exponential backoff pace the retries; an unreachable server
-        // gets the short outage backoff instead, so the issuer is Ready again within seconds of the server coming back.
-        return ReconcileResult.Failure($"{readiness.Reason}: {readiness.Message}", retryAfter);
+        var delay = IssuerRetryPolicy.Delay(serverUnavailable, _failures.Next(key), retryAfter);
+        return ReconcileResult.Failure($"{readiness.Reason}: {readiness.Message}", delay);
     }
 
     private async Task WriteAsync(T issuer, IssuerReadiness readiness, AcmeIssuerStatus? account, bool isAcme, CancellationToken cancellationToken)
