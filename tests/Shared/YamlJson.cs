@@ -18,6 +18,19 @@ internal static partial class YamlJson
 
     public static JsonNode? Load(string path) => Parse(File.ReadAllText(path));
 
+    /// <summary>Every non-empty document of a multi-document manifest, as kubectl reads it.</summary>
+    public static IReadOnlyList<JsonObject> ParseAll(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents
+            .Where(d => d.RootNode is YamlMappingNode)
+            .Select(d => (JsonObject)Convert(d.RootNode)!)
+            .ToList();
+    }
+
+    public static JsonObject ParseOne(string yaml) => Assert.Single(ParseAll(yaml));
+
     private static JsonNode? Convert(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(kv =>

@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace K8sCertOperator.Tests.Deploy;
@@ -7,9 +8,9 @@ internal static class ChartFixture
 {
     public const string ReleaseNamespace = "k8s-cert-operator";
 
-    public static JsonObject ChartYaml => ManifestYaml.ParseOne(File.ReadAllText(DeployFiles.Chart("Chart.yaml")));
+    public static JsonObject ChartYaml => YamlJson.ParseOne(File.ReadAllText(DeployFiles.Chart("Chart.yaml")));
 
-    public static JsonObject DefaultValues => ManifestYaml.ParseOne(File.ReadAllText(DeployFiles.Chart("values.yaml")));
+    public static JsonObject DefaultValues => YamlJson.ParseOne(File.ReadAllText(DeployFiles.Chart("values.yaml")));
 
     public static IEnumerable<string> TemplateFiles =>
         Directory.EnumerateFiles(DeployFiles.Chart("templates")).Order(StringComparer.Ordinal);
@@ -21,7 +22,7 @@ internal static class ChartFixture
         renderer.AddHelpers(File.ReadAllText(DeployFiles.Chart("templates", "_helpers.tpl")));
         return TemplateFiles
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal))
-            .SelectMany(f => ManifestYaml.ParseAll(renderer.Render(File.ReadAllText(f))))
+            .SelectMany(f => YamlJson.ParseAll(renderer.Render(File.ReadAllText(f))))
             .ToList();
     }
 

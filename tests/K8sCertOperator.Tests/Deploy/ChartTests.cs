@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace K8sCertOperator.Tests.Deploy;
@@ -141,7 +142,7 @@ public class ChartTests
     [Fact]
     public void Chart_deployment_security_contexts_equal_the_kustomize_ones()
     {
-        var kustomize = ManifestYaml.ParseOne(File.ReadAllText(DeployFiles.Config("manager", "deployment.yaml")));
+        var kustomize = YamlJson.ParseOne(File.ReadAllText(DeployFiles.Config("manager", "deployment.yaml")));
         var chart = ChartFixture.Of(ChartFixture.Render(), "Deployment");
         Assert.True(JsonNode.DeepEquals(DeploymentChecks.PodSpec(kustomize)["securityContext"], DeploymentChecks.PodSpec(chart)["securityContext"]));
         Assert.True(JsonNode.DeepEquals(DeploymentChecks.Container(kustomize)["securityContext"], DeploymentChecks.Container(chart)["securityContext"]));
@@ -153,7 +154,7 @@ public class ChartTests
     [InlineData("Role", "role.yaml")]
     public void Chart_rbac_rules_equal_config_rbac(string kind, string file)
     {
-        var config = ManifestYaml.ParseAll(File.ReadAllText(DeployFiles.Config("rbac", file))).Single(d => d["kind"]!.GetValue<string>() == kind);
+        var config = YamlJson.ParseAll(File.ReadAllText(DeployFiles.Config("rbac", file))).Single(d => d["kind"]!.GetValue<string>() == kind);
         var chart = ChartFixture.Of(ChartFixture.Render(), kind);
         Assert.True(JsonNode.DeepEquals(config["rules"], chart["rules"]), $"{kind} rules differ between the chart and config/rbac/{file}");
     }

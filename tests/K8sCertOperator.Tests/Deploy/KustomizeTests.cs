@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace K8sCertOperator.Tests.Deploy;
@@ -11,7 +12,7 @@ public class KustomizeTests
         Skip.If(Kubectl.MissingReason != null, Kubectl.MissingReason);
         var (exit, stdout, stderr) = await Kubectl.RunAsync(CancellationToken.None, "kustomize", "config/default");
         Assert.True(exit == 0, stderr);
-        var docs = ManifestYaml.ParseAll(stdout);
+        var docs = YamlJson.ParseAll(stdout);
 
         var kinds = docs.GroupBy(d => d["kind"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int>

@@ -1,3 +1,4 @@
+using K8sCertOperator.TestSupport;
 namespace K8sCertOperator.Tests.Deploy;
 
 /// <summary>The granted RBAC equals what the code uses: nothing missing, nothing extra, no wildcards.</summary>
@@ -48,7 +49,7 @@ public class RbacTests
         var granted = new HashSet<Permission>();
         foreach (var file in new[] { "cluster_role.yaml", "role.yaml" })
         {
-            foreach (var doc in ManifestYaml.ParseAll(File.ReadAllText(DeployFiles.Config("rbac", file))))
+            foreach (var doc in YamlJson.ParseAll(File.ReadAllText(DeployFiles.Config("rbac", file))))
             {
                 if (doc["kind"]!.GetValue<string>() is "ClusterRole" or "Role")
                 {
