@@ -15,8 +15,6 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Http01CertificateIsIssuedReissuedWhenTheSecretIsLostAndWhenNamesChange()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.EndToEnd);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);
@@ -76,8 +74,6 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task ShortLivedCertificateIsRenewedAutomatically()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.EndToEnd);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         // 30 s certificates: the default renewal point (two thirds of the lifetime) comes after ~20 s.

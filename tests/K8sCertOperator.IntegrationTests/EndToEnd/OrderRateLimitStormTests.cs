@@ -31,8 +31,6 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task RenewalStormSendsOnlyTheBucketsOrdersAndTheRestFollowAfterRefill()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.EndToEnd);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -24,8 +24,6 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BadCertificatesGetTheirReasonAndAWarningWithoutCrashHotLoopOrDataLoss()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Hardening);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);
@@ -98,8 +96,6 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BadIssuersAndCaSecretsGetTheirReasonAndAWarningWithoutCrashOrHotLoop()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Hardening);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);

@@ -21,8 +21,6 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task FiveCertificatesBecomeReadyWhilePebbleRejectsHalfTheNoncesAndNoKeyReachesTheLogs()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Hardening);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening with { Pebble = new PebbleOptions { NonceRejectPercent = 50, AuthzReusePercent = 0 } }, ct);
@@ -65,8 +63,6 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task FiveCertificatesConvergeOnceWhileTheApiServerFailsRequestsDropsWatchesAndCompactsHistory()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Hardening);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);

@@ -72,9 +72,14 @@ public sealed partial class OperatorHarness : IAsyncDisposable
         ?? ExternalTool.MissingReason("pebble-challtestsrv", "pebble")
         ?? (options.Dns == DnsServerKind.Bind9 ? ExternalTool.MissingReason("named", "bind9") : null);
 
-    /// <summary>Starts bind9 (if asked), Pebble without an HTTP-01 responder of its own (an operator answers) and the API server.</summary>
+    /// <summary>
+    /// Starts bind9 (if asked), Pebble without an HTTP-01 responder of its own (an operator answers) and the API
+    /// server; skips the calling test, saying why, when a tool they need is not installed.
+    /// </summary>
     public static async Task<OperatorHarness> StartAsync(ITestOutputHelper? output, OperatorHarnessOptions options, CancellationToken ct)
     {
+        var missing = MissingReason(options);
+        Skip.If(missing is not null, missing);
         Bind9Fixture? bind = null;
         PebbleFixture? pebble = null;
         try

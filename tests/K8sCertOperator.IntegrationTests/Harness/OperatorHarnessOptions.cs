@@ -26,12 +26,15 @@ public sealed record OperatorHarnessOptions
         PollInterval = TimeSpan.FromMilliseconds(200),
     };
 
-    /// <summary>Replicas and solvers; add <c>Dns = DnsServerKind.Bind9</c> for DNS-01.</summary>
+    /// <summary>Replicas and solvers, Pebble resolving through challtestsrv.</summary>
     public static OperatorHarnessOptions Solvers { get; } = new()
     {
         LeaseName = "k8scert-solvers",
         AccountEmail = "solvers@example.com",
     };
+
+    /// <summary>Replicas and solvers with bind9 as Pebble's DNS and the DNS-01 solver's target.</summary>
+    public static OperatorHarnessOptions SolversWithBind9 { get; } = Solvers with { Dns = DnsServerKind.Bind9 };
 
     /// <summary>Pebble's knobs; the harness always turns Pebble's own HTTP-01 responder off (an operator answers).</summary>
     public PebbleOptions Pebble { get; init; } = new();

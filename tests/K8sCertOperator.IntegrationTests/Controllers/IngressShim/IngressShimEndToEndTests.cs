@@ -10,8 +10,6 @@ public sealed class IngressShimEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task AnnotatedIngressEndsWithAReadySecretFromPebble()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.EndToEnd);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);

@@ -14,8 +14,6 @@ public sealed class RevokeOnDeleteEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task DeletingARevokeOnDeleteCertificateRevokesItAtPebbleAndTheCertificateGoes()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.EndToEnd);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);

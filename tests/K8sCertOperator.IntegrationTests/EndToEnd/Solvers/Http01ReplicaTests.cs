@@ -20,8 +20,6 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BothReplicasServeAPresentedTokenWhileOnlyOneLeads()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Solvers);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
@@ -66,8 +64,6 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task CertificateBecomesReadyWhenTheCaReachesTheStandbyReplica()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Solvers);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
@@ -90,8 +86,6 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task StandbyTakesTheLeaseAndFinishesAPendingCertificateWhenTheLeaderDies()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Solvers);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);

@@ -14,13 +14,10 @@ namespace K8sCertOperator.IntegrationTests.EndToEnd.Solvers;
 public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private static readonly OperatorHarnessOptions Bind9Options = OperatorHarnessOptions.Solvers with { Dns = DnsServerKind.Bind9 };
 
     [SkippableFact]
     public async Task Http01SolverIngressIsGoneAfterARestartMidChallenge()
     {
-        var missing = OperatorHarness.MissingReason(OperatorHarnessOptions.Solvers);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
@@ -48,11 +45,9 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Dns01TxtRecordIsGoneAfterARestartMidChallenge()
     {
-        var missing = OperatorHarness.MissingReason(Bind9Options);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        await using var h = await OperatorHarness.StartAsync(output, Bind9Options, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.SolversWithBind9, ct);
         const string recordName = "_acme-challenge.crash.example.com.";
 
         // The first operator checks propagation against a resolver nobody runs, so it presents the
