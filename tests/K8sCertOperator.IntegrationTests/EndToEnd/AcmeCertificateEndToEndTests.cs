@@ -1,8 +1,8 @@
 using System.Net;
 using K8sCertOperator.Api;
 using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.IntegrationTests.Infrastructure;
-using K8sCertOperator.Pki;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.EndToEnd;
@@ -15,16 +15,14 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Http01CertificateIsIssuedReissuedWhenTheSecretIsLostAndWhenNamesChange()
     {
-        var missing = OperatorEndToEndHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await OperatorEndToEndHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("web", "pebble", ["web.example.com", "www.example.com"], ct);
 
-        var ready = await WaitReadyAsync(h, "web", revision: 1, ct);
+        var ready = await h.WaitCertificateReadyAsync("web", 1, Patience, ct);
         var secret = await AssertSecretServesAsync(h, "web-tls", ["web.example.com", "www.example.com"], ct);
         Assert.Equal("web", secret.Metadata.Annotations[AnnotationKeys.CertificateName]);
         Assert.Equal(LabelKeys.ManagedByValue, secret.Metadata.Labels[LabelKeys.ManagedBy]);
@@ -34,14 +32,14 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
 
         // Secret lost: re-issued under the same name.
         await h.Apis.Secrets.DeleteAsync(h.Namespace, "web-tls", ct);
-        await WaitReadyAsync(h, "web", revision: 2, ct);
+        await h.WaitCertificateReadyAsync("web", 2, Patience, ct);
         await AssertSecretServesAsync(h, "web-tls", ["web.example.com", "www.example.com"], ct);
 
         // Names changed: re-issued with the new set.
         var current = await h.Apis.Certificates.GetAsync(h.Namespace, "web", ct);
         current!.Spec.DnsNames = ["web.example.com", "api.example.com"];
         await h.Apis.Certificates.ReplaceAsync(current, ct);
-        await WaitReadyAsync(h, "web", revision: 3, ct);
+        await h.WaitCertificateReadyAsync("web", 3, Patience, ct);
         await AssertSecretServesAsync(h, "web-tls", ["api.example.com", "web.example.com"], ct);
 
         // The solver Ingresses are gone once the challenges are done.
@@ -76,48 +74,27 @@ public sealed class AcmeCertificateEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task ShortLivedCertificateIsRenewedAutomatically()
     {
-        var missing = OperatorEndToEndHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         // 30 s certificates: the default renewal point (two thirds of the lifetime) comes after ~20 s.
-        await using var h = await OperatorEndToEndHarness.StartAsync(output, new PebbleOptions { CertificateValidityPeriodSeconds = 30 }, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with { Pebble = new PebbleOptions { CertificateValidityPeriodSeconds = 30 } }, ct);
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("short", "pebble", ["short.example.com"], ct);
 
-        var first = await WaitReadyAsync(h, "short", revision: 1, ct);
-        var firstSerial = CertificateInfo.FromPem(await TlsCrtAsync(h, "short-tls", ct)).SerialNumberHex;
-        var renewed = await WaitReadyAsync(h, "short", revision: 2, ct);
-        var secondSerial = CertificateInfo.FromPem(await TlsCrtAsync(h, "short-tls", ct)).SerialNumberHex;
+        var first = await h.WaitCertificateReadyAsync("short", 1, Patience, ct);
+        var firstSerial = (await h.IssuedCertificateAsync("short-tls", ct)).SerialNumberHex;
+        var renewed = await h.WaitCertificateReadyAsync("short", 2, Patience, ct);
+        var secondSerial = (await h.IssuedCertificateAsync("short-tls", ct)).SerialNumberHex;
         Assert.NotEqual(firstSerial, secondSerial);
         Assert.True(renewed.Status!.NotAfter > first.Status!.NotAfter);
     }
 
-    private static Task<Certificate> WaitReadyAsync(OperatorEndToEndHarness h, string name, int revision, CancellationToken ct) =>
-        h.WaitForAsync(
-            c => h.Apis.Certificates.GetAsync(h.Namespace, name, c),
-            c => c.Status?.Revision >= revision && ConditionSet.IsTrue(c.Status.Conditions, ConditionTypes.Ready),
-            Patience, $"Certificate {name} Ready at revision {revision}", ct);
-
-    private static async Task<string> TlsCrtAsync(OperatorEndToEndHarness h, string secretName, CancellationToken ct)
+    /// <summary>The harness's checks of an issued Secret, and the CA certificate is there too.</summary>
+    private static async Task<k8s.Models.V1Secret> AssertSecretServesAsync(OperatorHarness h, string secretName, string[] names, CancellationToken ct)
     {
-        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, secretName, ct);
-        return System.Text.Encoding.UTF8.GetString(secret!.Data["tls.crt"]);
-    }
-
-    private static async Task<k8s.Models.V1Secret> AssertSecretServesAsync(OperatorEndToEndHarness h, string secretName, string[] names, CancellationToken ct)
-    {
-        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, secretName, ct);
-        Assert.NotNull(secret);
-        Assert.Equal("kubernetes.io/tls", secret.Type);
-        var chain = PemCodec.DecodeCertificates(System.Text.Encoding.UTF8.GetString(secret.Data["tls.crt"]));
-        using var key = PemCodec.DecodePrivateKey(System.Text.Encoding.UTF8.GetString(secret.Data["tls.key"]));
-        Assert.True(key.PublicKeyMatches(chain[0]), "tls.key does not match tls.crt");
-        Assert.Equal(names.Order(StringComparer.Ordinal), CertificateInfo.FromCertificate(chain[0]).SubjectAltNames.DnsNames.Order(StringComparer.Ordinal));
+        var secret = await h.AssertSecretServesAsync(secretName, names, ct);
         Assert.True(secret.Data.ContainsKey("ca.crt"));
-        var verdict = ChainVerifier.Verify(chain[0], chain.Skip(1), [await h.Pebble.GetRootAsync(0, ct)]);
-        Assert.True(verdict.Ok, verdict.Error);
         return secret;
     }
 }

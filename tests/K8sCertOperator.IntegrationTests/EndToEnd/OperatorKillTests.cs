@@ -8,7 +8,9 @@ using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.IntegrationTests.Controllers.Issuers;
 using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
@@ -157,31 +159,11 @@ public sealed class OperatorKillTests(ITestOutputHelper output)
         apis.Issuers.CreateAsync(new Issuer
         {
             Metadata = new V1ObjectMeta { Name = "pebble", NamespaceProperty = ns },
-            Spec = new IssuerSpec
-            {
-                Acme = new AcmeIssuer
-                {
-                    Server = pebble.DirectoryUrl.ToString(),
-                    Email = "kill@example.com",
-                    PrivateKeySecretRef = new SecretKeySelector { Name = "pebble-account" },
-                    CaBundle = Encoding.UTF8.GetBytes(pebble.TlsCaPem),
-                    Solvers = [new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } } }],
-                },
-            },
+            Spec = AcmeIssuerBuilder.ForPebble(pebble, "pebble-account").Email("kill@example.com").Solvers(ChallengeSolvers.Http01Ingress()).Build(),
         }, ct);
 
     private static Task<Certificate> CreateCertificateAsync(OperatorApis apis, string ns, string name, CancellationToken ct) =>
-        apis.Certificates.CreateAsync(new Certificate
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-            Spec = new CertificateSpec
-            {
-                SecretName = name + "-tls",
-                DnsNames = [$"{name}.example.com"],
-                IssuerRef = new ObjectReference { Name = "pebble", Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
-                PrivateKey = new CertificatePrivateKey { Algorithm = "ECDSA", Size = 256 },
-            },
-        }, ct);
+        apis.Certificates.CreateAsync(TestCertificates.New(ns, name, "pebble", [$"{name}.example.com"]), ct);
 
     private static async Task<(int Orders, int Ready)> ProgressAsync(OperatorApis apis, string ns, CancellationToken ct)
     {

@@ -5,6 +5,8 @@ using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.IntegrationTests.Harness;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Policies;
 using Microsoft.Extensions.Time.Testing;
@@ -29,14 +31,17 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task RenewalStormSendsOnlyTheBucketsOrdersAndTheRestFollowAfterRefill()
     {
-        var missing = OperatorEndToEndHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(Burst, TimeSpan.FromHours(1)), clock);
-        await using var h = await OperatorEndToEndHarness.StartAsync(output, new PebbleOptions { AuthzReusePercent = 100, NonceRejectPercent = 0 }, ct);
-        await h.StartOperatorAsync(ct, o => o with { Workers = 4 }, s => s with { OrderRateLimiter = _ => limiter });
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with
+        {
+            Pebble = new PebbleOptions { AuthzReusePercent = 100, NonceRejectPercent = 0 },
+            Operator = o => o with { Workers = 4 },
+            Services = s => s with { OrderRateLimiter = _ => limiter },
+        }, ct);
+        await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         var names = Enumerable.Range(0, Certificates).Select(i => $"storm-{i:D2}").ToList();
         foreach (var name in names)
@@ -94,14 +99,14 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
         Assert.Equal(Burst - waiting, limiter.Available(account), 6);
     }
 
-    private static async Task<List<Order>> StormOrdersAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    private static async Task<List<Order>> StormOrdersAsync(OperatorHarness h, CancellationToken ct)
     {
         var orders = await h.Apis.Orders.ListAsync(h.Namespace, null, ct);
         return [.. orders.Items.Where(o => OrderFactory.RevisionOf(o) == 2)];
     }
 
     /// <summary>The limiter's wait is in fake time; touching the Orders makes the controller look now instead.</summary>
-    private static async Task PokeWaitingOrdersAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    private static async Task PokeWaitingOrdersAsync(OperatorHarness h, CancellationToken ct)
     {
         foreach (var order in (await StormOrdersAsync(h, ct)).Where(o => OrderRateLimits.IsWaiting(o.Status)))
         {
@@ -113,7 +118,7 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
     private static string AnnotationPatch(string key, string value) =>
         new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [key] = value } } }.ToJsonString();
 
-    private static async Task<List<Certificate>> WaitAllReadyAsync(OperatorEndToEndHarness h, IReadOnlyList<string> names, int revision, CancellationToken ct) =>
+    private static async Task<List<Certificate>> WaitAllReadyAsync(OperatorHarness h, IReadOnlyList<string> names, int revision, CancellationToken ct) =>
         await WaitForAsync(async () =>
         {
             var list = await h.Apis.Certificates.ListAsync(h.Namespace, null, ct);
@@ -124,18 +129,7 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
             return ready.Count == names.Count ? ready : null;
         }, $"all certificates Ready at revision {revision}", ct);
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read, string what, CancellationToken ct)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-            await Task.Delay(200, ct);
-        }
-        throw new TimeoutException($"{what} not reached within {Patience}");
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T?>> read, string what, CancellationToken ct)
+        where T : class =>
+        ApiPoll.UntilAsync(_ => read(), _ => true, Patience, TimeSpan.FromMilliseconds(200), what, ct);
 }

@@ -2,6 +2,7 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Policies;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Hardening;
@@ -17,11 +18,9 @@ public sealed class AcmeServerOutageTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task IssuerAndCertificatesRecoverWhenTheAcmeServerComesBack()
     {
-        var missing = HardeningHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await HardeningHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);
         await using var relay = new TcpRelay(h.Pebble.ListenPort);
         await h.StartOperatorAsync(ct);
 

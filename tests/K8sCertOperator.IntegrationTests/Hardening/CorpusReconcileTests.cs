@@ -6,6 +6,7 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Policies;
 using K8sCertOperator.IntegrationTests.Infrastructure;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Hardening;
@@ -23,11 +24,9 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BadCertificatesGetTheirReasonAndAWarningWithoutCrashHotLoopOrDataLoss()
     {
-        var missing = HardeningHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        await using var h = await HardeningHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);
         await h.StartOperatorAsync(ct);
         await h.Apis.Issuers.CreateAsync(new Issuer
         {
@@ -97,11 +96,9 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BadIssuersAndCaSecretsGetTheirReasonAndAWarningWithoutCrashOrHotLoop()
     {
-        var missing = HardeningHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        await using var h = await HardeningHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);
         await using var bad = await BadAcmeServers.StartAsync(ct);
         await h.StartOperatorAsync(ct);
 
@@ -193,7 +190,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
         h.AssertOperatorAlive();
     }
 
-    private async Task AssertWarningEventsAsync(HardeningHarness h, IReadOnlyDictionary<string, string> expected, CancellationToken ct)
+    private async Task AssertWarningEventsAsync(OperatorHarness h, IReadOnlyDictionary<string, string> expected, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + Patience;
         IReadOnlyList<string> missing;
@@ -214,7 +211,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
         Assert.Fail("no Warning Event with the expected reason for: " + string.Join(", ", missing));
     }
 
-    private async Task AssertNoHotLoopAsync(HardeningHarness h, IReadOnlyCollection<string> names, int perObject, CancellationToken ct)
+    private async Task AssertNoHotLoopAsync(OperatorHarness h, IReadOnlyCollection<string> names, int perObject, CancellationToken ct)
     {
         var server = h.Env.Server;
         if (server is null)

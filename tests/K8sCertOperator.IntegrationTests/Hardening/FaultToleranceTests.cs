@@ -4,6 +4,7 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.IntegrationTests.Fixtures;
 using K8sCertOperator.IntegrationTests.StandIn;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Hardening;
@@ -20,11 +21,9 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task FiveCertificatesBecomeReadyWhilePebbleRejectsHalfTheNoncesAndNoKeyReachesTheLogs()
     {
-        var missing = HardeningHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await HardeningHarness.StartAsync(output, new PebbleOptions { NonceRejectPercent = 50, AuthzReusePercent = 0 }, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening with { Pebble = new PebbleOptions { NonceRejectPercent = 50, AuthzReusePercent = 0 } }, ct);
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         foreach (var name in Names)
@@ -64,11 +63,9 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task FiveCertificatesConvergeOnceWhileTheApiServerFailsRequestsDropsWatchesAndCompactsHistory()
     {
-        var missing = HardeningHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await HardeningHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Hardening, ct);
         var server = h.Env.Server;
         Skip.If(server is null, "fault injection needs the stand-in API server");
         await h.StartOperatorAsync(ct);
@@ -110,7 +107,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
         Assert.True(writes.Values.Sum() <= Names.Length, "writes after convergence: " + string.Join(", ", writes.Select(w => $"{w.Key}={w.Value}")));
     }
 
-    private static async Task AssertOneSecretPerCertificateAsync(HardeningHarness h, CancellationToken ct)
+    private static async Task AssertOneSecretPerCertificateAsync(OperatorHarness h, CancellationToken ct)
     {
         var secrets = (await h.Apis.Secrets.ListAsync(h.Namespace, null, ct)).Items;
         foreach (var name in Names)

@@ -1,8 +1,7 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Cli;
 using K8sCertOperator.Cli.Ops;
-using K8sCertOperator.IntegrationTests.EndToEnd;
-using K8sCertOperator.Pki;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Cli.Ops;
@@ -15,15 +14,13 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task RenewIssuesANewRevisionAndRevokeByNameRevokesAtPebbleThenReissues()
     {
-        var missing = OperatorEndToEndHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await OperatorEndToEndHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("ops", "pebble", ["ops.example.com"], ct);
-        await WaitReadyAsync(h, "ops", 1, ct);
+        await h.WaitCertificateReadyAsync("ops", 1, Patience, ct);
         var firstSerial = await SerialAsync(h, ct);
 
         // status shows the valid Order and the Certificate's Events.
@@ -42,7 +39,7 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         using var stderr = new StringWriter();
         var renewed = await RenewCommand.RunAsync(h.Env.Client, h.Namespace, ["ops"], false, null, TimeProvider.System, stdout, stderr, ct);
         Assert.True(renewed == ExitCodes.Ok, stderr.ToString());
-        await WaitReadyAsync(h, "ops", 2, ct);
+        await h.WaitCertificateReadyAsync("ops", 2, Patience, ct);
 
         // Revision 1's Events are all written by the time revision 2 is Ready: the user is told when it renews.
         using (var json = new StringWriter())
@@ -63,7 +60,7 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         Assert.Equal(4, status.Reason);
 
         // Re-issued: the Secret no longer holds the revoked certificate, so the Revoked condition is gone.
-        var reissued = await WaitReadyAsync(h, "ops", 3, ct);
+        var reissued = await h.WaitCertificateReadyAsync("ops", 3, Patience, ct);
         Assert.NotEqual(secondSerial, await SerialAsync(h, ct));
         output.WriteLine(stdout.ToString());
         Assert.Null(ConditionSet.Find(reissued.Status!.Conditions, ConditionTypes.Revoked));
@@ -77,7 +74,7 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         var third = await h.Pebble.GetCertStatusAsync(thirdSerial, ct);
         Assert.Equal("Revoked", third.Status);
         Assert.Equal(CertificateRevoker.KeyCompromise, third.Reason);
-        var rekeyed = await WaitReadyAsync(h, "ops", 4, ct);
+        var rekeyed = await h.WaitCertificateReadyAsync("ops", 4, Patience, ct);
         Assert.NotEqual(oldKey, await KeyAsync(h, ct));
         Assert.Null(ConditionSet.Find(rekeyed.Status!.Conditions, ConditionTypes.Revoked));
 
@@ -96,21 +93,12 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         Assert.Equal(4, kept.Status.Revision);
     }
 
-    private static async Task<string?> KeyAsync(OperatorEndToEndHarness h, CancellationToken ct)
+    private static async Task<string?> KeyAsync(OperatorHarness h, CancellationToken ct)
     {
         var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "ops-tls", ct);
         return secret?.Data?.TryGetValue("tls.key", out var key) == true ? System.Text.Encoding.UTF8.GetString(key) : null;
     }
 
-    private static Task<Certificate> WaitReadyAsync(OperatorEndToEndHarness h, string name, int revision, CancellationToken ct) =>
-        h.WaitForAsync(
-            c => h.Apis.Certificates.GetAsync(h.Namespace, name, c),
-            c => c.Status?.Revision >= revision && ConditionSet.IsTrue(c.Status.Conditions, ConditionTypes.Ready),
-            Patience, $"Certificate {name} Ready at revision {revision}", ct);
-
-    private static async Task<string> SerialAsync(OperatorEndToEndHarness h, CancellationToken ct)
-    {
-        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "ops-tls", ct);
-        return CertificateInfo.FromPem(System.Text.Encoding.UTF8.GetString(secret!.Data["tls.crt"])).SerialNumberHex;
-    }
+    private static async Task<string> SerialAsync(OperatorHarness h, CancellationToken ct) =>
+        (await h.IssuedCertificateAsync("ops-tls", ct)).SerialNumberHex;
 }

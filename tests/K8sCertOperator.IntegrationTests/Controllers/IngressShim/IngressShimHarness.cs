@@ -6,6 +6,7 @@ using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Cluster;
 using K8sCertOperator.IntegrationTests.Controllers.Orders;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.LeaderElection;
 using K8sCertOperator.Solvers.Dns01;
@@ -75,18 +76,21 @@ internal sealed class IngressShimHarness : IAsyncDisposable
     }
 
     public Task<V1Ingress> CreateIngressAsync(string name, IDictionary<string, string> annotations, (string Secret, string[] Hosts)[] tls, CancellationToken ct) =>
-        Apis.Ingresses.CreateAsync(new V1Ingress
+        Apis.Ingresses.CreateAsync(NewIngress(Namespace, name, annotations, tls), ct);
+
+    /// <summary>An nginx Ingress with one rule per TLS host and the given TLS entries and annotations.</summary>
+    public static V1Ingress NewIngress(string ns, string name, IDictionary<string, string> annotations, (string Secret, string[] Hosts)[] tls) => new()
+    {
+        ApiVersion = "networking.k8s.io/v1",
+        Kind = "Ingress",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Annotations = new Dictionary<string, string>(annotations) },
+        Spec = new V1IngressSpec
         {
-            ApiVersion = "networking.k8s.io/v1",
-            Kind = "Ingress",
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Annotations = new Dictionary<string, string>(annotations) },
-            Spec = new V1IngressSpec
-            {
-                IngressClassName = "nginx",
-                Rules = [.. tls.SelectMany(t => t.Hosts).Distinct().Select(h => new V1IngressRule { Host = h })],
-                Tls = [.. tls.Select(t => new V1IngressTLS { SecretName = t.Secret, Hosts = t.Hosts })],
-            },
-        }, ct);
+            IngressClassName = "nginx",
+            Rules = [.. tls.SelectMany(t => t.Hosts).Distinct().Select(h => new V1IngressRule { Host = h })],
+            Tls = [.. tls.Select(t => new V1IngressTLS { SecretName = t.Secret, Hosts = t.Hosts })],
+        },
+    };
 
     /// <summary>Reads the Ingress, changes it and writes it back (retrying on conflicts).</summary>
     public async Task UpdateIngressAsync(string name, Action<V1Ingress> change, CancellationToken ct)
@@ -119,24 +123,9 @@ internal sealed class IngressShimHarness : IAsyncDisposable
                 e.InvolvedObject?.Name == ingressName && e.InvolvedObject.Kind == "Ingress" && e.Type == type && e.Reason == reason),
             _ => true, $"{type} event {reason} on Ingress {ingressName}", ct);
 
-    public static async Task<T> WaitForAsync<T>(Func<CancellationToken, Task<T?>> read, Func<T, bool> done, string what, CancellationToken ct)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        T? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await read(ct);
-            if (last is not null && done(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100, ct);
-        }
-
-        throw new TimeoutException($"{what} not reached within {Patience}; last seen: {(last is null ? "nothing" : k8s.KubernetesJson.Serialize(last))}");
-    }
+    public static Task<T> WaitForAsync<T>(Func<CancellationToken, Task<T?>> read, Func<T, bool> done, string what, CancellationToken ct)
+        where T : class =>
+        ApiPoll.UntilAsync(read, done, Patience, TimeSpan.FromMilliseconds(100), what, ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.IntegrationTests.Fixtures;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.Issuers;
 
@@ -12,6 +13,10 @@ internal sealed class AcmeIssuerBuilder(Uri server)
         Server = server.AbsoluteUri,
         PrivateKeySecretRef = new SecretKeySelector { Name = "acme-account-key" },
     };
+
+    /// <summary>An issuer of <paramref name="pebble"/> that trusts its TLS CA, its account key in <paramref name="accountKeySecret"/>.</summary>
+    public static AcmeIssuerBuilder ForPebble(PebbleFixture pebble, string accountKeySecret) =>
+        new AcmeIssuerBuilder(pebble.DirectoryUrl).Server(pebble.DirectoryUrl.ToString()).CaBundle(pebble.TlsCaPem).KeySecret(accountKeySecret);
 
     public AcmeIssuerBuilder Server(string server)
     {
@@ -44,6 +49,12 @@ internal sealed class AcmeIssuerBuilder(Uri server)
             KeyId = keyId,
             KeySecretRef = new SecretKeySelector { Name = secretName, Key = secretKey },
         };
+        return this;
+    }
+
+    public AcmeIssuerBuilder Solvers(params AcmeChallengeSolver[] solvers)
+    {
+        _acme.Solvers = [.. solvers];
         return this;
     }
 

@@ -8,7 +8,9 @@ using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.IntegrationTests.Controllers.Issuers;
 using K8sCertOperator.IntegrationTests.Fixtures;
+using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Kube.LeaderElection;
 using K8sCertOperator.Pki;
 using K8sCertOperator.Solvers.Dns01;
@@ -79,37 +81,13 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         Apis.Issuers.CreateAsync(new Issuer
         {
             Metadata = new V1ObjectMeta { Name = IssuerName, NamespaceProperty = Namespace },
-            Spec = new IssuerSpec
-            {
-                Acme = new AcmeIssuer
-                {
-                    Server = Pebble.DirectoryUrl.ToString(),
-                    PrivateKeySecretRef = new SecretKeySelector { Name = "pebble-account" },
-                    CaBundle = System.Text.Encoding.UTF8.GetBytes(Pebble.TlsCaPem),
-                    Solvers = [.. solvers],
-                },
-            },
+            Spec = AcmeIssuerBuilder.ForPebble(Pebble, "pebble-account").Solvers([.. solvers]).Build(),
         }, ct);
 
-    public static AcmeChallengeSolver Http01Solver() => new()
-    {
-        Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } },
-    };
+    public static AcmeChallengeSolver Http01Solver() => ChallengeSolvers.Http01Ingress();
 
     /// <summary>A DNS-01 solver updating bind9 over RFC 2136 with the TSIG key from <paramref name="secretName"/>.</summary>
-    public AcmeChallengeSolver Dns01Solver(string secretName) => new()
-    {
-        Dns01 = new AcmeChallengeSolverDns01
-        {
-            Rfc2136 = new AcmeIssuerDnsRfc2136
-            {
-                Nameserver = Bind!.Nameserver,
-                TsigKeyName = Bind.TsigKeyName,
-                TsigAlgorithm = "HMACSHA256",
-                TsigSecretSecretRef = new SecretKeySelector { Name = secretName, Key = "secret" },
-            },
-        },
-    };
+    public AcmeChallengeSolver Dns01Solver(string secretName) => ChallengeSolvers.Rfc2136(Bind!, secretName);
 
     /// <summary>Creates an Order for <paramref name="dnsNames"/> with a CSR from a fresh key.</summary>
     public Task<Order> CreateOrderAsync(string name, IReadOnlyList<string> dnsNames, CancellationToken ct)

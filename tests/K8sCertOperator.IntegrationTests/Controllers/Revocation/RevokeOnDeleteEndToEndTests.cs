@@ -1,8 +1,7 @@
 using System.Globalization;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.Revocation;
-using K8sCertOperator.IntegrationTests.EndToEnd;
-using K8sCertOperator.Pki;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.Revocation;
@@ -15,11 +14,9 @@ public sealed class RevokeOnDeleteEndToEndTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task DeletingARevokeOnDeleteCertificateRevokesItAtPebbleAndTheCertificateGoes()
     {
-        var missing = OperatorEndToEndHarness.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = cts.Token;
-        await using var h = await OperatorEndToEndHarness.StartAsync(output, null, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd, ct);
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("gone", "pebble", ["gone.example.com"], ct, s => s.RevocationPolicy = RevocationPolicies.RevokeOnDelete);
@@ -28,8 +25,7 @@ public sealed class RevokeOnDeleteEndToEndTests(ITestOutputHelper output)
             c => h.Apis.Certificates.GetAsync(h.Namespace, "gone", c),
             c => ConditionSet.IsTrue(c.Status?.Conditions, ConditionTypes.Ready) && c.Metadata.Finalizers?.Contains(RevocationFinalizer.Name) == true,
             Patience, "Certificate gone Ready with the revoke-on-delete finalizer", ct);
-        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "gone-tls", ct);
-        var serial = CertificateInfo.FromPem(System.Text.Encoding.UTF8.GetString(secret!.Data["tls.crt"])).SerialNumberHex;
+        var serial = (await h.IssuedCertificateAsync("gone-tls", ct)).SerialNumberHex;
         Assert.Equal("Valid", (await h.Pebble.GetCertStatusAsync(serial, ct)).Status);
 
         // The expiration series carries the certificate's notAfter.

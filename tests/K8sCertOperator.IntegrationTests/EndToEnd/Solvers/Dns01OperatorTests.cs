@@ -1,9 +1,6 @@
-using System.Text;
-using K8sCertOperator.IntegrationTests.Controllers.Orders;
 using K8sCertOperator.IntegrationTests.Infrastructure;
-using K8sCertOperator.Pki;
 using K8sCertOperator.Solvers.Dns01.Rfc2136;
-using Microsoft.Extensions.Logging;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.EndToEnd.Solvers;
@@ -16,12 +13,9 @@ public sealed class Dns01OperatorTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task WildcardCertificateIsIssuedAndOnlyOurTxtValuesAreWithdrawn()
     {
-        var missing = SolversHarness.MissingReason(withBind: true);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        using var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(output)).SetMinimumLevel(LogLevel.Information));
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: true, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.SolversWithBind9, ct);
         var bind = h.Bind!;
 
         // Someone else's TXT value at the very name our challenges use.
@@ -33,30 +27,13 @@ public sealed class Dns01OperatorTests(ITestOutputHelper output)
         await h.StartReplicaAsync(h.ReplicaOptions("dns-replica", FreePort.Next()), ct);
         await h.CreateDns01IssuerAsync("bind", ct);
         await h.CreateCertificateAsync("wild", "bind", ["*.w.example.com", "w.example.com"], ct);
-        await h.WaitReadyAsync("wild", Patience, ct);
+        await h.WaitCertificateReadyAsync("wild", 1, Patience, ct);
 
-        var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "wild-tls", ct);
-        var leaf = CertificateInfo.FromPem(Encoding.UTF8.GetString(secret!.Data["tls.crt"]));
+        var leaf = await h.IssuedCertificateAsync("wild-tls", ct);
         Assert.Equal(["*.w.example.com", "w.example.com"], leaf.SubjectAltNames.DnsNames.Order(StringComparer.Ordinal));
 
         // Clean-up runs after the challenges turn valid; wait for it rather than racing it.
-        var remaining = await WaitForTxtAsync(bind, recordName, values => values.Count == 1, ct);
+        var remaining = await h.PollTxtAsync(recordName, values => values.Count == 1, Patience, ct);
         Assert.Equal([foreign], remaining);
-    }
-
-    private static async Task<IReadOnlyList<string>> WaitForTxtAsync(Fixtures.Bind9Fixture bind, string fqdn, Func<IReadOnlyList<string>, bool> done, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        IReadOnlyList<string> last = [];
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await bind.QueryTxtAsync(fqdn, ct);
-            if (done(last))
-            {
-                return last;
-            }
-            await Task.Delay(200, ct);
-        }
-        return last;
     }
 }

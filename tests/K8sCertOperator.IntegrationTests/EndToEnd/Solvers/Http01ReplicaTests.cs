@@ -2,10 +2,9 @@ using k8s;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
-using K8sCertOperator.IntegrationTests.Controllers.Orders;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Solvers.Http01;
-using Microsoft.Extensions.Logging;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.EndToEnd.Solvers;
@@ -21,12 +20,9 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task BothReplicasServeAPresentedTokenWhileOnlyOneLeads()
     {
-        var missing = SolversHarness.MissingReason(withBind: false);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        using var logs = Logs();
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
         var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()), ct);
         await h.WaitForLeaderAsync(leader, Patience, ct);
         var standby = await h.StartReplicaAsync(h.ReplicaOptions("replica-b", FreePort.Next()), ct);
@@ -44,7 +40,7 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
                 Type = ChallengeTypes.Http01,
                 Token = "tok-" + Guid.NewGuid().ToString("N"),
                 Key = "tok-key." + Guid.NewGuid().ToString("N"),
-                Solver = new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } } },
+                Solver = ChallengeSolvers.Http01Ingress(),
                 IssuerRef = new ObjectReference { Name = "absent", Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
             },
         }, ct);
@@ -68,20 +64,17 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task CertificateBecomesReadyWhenTheCaReachesTheStandbyReplica()
     {
-        var missing = SolversHarness.MissingReason(withBind: false);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        using var logs = Logs();
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
         var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()), ct);
         await h.WaitForLeaderAsync(leader, Patience, ct);
         // Pebble's VA dials its HttpPort: only the standby listens there.
         var standby = await h.StartReplicaAsync(h.ReplicaOptions("replica-b", h.Pebble.HttpPort), ct);
 
-        await h.CreateHttp01IssuerAsync("pebble", ct);
+        await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("via-standby", "pebble", ["standby.example.com", "www.standby.example.com"], ct);
-        await h.WaitReadyAsync("via-standby", Patience, ct);
+        await h.WaitCertificateReadyAsync("via-standby", 1, Patience, ct);
 
         Assert.True(leader.Health.IsLeader);
         Assert.False(standby.Health.IsLeader);
@@ -93,19 +86,16 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task StandbyTakesTheLeaseAndFinishesAPendingCertificateWhenTheLeaderDies()
     {
-        var missing = SolversHarness.MissingReason(withBind: false);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        using var logs = Logs();
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
         // The leader's self-check cannot resolve the name (.test is reserved, RFC 6761, so nothing leaves the
         // machine), so it presents and then waits: the certificate is provably unfinished when the leader dies.
         var leader = await h.StartReplicaAsync(h.ReplicaOptions("replica-a", FreePort.Next()) with { Http01SelfCheck = true }, ct);
         await h.WaitForLeaderAsync(leader, Patience, ct);
         var standby = await h.StartReplicaAsync(h.ReplicaOptions("replica-b", h.Pebble.HttpPort), ct);
 
-        await h.CreateHttp01IssuerAsync("pebble", ct);
+        await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("handover", "pebble", ["handover.k8scert.test"], ct);
         await h.WaitForChallengeAsync(c => c.Status?.Presented == true, Patience, "a presented Challenge", ct);
         var pending = await h.Apis.Certificates.GetAsync(h.Namespace, "handover", ct);
@@ -114,15 +104,12 @@ public sealed class Http01ReplicaTests(ITestOutputHelper output)
         await h.StopReplicaAsync(leader);
 
         await h.WaitForLeaderAsync(standby, Patience, ct);
-        var ready = await h.WaitReadyAsync("handover", Patience, ct);
+        var ready = await h.WaitCertificateReadyAsync("handover", 1, Patience, ct);
         Assert.True(ConditionSet.IsTrue(ready.Status!.Conditions, ConditionTypes.Ready));
         var lease = await h.Env.Client.CoordinationV1.ReadNamespacedLeaseAsync("k8scert-solvers", h.Namespace, cancellationToken: ct);
         Assert.Equal("replica-b", lease.Spec.HolderIdentity);
         Assert.NotNull(await h.Apis.Secrets.GetAsync(h.Namespace, "handover-tls", ct));
     }
-
-    private ILoggerFactory Logs() =>
-        LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(output)).SetMinimumLevel(LogLevel.Information));
 
     private static async Task<string> PollBodyAsync(HttpClient http, string url, string expected, CancellationToken ct)
     {

@@ -1,9 +1,8 @@
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers.Challenges;
-using K8sCertOperator.IntegrationTests.Controllers.Orders;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Solvers.Http01;
-using Microsoft.Extensions.Logging;
+using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.EndToEnd.Solvers;
@@ -19,18 +18,15 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Http01SolverIngressIsGoneAfterARestartMidChallenge()
     {
-        var missing = SolversHarness.MissingReason(withBind: false);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        using var logs = Logs();
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: false, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.Solvers, ct);
 
         // With the self-check on, the first operator presents and then keeps waiting for a URL whose
         // name never resolves (.test is reserved, RFC 6761), so it is stopped with the challenge
         // presented and not yet accepted.
         var first = await h.StartReplicaAsync(h.ReplicaOptions("first", FreePort.Next()) with { Http01SelfCheck = true }, ct);
-        await h.CreateHttp01IssuerAsync("pebble", ct);
+        await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("crash", "pebble", ["crash.k8scert.test"], ct);
         await h.WaitForChallengeAsync(c => c.Status?.Presented == true, Patience, "a presented Challenge", ct);
         await h.StopReplicaAsync(first);
@@ -38,7 +34,7 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
         Assert.NotEmpty(leftBehind.Items);
 
         await h.StartReplicaAsync(h.ReplicaOptions("second", h.Pebble.HttpPort), ct);
-        await h.WaitReadyAsync("crash", Patience, ct);
+        await h.WaitCertificateReadyAsync("crash", 1, Patience, ct);
         await h.WaitForAsync(
             async c => (K8sCertOperator.Kube.Client.ResourceList<k8s.Models.V1Ingress>?)await h.Apis.Ingresses.ListAsync(h.Namespace, ChallengeIngressBuilder.LabelSelectorForAll(), c),
             list => list.Items.Count == 0, Patience, "no solver Ingress", ct);
@@ -49,12 +45,9 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Dns01TxtRecordIsGoneAfterARestartMidChallenge()
     {
-        var missing = SolversHarness.MissingReason(withBind: true);
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        using var logs = Logs();
-        await using var h = await SolversHarness.StartAsync(output, logs, withBind: true, ct);
+        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.SolversWithBind9, ct);
         const string recordName = "_acme-challenge.crash.example.com.";
 
         // The first operator checks propagation against a resolver nobody runs, so it presents the
@@ -69,16 +62,7 @@ public sealed class SolverCrashRecoveryTests(ITestOutputHelper output)
         Assert.Contains(Dns01ChallengeSolver.TxtValue(presented), await h.Bind!.QueryTxtAsync(recordName, ct));
 
         await h.StartReplicaAsync(h.ReplicaOptions("second", FreePort.Next()), ct);
-        await h.WaitReadyAsync("crash", Patience, ct);
-        var deadline = DateTime.UtcNow + Patience;
-        IReadOnlyList<string> txt;
-        while ((txt = await h.Bind.QueryTxtAsync(recordName, ct)).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, ct);
-        }
-        Assert.Empty(txt);
+        await h.WaitCertificateReadyAsync("crash", 1, Patience, ct);
+        Assert.Empty(await h.PollTxtAsync(recordName, txt => txt.Count == 0, Patience, ct));
     }
-
-    private ILoggerFactory Logs() =>
-        LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(output)).SetMinimumLevel(LogLevel.Information));
 }

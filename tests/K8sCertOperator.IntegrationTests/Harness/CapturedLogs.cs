@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace K8sCertOperator.IntegrationTests.Hardening;
+namespace K8sCertOperator.IntegrationTests.Harness;
 
 /// <summary>
 /// Keeps every log entry of every level: formatted message, structured values, full exception text and the
 /// scopes it was written in, so a test can scan all of it for secrets.
 /// </summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
 

@@ -1,0 +1,30 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.IntegrationTests.Fixtures;
+
+namespace K8sCertOperator.IntegrationTests.Harness;
+
+/// <summary>The ACME challenge solvers the integration tests configure on their Issuers and Challenges.</summary>
+public static class ChallengeSolvers
+{
+    /// <summary>HTTP-01 through a solver Ingress of class nginx (the operator's own responder answers).</summary>
+    public static AcmeChallengeSolver Http01Ingress() => new()
+    {
+        Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } },
+    };
+
+    /// <summary>DNS-01 by RFC 2136 updates to <paramref name="bind"/>, the TSIG secret under key "secret" of <paramref name="tsigSecretName"/>.</summary>
+    public static AcmeChallengeSolver Rfc2136(Bind9Fixture bind, string tsigSecretName) => new()
+    {
+        Dns01 = new AcmeChallengeSolverDns01
+        {
+            Rfc2136 = new AcmeIssuerDnsRfc2136
+            {
+                Nameserver = bind.Nameserver,
+                TsigKeyName = bind.TsigKeyName,
+                TsigAlgorithm = "HMACSHA256",
+                TsigSecretSecretRef = new SecretKeySelector { Name = tsigSecretName, Key = "secret" },
+            },
+        },
+    };
+}

@@ -1,0 +1,32 @@
+namespace K8sCertOperator.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The one wait loop of the integration tests: read (the API, not an operator's cache) until a condition holds or
+/// the time is up, then fail with what was last seen, so a timeout says where things stood.
+/// </summary>
+public static class ApiPoll
+{
+    /// <summary>Polls <paramref name="read"/> every <paramref name="interval"/> until <paramref name="done"/> holds.</summary>
+    /// <param name="onTimeout">Runs before the TimeoutException, e.g. to print a fixture's output.</param>
+    public static async Task<T> UntilAsync<T>(
+        Func<CancellationToken, Task<T?>> read, Func<T, bool> done, TimeSpan timeout, TimeSpan interval, string what,
+        CancellationToken ct, Action? onTimeout = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        T? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await read(ct);
+            if (last is not null && done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(interval, ct);
+        }
+
+        onTimeout?.Invoke();
+        throw new TimeoutException($"{what} not reached within {timeout}; last seen: {(last is null ? "nothing" : k8s.KubernetesJson.Serialize(last))}");
+    }
+}
