@@ -25,6 +25,7 @@ public sealed class OrderReconciler : IReconciler
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PollAttempts _polls = new();
+    private readonly CreatedOrderMemo _created = new();
     private readonly AcmeOutageHandler _outage;
     private readonly ILogger _logger;
 
@@ -43,10 +44,18 @@ public sealed class OrderReconciler : IReconciler
         {
             _polls.Reset(key);
             _outage.Forget(key);
+            _created.Forget(order?.Metadata.Uid);
             return ReconcileResult.Success();
         }
 
         var step = OrderStepPlanner.ForLocalStatus(order.Status);
+        if (_created.IsStale(order.Metadata.Uid, step == OrderStep.CreateOrder))
+        {
+            // We opened this ACME order moments ago but the cache has not caught up with the status that says so:
+            // opening another would waste a CA order (and a rate-limit token). The watch event brings us back.
+            return ReconcileResult.Success(CreatedOrderMemo.CacheCatchUp);
+        }
+
         if (step == OrderStep.CleanUpChallenges)
         {
             _polls.Reset(key);
@@ -107,6 +116,7 @@ public sealed class OrderReconciler : IReconciler
         var status = await OrderCreator.CreateAsync(lookup.Client!, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
+        _created.Remember(order.Metadata.Uid);
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
         return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
     }
