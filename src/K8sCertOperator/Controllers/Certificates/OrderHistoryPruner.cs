@@ -8,7 +8,7 @@ public static class OrderHistoryPruner
     public const int DefaultLimit = 1;
 
     /// <summary>
-    /// Completed (final-state) Orders beyond the newest <paramref name="limit"/> (by revision, then creation time).
+    /// Completed (final-state) Orders beyond the newest <paramref name="limit"/> (by revision, then valid before failed, then creation time).
     /// Orders still in progress, and any Order of <paramref name="inProgressRevision"/>, are never selected.
     /// </summary>
     public static IReadOnlyList<Order> SelectForDeletion(IEnumerable<Order> owned, int? limit, int? inProgressRevision)
@@ -19,6 +19,9 @@ public static class OrderHistoryPruner
             .Where(o => AcmeStates.IsFinal(o.Status?.State))
             .Where(o => inProgressRevision is null || OrderFactory.RevisionOf(o) != inProgressRevision)
             .OrderByDescending(o => OrderFactory.RevisionOf(o) ?? -1)
+            // Within a revision the valid Order (the one that produced the certificate) outranks failed attempts,
+            // whose creation times can tie with it at the API's one-second resolution.
+            .ThenByDescending(o => o.Status?.State == AcmeStates.Valid)
             .ThenByDescending(o => o.Metadata?.CreationTimestamp ?? DateTime.MinValue)
             .ThenBy(o => o.Metadata?.Name, StringComparer.Ordinal)
             .Skip(keep)

@@ -52,6 +52,19 @@ public class StepDecisionTests
         Assert.Equal(deleted, selected);
     }
 
+    [Theory]
+    // Same revision, same creation second: the valid Order is kept whatever the names sort like.
+    [InlineData("a-failed", "b-valid")]
+    [InlineData("b-failed", "a-valid")]
+    public void WithinARevisionTheValidOrderIsKeptOverAFailedAttempt(string failedName, string validName)
+    {
+        Order[] orders = [Order(failedName, 2, AcmeStates.Invalid), Order(validName, 2, AcmeStates.Valid), Order("old", 1, AcmeStates.Valid)];
+
+        var deleted = OrderHistoryPruner.SelectForDeletion(orders, 1, null).Select(o => o.Metadata.Name).Order();
+
+        Assert.Equal(new[] { failedName, "old" }.Order(), deleted);
+    }
+
     [Fact]
     public void DownloadedChainMustBeForTheNextKey()
     {
