@@ -43,6 +43,8 @@ public sealed class OrderReconciler : IReconciler
         {
             _polls.Reset(key);
             _outage.Forget(key);
+            // A deleted Order that was waiting for its account's order rate limit lets the next waiter move up.
+            _context.OrderRateLimiter.Release(key.ToString());
             return ReconcileResult.Success();
         }
 
@@ -99,7 +101,7 @@ public sealed class OrderReconciler : IReconciler
     private async Task<ReconcileResult> CreateAsync(Order order, AcmeAccountLookup lookup, CancellationToken ct)
     {
         var limiter = _context.OrderRateLimiter;
-        if (limiter.Rate is { } rate && limiter.TryAcquire(AcmeOrderRateLimiter.AccountKey(lookup.Issuer!)) is { } wait)
+        if (limiter.Rate is { } rate && limiter.TryAcquire(AcmeOrderRateLimiter.AccountKey(lookup.Issuer!), ObjectKey.From(order).ToString()) is { } wait)
         {
             return await WaitForOrderSlotAsync(order, rate, wait, ct).ConfigureAwait(false);
         }
@@ -113,7 +115,7 @@ public sealed class OrderReconciler : IReconciler
 
     /// <summary>
     /// The account's bucket is empty: do not call the CA, mark the Order (once, so the Event is not repeated on
-    /// every retry) and look again when the next token is due.
+    /// every retry) and look again when this Order's own slot in the account's queue is due.
     /// </summary>
     private async Task<ReconcileResult> WaitForOrderSlotAsync(Order order, AcmeOrderRate rate, TimeSpan wait, CancellationToken ct)
     {

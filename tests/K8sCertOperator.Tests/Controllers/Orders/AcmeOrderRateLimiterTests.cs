@@ -6,30 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace K8sCertOperator.Tests.Controllers.Orders;
 
-/// <summary>The per-account order bucket: burst, refill, waits, and which issuers share an account.</summary>
+/// <summary>The per-account order bucket: burst, refill, waits, queued waiters, and which issuers share an account.</summary>
 public sealed class AcmeOrderRateLimiterTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly AcmeOrderRate FivePerTenMinutes = new(5, TimeSpan.FromMinutes(10));
-
-    [Theory]
-    // tokens before, seconds since update, expected tokens after, expected wait (seconds, null = allowed)
-    [InlineData(5.0, 0, 4.0, null)]
-    [InlineData(1.0, 0, 0.0, null)]
-    [InlineData(0.0, 0, 0.0, 120.0)]
-    [InlineData(0.0, 60, 0.5, 60.0)]
-    [InlineData(0.0, 120, 0.0, null)]
-    [InlineData(0.5, 0, 0.5, 60.0)]
-    [InlineData(0.0, 0.2, 0.0016666666666666668, 119.8)]
-    [InlineData(4.0, 3600, 4.0, null)]
-    [InlineData(0.999, 0, 0.999, 1.0)]
-    public void Take_refills_then_takes_a_whole_token(double tokens, double seconds, double expectedTokens, double? expectedWait)
-    {
-        var (left, wait) = AcmeOrderRateLimiter.Take(tokens, T0, T0.AddSeconds(seconds), FivePerTenMinutes);
-
-        Assert.Equal(expectedTokens, left, 6);
-        Assert.Equal(expectedWait, wait?.TotalSeconds is { } w ? Math.Round(w, 3) : null);
-    }
 
     [Fact]
     public void Allows_the_burst_then_says_when_the_next_token_is_due()
