@@ -41,6 +41,8 @@ public static class RenewalStormBenchmark
             await cluster.CreateCertificatesAsync(count, "pebble", clock, ct, spec => spec.RenewBefore = "59m");
             var issued = await cluster.WaitAllReadyAsync(count, 1, clock, first, sampler, TimeSpan.FromMinutes(20), ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase 1: {issued.Count} issued in {clock.Elapsed.TotalSeconds:F1} s; operator stopped"));
+            // From the operator's start, so account registration is in.
+            PrintLines(AcmeRequestReport.Lines(AcmeRequestReport.Delta(null, await first.ScrapeAsync(ct)), issued.Count));
         }
 
         var certificates = await cluster.ListCertificatesAsync(ct);
@@ -103,7 +105,20 @@ public static class RenewalStormBenchmark
             }
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator CPU {op.CpuSeconds():F1} s in phase 2, peak RSS (VmHWM) {op.PeakRssMb():F0} MB"));
+        var samples = await op.ScrapeAsync(ct);
+        var orderReconciles = samples.Where(s => s.Name == "k8scert_controller_sync_call_count" && s.Has(("controller", "orders"))).Sum(s => s.Value);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Order reconciles in phase 2: {orderReconciles:F0} ({orderReconciles / Math.Max(1, done):F1} per renewal; waiting Orders woken for a token they cannot have add to this)"));
+        PrintLines(AcmeRequestReport.Lines(AcmeRequestReport.Delta(null, samples), done));
         return done == count ? 0 : 1;
+    }
+
+    private static void PrintLines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            Console.WriteLine(line);
+        }
     }
 
     private static void PrintSpread(string what, IReadOnlyList<DateTimeOffset> times)

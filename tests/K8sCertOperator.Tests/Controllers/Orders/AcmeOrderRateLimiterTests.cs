@@ -60,6 +60,57 @@ public sealed class AcmeOrderRateLimiterTests
     }
 
     [Fact]
+    public void Queued_orders_each_get_their_own_slot_and_are_served_at_it()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(FivePerTenMinutes, time);
+        var first = Enumerable.Range(0, 8).Select(i => limiter.TryAcquire("acct", $"ns/o{i}")).ToList();
+
+        Assert.All(first.Take(5), w => Assert.Null(w));
+        Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6)], first.Skip(5).Select(w => w!.Value));
+        Assert.Equal(["ns/o5", "ns/o6", "ns/o7"], limiter.Waiters("acct"));
+
+        // The last in line asking again early changes nothing; each is served at its own slot.
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(TimeSpan.FromMinutes(4), limiter.TryAcquire("acct", "ns/o7"));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o5"));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o6"));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o7"));
+        Assert.Empty(limiter.Waiters("acct"));
+        Assert.Equal(0, limiter.Available("acct"), 6);
+    }
+
+    [Fact]
+    public void A_released_order_gives_its_slot_to_the_next_in_line()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(1, TimeSpan.FromMinutes(1)), time);
+        Assert.Null(limiter.TryAcquire("acct", "ns/a"));
+        Assert.Equal(TimeSpan.FromMinutes(1), limiter.TryAcquire("acct", "ns/b"));
+        Assert.Equal(TimeSpan.FromMinutes(2), limiter.TryAcquire("acct", "ns/c"));
+
+        Assert.True(limiter.Release("ns/b"));
+        Assert.False(limiter.Release("ns/b"));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(limiter.TryAcquire("acct", "ns/c"));
+    }
+
+    [Fact]
+    public void An_order_whose_account_key_changed_leaves_the_old_queue()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(1, TimeSpan.FromMinutes(1)), time);
+        Assert.Null(limiter.TryAcquire("unregistered", "ns/x"));
+        Assert.NotNull(limiter.TryAcquire("unregistered", "ns/a"));
+
+        Assert.Null(limiter.TryAcquire("registered", "ns/a"));
+        Assert.Empty(limiter.Waiters("unregistered"));
+    }
+
+    [Fact]
     public void Without_a_rate_everything_is_allowed()
     {
         var limiter = AcmeOrderRateLimiter.Unlimited;
