@@ -22,9 +22,17 @@ public sealed class OrderReconciler : IReconciler
     /// <summary>Safety poll while Challenges work (their status changes enqueue the Order anyway).</summary>
     public static readonly TimeSpan PendingResync = TimeSpan.FromSeconds(15);
 
+    /// <summary>How soon to look again at an Order whose created status the informer has not shown yet.</summary>
+    public static readonly TimeSpan StaleCacheRetry = TimeSpan.FromSeconds(1);
+
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PollAttempts _polls = new();
+
+    // Orders this process created at the CA whose URL the informer may not show yet (uid per key): a reconcile
+    // that runs before the watch delivers the written status must not create a second CA order (and take a
+    // second order-rate token).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectKey, string> _createdAtCa = new();
     private readonly AcmeOutageHandler _outage;
     private readonly ILogger _logger;
 
@@ -45,10 +53,20 @@ public sealed class OrderReconciler : IReconciler
             _outage.Forget(key);
             // A deleted Order that was waiting for its account's order rate limit lets the next waiter move up.
             _context.OrderRateLimiter.Release(key.ToString());
+            _createdAtCa.TryRemove(key, out _);
             return ReconcileResult.Success();
         }
 
         var step = OrderStepPlanner.ForLocalStatus(order.Status);
+        if (step == OrderStep.CreateOrder && _createdAtCa.TryGetValue(key, out var createdUid) && createdUid == order.Metadata.Uid)
+        {
+            // Our cache is behind our own status write; the watch event brings the Order back.
+            return ReconcileResult.Success(StaleCacheRetry);
+        }
+        if (step != OrderStep.CreateOrder)
+        {
+            _createdAtCa.TryRemove(key, out _);
+        }
         if (step == OrderStep.CleanUpChallenges)
         {
             _polls.Reset(key);
@@ -109,6 +127,10 @@ public sealed class OrderReconciler : IReconciler
         var status = await OrderCreator.CreateAsync(lookup.Client!, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
+        if (written.Object is not null && order.Metadata.Uid is { } uid)
+        {
+            _createdAtCa[ObjectKey.From(order)] = uid;
+        }
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
         return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
     }
