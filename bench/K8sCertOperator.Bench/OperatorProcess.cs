@@ -76,6 +76,10 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Peak resident set (high-water mark) in MB.</summary>
     public double PeakRssMb() => StatusKb("VmHWM") / 1024.0;
 
+    /// <summary>Everything the operator exports on /metrics now (its --metrics-listen port), parsed.</summary>
+    public async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(CancellationToken ct) =>
+        PrometheusExposition.Parse(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct).ConfigureAwait(false));
+
     /// <summary>The runtime's own memory figures from /metrics (managed heap vs the rest of RSS).</summary>
     public async Task<string> MemoryMetricsAsync(CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using K8sCertOperator.IntegrationTests.Fixtures;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 
@@ -9,9 +8,9 @@ namespace K8sCertOperator.Bench;
 /// <summary>
 /// N Certificates across 10 namespaces applied at once, issued by one ACME ClusterIssuer against Pebble, with the
 /// operator as its own process: time until all Ready, p50/p95 time-to-Ready, operator CPU and peak RSS, ACME
-/// requests per certificate (counted from Pebble's request log).
+/// requests per certificate by action (the operator's own request counter, scraped from its /metrics).
 /// </summary>
-public static partial class ScaleBenchmark
+public static class ScaleBenchmark
 {
     public static async Task<int> RunAsync(int count, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ public static partial class ScaleBenchmark
         await cluster.WaitIssuerReadyAsync("pebble", ct);
         var idleRss = op.RssMb();
         var cpuBefore = op.CpuSeconds();
-        var requestsBefore = PebbleRequests(pebble.Output);
+        var scrapeBefore = await op.ScrapeAsync(ct);
 
         var clock = Stopwatch.StartNew();
         var created = await cluster.CreateCertificatesAsync(count, "pebble", clock, ct);
@@ -38,7 +37,7 @@ public static partial class ScaleBenchmark
         var ready = await cluster.WaitAllReadyAsync(count, 1, clock, op, sampler, TimeSpan.FromMinutes(30), ct);
         var total = clock.Elapsed;
         var cpu = op.CpuSeconds() - cpuBefore;
-        var requests = PebbleRequests(pebble.Output) - requestsBefore;
+        var acme = AcmeRequestReport.Delta(scrapeBefore, await op.ScrapeAsync(ct));
 
         var latencies = ready.Select(r => (r.Value - created[r.Key]).TotalSeconds).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"applied {count} Certificates in {applied.TotalSeconds:F1} s"));
@@ -46,14 +45,12 @@ public static partial class ScaleBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time-to-Ready        p50 {Stats.Percentile(latencies, 50):F1} s  p95 {Stats.Percentile(latencies, 95):F1} s  max {Stats.Percentile(latencies, 100):F1} s (creation to first poll that saw Ready; 0.5 s polls)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator CPU         {cpu:F1} s ({cpu / Math.Max(1, ready.Count) * 1000:F0} ms per certificate)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operator RSS         idle {idleRss:F0} MB, max polled {sampler.MaxRssMb:F0} MB, peak (VmHWM) {op.PeakRssMb():F0} MB, now {op.RssMb():F0} MB"));
-        Console.WriteLine(requests > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"ACME requests        {requests} at Pebble = {requests / (double)Math.Max(1, ready.Count):F1} per certificate (Pebble's request log; includes nonce and directory fetches)")
-            : "ACME requests        not counted: Pebble's output had no request lines to count");
+        foreach (var line in AcmeRequestReport.Lines(acme, ready.Count))
+        {
+            Console.WriteLine(line);
+        }
         return ready.Count == count ? 0 : 1;
     }
-
-    /// <summary>Requests Pebble logged (one line per handled request: "POST /order-plz" etc.).</summary>
-    public static int PebbleRequests(string output) => RequestLine().Count(output);
 
     public static string LoadNote() =>
         $"note: shared machine ({Environment.ProcessorCount} cores, load average {ReadLoad()}); numbers move with other users' load";
@@ -69,7 +66,4 @@ public static partial class ScaleBenchmark
             return "unknown";
         }
     }
-
-    [GeneratedRegex(@"\b(GET|POST|HEAD) /", RegexOptions.CultureInvariant)]
-    private static partial Regex RequestLine();
 }

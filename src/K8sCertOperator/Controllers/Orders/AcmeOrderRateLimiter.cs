@@ -4,9 +4,10 @@ namespace K8sCertOperator.Controllers.Orders;
 
 /// <summary>
 /// One token bucket per ACME account for new orders, so a storm of issuances or renewals stays inside the CA's
-/// per-account limit instead of collecting rateLimited errors. Unlike the work queue's bucket it never reserves
-/// future tokens: a refused caller is told when the next token is due and asks again then, so an Order deleted
-/// while waiting does not hold a token.
+/// per-account limit instead of collecting rateLimited errors. Orders that find the bucket empty queue per
+/// account (<see cref="OrderSlotQueue"/>): each is told when its own token is due, so the waiters wake one per
+/// token instead of all at once for the same one. An Order deleted while waiting gives its place up
+/// (<see cref="Release"/>), and one that never comes back loses it after a grace period, so neither holds a token.
 /// </summary>
 /// <remarks>
 /// Buckets live in memory: a new leader starts with full buckets. That can allow one extra burst per failover,
@@ -15,7 +16,7 @@ namespace K8sCertOperator.Controllers.Orders;
 public sealed class AcmeOrderRateLimiter
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrderSlotQueue> _accounts = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     public AcmeOrderRateLimiter(AcmeOrderRate? rate, TimeProvider? time = null)
@@ -31,9 +32,15 @@ public sealed class AcmeOrderRateLimiter
 
     /// <summary>
     /// Takes a token for <paramref name="account"/>: null when the order may be created now, else how long until
-    /// the next token is due.
+    /// the next free token is due. Callers that come back should pass a waiter id to keep their place.
     /// </summary>
-    public TimeSpan? TryAcquire(string account)
+    public TimeSpan? TryAcquire(string account) => TryAcquire(account, null);
+
+    /// <summary>
+    /// Takes a token for <paramref name="waiter"/> (an Order's key) on <paramref name="account"/>: null when the
+    /// order may be created now, else how long until this waiter's own slot, its place in the queue being kept.
+    /// </summary>
+    public TimeSpan? TryAcquire(string account, string? waiter)
     {
         ArgumentNullException.ThrowIfNull(account);
         if (Rate is not { } rate)
@@ -44,15 +51,34 @@ public sealed class AcmeOrderRateLimiter
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (!_buckets.TryGetValue(account, out var bucket))
+            var queue = QueueFor(account, rate, now);
+            if (waiter is not null)
             {
-                bucket = new Bucket(rate.Count, now);
-                _buckets[account] = bucket;
+                // An issuer whose account key changed (registered since) leaves a place in the old queue: moot now.
+                foreach (var (other, otherQueue) in _accounts)
+                {
+                    if (other != account)
+                    {
+                        otherQueue.Release(waiter);
+                    }
+                }
             }
+            return queue.Claim(waiter, now);
+        }
+    }
 
-            var (tokens, wait) = Take(bucket.Tokens, bucket.Updated, now, rate);
-            _buckets[account] = new Bucket(tokens, now);
-            return wait;
+    /// <summary>Gives up <paramref name="waiter"/>'s place (its Order was deleted or no longer needs a token).</summary>
+    public bool Release(string waiter)
+    {
+        ArgumentNullException.ThrowIfNull(waiter);
+        lock (_gate)
+        {
+            var released = false;
+            foreach (var queue in _accounts.Values)
+            {
+                released |= queue.Release(waiter);
+            }
+            return released;
         }
     }
 
@@ -66,26 +92,17 @@ public sealed class AcmeOrderRateLimiter
 
         lock (_gate)
         {
-            return _buckets.TryGetValue(account, out var bucket) ? Refill(bucket.Tokens, bucket.Updated, _time.GetUtcNow(), rate) : rate.Count;
+            return _accounts.TryGetValue(account, out var queue) ? queue.Available(_time.GetUtcNow()) : rate.Count;
         }
     }
 
-    /// <summary>
-    /// The pure bucket step: refill for the time passed, then take one token if there is a whole one.
-    /// Returns the tokens left and null, or the unchanged tokens and the wait until one is whole.
-    /// </summary>
-    public static (double Tokens, TimeSpan? Wait) Take(double tokens, DateTimeOffset updated, DateTimeOffset now, AcmeOrderRate rate)
+    /// <summary>The Orders waiting on <paramref name="account"/>, first served first (for tests and diagnostics).</summary>
+    public IReadOnlyList<string> Waiters(string account)
     {
-        ArgumentNullException.ThrowIfNull(rate);
-        var current = Refill(tokens, updated, now, rate);
-        if (current >= 1)
+        lock (_gate)
         {
-            return (current - 1, null);
+            return _accounts.TryGetValue(account, out var queue) ? queue.Waiters : [];
         }
-
-        var missing = 1 - current;
-        var wait = TimeSpan.FromTicks((long)Math.Ceiling(missing * rate.Interval.Ticks));
-        return (current, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
     }
 
     /// <summary>
@@ -108,15 +125,13 @@ public sealed class AcmeOrderRateLimiter
         return server + " " + account;
     }
 
-    private static double Refill(double tokens, DateTimeOffset updated, DateTimeOffset now, AcmeOrderRate rate)
+    private OrderSlotQueue QueueFor(string account, AcmeOrderRate rate, DateTimeOffset now)
     {
-        var elapsed = now - updated;
-        if (elapsed <= TimeSpan.Zero)
+        if (!_accounts.TryGetValue(account, out var queue))
         {
-            return tokens;
+            queue = new OrderSlotQueue(rate, now);
+            _accounts[account] = queue;
         }
-        return Math.Min(rate.Count, tokens + (elapsed.Ticks / (double)rate.Interval.Ticks));
+        return queue;
     }
-
-    private readonly record struct Bucket(double Tokens, DateTimeOffset Updated);
 }

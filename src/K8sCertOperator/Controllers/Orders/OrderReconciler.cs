@@ -22,6 +22,7 @@ public sealed class OrderReconciler : IReconciler
     /// <summary>Safety poll while Challenges work (their status changes enqueue the Order anyway).</summary>
     public static readonly TimeSpan PendingResync = TimeSpan.FromSeconds(15);
 
+
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PollAttempts _polls = new();
@@ -44,12 +45,14 @@ public sealed class OrderReconciler : IReconciler
         {
             _polls.Reset(key);
             _outage.Forget(key);
-            _created.Forget(order?.Metadata.Uid);
+            // A deleted Order that was waiting for its account's order rate limit lets the next waiter move up.
+            _context.OrderRateLimiter.Release(key.ToString());
+            _created.Forget(key);
             return ReconcileResult.Success();
         }
 
         var step = OrderStepPlanner.ForLocalStatus(order.Status);
-        if (_created.IsStale(order.Metadata.Uid, step == OrderStep.CreateOrder))
+        if (_created.IsStale(key, order.Metadata.Uid, step == OrderStep.CreateOrder))
         {
             // We opened this ACME order moments ago but the cache has not caught up with the status that says so:
             // opening another would waste a CA order (and a rate-limit token). The watch event brings us back.
@@ -108,7 +111,7 @@ public sealed class OrderReconciler : IReconciler
     private async Task<ReconcileResult> CreateAsync(Order order, AcmeAccountLookup lookup, CancellationToken ct)
     {
         var limiter = _context.OrderRateLimiter;
-        if (limiter.Rate is { } rate && limiter.TryAcquire(AcmeOrderRateLimiter.AccountKey(lookup.Issuer!)) is { } wait)
+        if (limiter.Rate is { } rate && limiter.TryAcquire(AcmeOrderRateLimiter.AccountKey(lookup.Issuer!), ObjectKey.From(order).ToString()) is { } wait)
         {
             return await WaitForOrderSlotAsync(order, rate, wait, ct).ConfigureAwait(false);
         }
@@ -116,14 +119,17 @@ public sealed class OrderReconciler : IReconciler
         var status = await OrderCreator.CreateAsync(lookup.Client!, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
-        _created.Remember(order.Metadata.Uid);
+        if (written.Object is not null)
+        {
+            _created.Remember(ObjectKey.From(order), order.Metadata.Uid);
+        }
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
         return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
     }
 
     /// <summary>
     /// The account's bucket is empty: do not call the CA, mark the Order (once, so the Event is not repeated on
-    /// every retry) and look again when the next token is due.
+    /// every retry) and look again when this Order's own slot in the account's queue is due.
     /// </summary>
     private async Task<ReconcileResult> WaitForOrderSlotAsync(Order order, AcmeOrderRate rate, TimeSpan wait, CancellationToken ct)
     {

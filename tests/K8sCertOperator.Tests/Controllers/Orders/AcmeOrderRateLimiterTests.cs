@@ -6,30 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace K8sCertOperator.Tests.Controllers.Orders;
 
-/// <summary>The per-account order bucket: burst, refill, waits, and which issuers share an account.</summary>
+/// <summary>The per-account order bucket: burst, refill, waits, queued waiters, and which issuers share an account.</summary>
 public sealed class AcmeOrderRateLimiterTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly AcmeOrderRate FivePerTenMinutes = new(5, TimeSpan.FromMinutes(10));
-
-    [Theory]
-    // tokens before, seconds since update, expected tokens after, expected wait (seconds, null = allowed)
-    [InlineData(5.0, 0, 4.0, null)]
-    [InlineData(1.0, 0, 0.0, null)]
-    [InlineData(0.0, 0, 0.0, 120.0)]
-    [InlineData(0.0, 60, 0.5, 60.0)]
-    [InlineData(0.0, 120, 0.0, null)]
-    [InlineData(0.5, 0, 0.5, 60.0)]
-    [InlineData(0.0, 0.2, 0.0016666666666666668, 119.8)]
-    [InlineData(4.0, 3600, 4.0, null)]
-    [InlineData(0.999, 0, 0.999, 1.0)]
-    public void Take_refills_then_takes_a_whole_token(double tokens, double seconds, double expectedTokens, double? expectedWait)
-    {
-        var (left, wait) = AcmeOrderRateLimiter.Take(tokens, T0, T0.AddSeconds(seconds), FivePerTenMinutes);
-
-        Assert.Equal(expectedTokens, left, 6);
-        Assert.Equal(expectedWait, wait?.TotalSeconds is { } w ? Math.Round(w, 3) : null);
-    }
 
     [Fact]
     public void Allows_the_burst_then_says_when_the_next_token_is_due()
@@ -76,6 +57,57 @@ public sealed class AcmeOrderRateLimiterTests
         Assert.Null(limiter.TryAcquire("a"));
         Assert.NotNull(limiter.TryAcquire("a"));
         Assert.Null(limiter.TryAcquire("b"));
+    }
+
+    [Fact]
+    public void Queued_orders_each_get_their_own_slot_and_are_served_at_it()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(FivePerTenMinutes, time);
+        var first = Enumerable.Range(0, 8).Select(i => limiter.TryAcquire("acct", $"ns/o{i}")).ToList();
+
+        Assert.All(first.Take(5), w => Assert.Null(w));
+        Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6)], first.Skip(5).Select(w => w!.Value));
+        Assert.Equal(["ns/o5", "ns/o6", "ns/o7"], limiter.Waiters("acct"));
+
+        // The last in line asking again early changes nothing; each is served at its own slot.
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(TimeSpan.FromMinutes(4), limiter.TryAcquire("acct", "ns/o7"));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o5"));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o6"));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(limiter.TryAcquire("acct", "ns/o7"));
+        Assert.Empty(limiter.Waiters("acct"));
+        Assert.Equal(0, limiter.Available("acct"), 6);
+    }
+
+    [Fact]
+    public void A_released_order_gives_its_slot_to_the_next_in_line()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(1, TimeSpan.FromMinutes(1)), time);
+        Assert.Null(limiter.TryAcquire("acct", "ns/a"));
+        Assert.Equal(TimeSpan.FromMinutes(1), limiter.TryAcquire("acct", "ns/b"));
+        Assert.Equal(TimeSpan.FromMinutes(2), limiter.TryAcquire("acct", "ns/c"));
+
+        Assert.True(limiter.Release("ns/b"));
+        Assert.False(limiter.Release("ns/b"));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(limiter.TryAcquire("acct", "ns/c"));
+    }
+
+    [Fact]
+    public void An_order_whose_account_key_changed_leaves_the_old_queue()
+    {
+        var time = new FakeTimeProvider(T0);
+        var limiter = new AcmeOrderRateLimiter(new AcmeOrderRate(1, TimeSpan.FromMinutes(1)), time);
+        Assert.Null(limiter.TryAcquire("unregistered", "ns/x"));
+        Assert.NotNull(limiter.TryAcquire("unregistered", "ns/a"));
+
+        Assert.Null(limiter.TryAcquire("registered", "ns/a"));
+        Assert.Empty(limiter.Waiters("unregistered"));
     }
 
     [Fact]
