@@ -1,0 +1,73 @@
+namespace K8sCertOperator.Bench;
+
+/// <summary>
+/// Which operator executable a bench runs and with what environment: K8SCERT_BENCH_OPERATOR names a
+/// published executable (what the image ships, ReadyToRun), the default is the build output beside the
+/// bench; either way the runtime environment is the image's (the Dockerfile's ENV), so numbers such as
+/// RSS are the container's and not those of a developer shell.
+/// </summary>
+public static class OperatorBinary
+{
+    public const string Variable = "K8SCERT_BENCH_OPERATOR";
+
+    /// <summary>The executable to start, and arguments that must precede the operator's own (dotnet + dll without an apphost).</summary>
+    public static (string File, List<string> Prefix) Resolve()
+    {
+        var apphost = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } published
+            ? published
+            : Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+        return File.Exists(apphost)
+            ? (apphost, [])
+            : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator.dll")]);
+    }
+
+    /// <summary>The ENV of the repository's Dockerfile; empty when the bench runs outside the source tree.</summary>
+    public static IReadOnlyDictionary<string, string> ImageEnvironment()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var dockerfile = Path.Combine(dir.FullName, "Dockerfile");
+            if (File.Exists(dockerfile) && File.Exists(Path.Combine(dir.FullName, "K8sCertOperator.sln")))
+            {
+                return ParseEnv(File.ReadAllText(dockerfile));
+            }
+        }
+        return new Dictionary<string, string>();
+    }
+
+    /// <summary>A one-line description for the bench's header.</summary>
+    public static string Describe()
+    {
+        var (file, prefix) = Resolve();
+        var env = ImageEnvironment();
+        return $"operator: {string.Join(' ', prefix.Prepend(file))}; image env: "
+            + (env.Count == 0 ? "(none found)" : string.Join(' ', env.Select(kv => $"{kv.Key}={kv.Value}")));
+    }
+
+    // `ENV A=1 \` continuation lines, KEY=VALUE pairs without quoting: the form our Dockerfile uses.
+    internal static Dictionary<string, string> ParseEnv(string dockerfile)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = dockerfile.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].TrimStart().StartsWith("ENV ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var instruction = lines[i].TrimStart()[4..];
+            while (instruction.TrimEnd().EndsWith('\\') && i + 1 < lines.Length)
+            {
+                instruction = instruction.TrimEnd()[..^1] + " " + lines[++i];
+            }
+            foreach (var pair in instruction.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (pair.Split('=', 2) is [var key, var value])
+                {
+                    result[key] = value;
+                }
+            }
+        }
+        return result;
+    }
+}
