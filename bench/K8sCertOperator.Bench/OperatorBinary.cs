@@ -2,9 +2,9 @@ namespace K8sCertOperator.Bench;
 
 /// <summary>
 /// Which operator executable a bench runs and with what environment: K8SCERT_BENCH_OPERATOR names a
-/// published executable (what the image ships, ReadyToRun), the default is the build output beside the
-/// bench; either way the runtime environment is the image's (the Dockerfile's ENV), so numbers such as
-/// RSS are the container's and not those of a developer shell.
+/// published executable (what the image ships, ReadyToRun), run with the image's environment (the
+/// Dockerfile's ENV) so numbers such as RSS are the container's; the default is the build output beside
+/// the bench, run without it, because the image's settings (no tiered compilation) suit precompiled code only.
 /// </summary>
 public static class OperatorBinary
 {
@@ -13,17 +13,23 @@ public static class OperatorBinary
     /// <summary>The executable to start, and arguments that must precede the operator's own (dotnet + dll without an apphost).</summary>
     public static (string File, List<string> Prefix) Resolve()
     {
-        var apphost = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } published
-            ? published
+        var apphost = Published
+            ? Environment.GetEnvironmentVariable(Variable)!
             : Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
         return File.Exists(apphost)
             ? (apphost, [])
             : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator.dll")]);
     }
 
-    /// <summary>The ENV of the repository's Dockerfile; empty when the bench runs outside the source tree.</summary>
+    private static bool Published => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 };
+
+    /// <summary>The ENV of the repository's Dockerfile for a published executable; otherwise, or outside the source tree, none.</summary>
     public static IReadOnlyDictionary<string, string> ImageEnvironment()
     {
+        if (!Published)
+        {
+            return new Dictionary<string, string>();
+        }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var dockerfile = Path.Combine(dir.FullName, "Dockerfile");
@@ -40,8 +46,10 @@ public static class OperatorBinary
     {
         var (file, prefix) = Resolve();
         var env = ImageEnvironment();
-        return $"operator: {string.Join(' ', prefix.Prepend(file))}; image env: "
-            + (env.Count == 0 ? "(none found)" : string.Join(' ', env.Select(kv => $"{kv.Key}={kv.Value}")));
+        return $"operator: {string.Join(' ', prefix.Prepend(file))}; "
+            + (!Published ? $"build output without the image's ENV (set {Variable} to a published executable to measure the image)"
+                : env.Count == 0 ? "image env: (Dockerfile not found)"
+                : "image env: " + string.Join(' ', env.Select(kv => $"{kv.Key}={kv.Value}")));
     }
 
     // `ENV A=1 \` continuation lines, KEY=VALUE pairs without quoting: the form our Dockerfile uses.
