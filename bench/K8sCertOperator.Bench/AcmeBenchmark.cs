@@ -136,16 +136,10 @@ public static class AcmeBenchmark
 
     private static (string, List<string>, Dictionary<string, string>) OurCommand(PebbleFixture pebble, string caBundle, string listen, string work, int i)
     {
-        // K8SCERT_BENCH_OPERATOR names a published executable (what the image ships); the default is the build output.
-        var apphost = Environment.GetEnvironmentVariable("K8SCERT_BENCH_OPERATOR") is { Length: > 0 } published
-            ? published
-            : Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
-        var (file, prefix) = File.Exists(apphost)
-            ? (apphost, new List<string>())
-            : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator.dll")]);
+        var (file, prefix) = OperatorBinary.Resolve();
         prefix.AddRange(["certify", "--server", pebble.DirectoryUrl.ToString(), "--ca-bundle", caBundle, "-d", $"ours-{i}.example.com",
             "--http01-listen", listen, "--out", Path.Combine(work, "ours"), "--email", "bench@example.com"]);
-        return (file, prefix, new Dictionary<string, string>());
+        return (file, prefix, new Dictionary<string, string>(OperatorBinary.ImageEnvironment()));
     }
 
     private static (string, List<string>, Dictionary<string, string>) LegoCommand(string lego, PebbleFixture pebble, string caBundle, string listen, string work, int i) =>

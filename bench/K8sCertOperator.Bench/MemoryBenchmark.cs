@@ -16,10 +16,11 @@ public static class MemoryBenchmark
     {
         Console.WriteLine($"memory benchmark: {certificates} SelfSigned Certificates, then {secrets} unrelated Secrets of {SecretBytes / 1024} KB; target RSS <= 80 MB");
         Console.WriteLine(ScaleBenchmark.LoadNote());
+        Console.WriteLine(OperatorBinary.Describe());
         await using var cluster = await BenchCluster.StartAsync(10, ct);
         await using var op = await OperatorProcess.StartAsync(cluster.Env.KubeconfigPath, cluster.OperatorNamespace, 0, [], ct);
         var sampler = new ResourceSampler();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS at start (synced, empty):      {op.RssMb(),6:F1} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS at start (synced, empty):      {op.RssMb(),6:F1} MB ({op.Breakdown()}; pid {op.Id})"));
         Console.WriteLine("runtime: " + await op.MemoryMetricsAsync(ct));
         await cluster.CreateSelfSignedClusterIssuerAsync(ct);
         await cluster.WaitIssuerReadyAsync("self", ct);
@@ -29,7 +30,7 @@ public static class MemoryBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ready.Count} Ready in {clock.Elapsed.TotalSeconds:F1} s, operator CPU {op.CpuSeconds():F1} s"));
         await SettleAsync(op, sampler, ct);
         var before = op.RssMb();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS with {certificates} Certificates:       {before,6:F1} MB (peak so far {op.PeakRssMb():F1} MB)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS with {certificates} Certificates:       {before,6:F1} MB (peak so far {op.PeakRssMb():F1} MB; {op.Breakdown()})"));
 
         var payload = new byte[SecretBytes];
         Random.Shared.NextBytes(payload);
@@ -50,7 +51,7 @@ public static class MemoryBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"created {secrets} Secrets ({secrets * (long)SecretBytes / (1024 * 1024)} MB of data) in {secretClock.Elapsed.TotalSeconds:F1} s"));
         await SettleAsync(op, sampler, ct);
         var after = op.RssMb();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS after the Secrets:             {after,6:F1} MB ({after - before:+0.0;-0.0} MB)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS after the Secrets:             {after,6:F1} MB ({after - before:+0.0;-0.0} MB; {op.Breakdown()})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RSS peak (VmHWM):                  {op.PeakRssMb(),6:F1} MB; max polled {sampler.MaxRssMb:F1} MB"));
         Console.WriteLine("runtime: " + await op.MemoryMetricsAsync(ct));
         Console.WriteLine(op.PeakRssMb() <= 80 ? "within the 80 MB target" : "above the 80 MB target");

@@ -23,23 +23,20 @@ public sealed class OperatorProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>Starts the apphost built beside the bench, watching all namespaces, and waits for /readyz.</summary>
+    /// <summary>Starts the operator (<see cref="OperatorBinary"/>) with the image's environment, watching all namespaces, and waits for /readyz.</summary>
     public static async Task<OperatorProcess> StartAsync(string kubeconfig, string ns, int http01Port, IEnumerable<string> extraArgs, CancellationToken ct)
     {
-        var binary = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
-        if (!File.Exists(binary))
-        {
-            throw new FileNotFoundException("operator apphost not built beside the bench", binary);
-        }
+        var (binary, prefix) = OperatorBinary.Resolve();
         var port = FreePort.Next();
         string[] args =
         [
+            .. prefix,
             "--kubeconfig", kubeconfig, "--namespace", ns, "--leader-elect=false",
             "--http01-listen", $"127.0.0.1:{http01Port}", "--http01-self-check=false",
             "--metrics-listen", $"127.0.0.1:{port}", "--health-listen", $"127.0.0.1:{port}", "--log-level", "Warning",
             .. extraArgs,
         ];
-        var process = new OperatorProcess(ExternalProcess.Start(binary, args), port);
+        var process = new OperatorProcess(ExternalProcess.Start(binary, args, OperatorBinary.ImageEnvironment()), port);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !process._process.HasExited)
         {
@@ -79,6 +76,14 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Everything the operator exports on /metrics now (its --metrics-listen port), parsed.</summary>
     public async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(CancellationToken ct) =>
         PrometheusExposition.Parse(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct).ConfigureAwait(false));
+
+    /// <summary>
+    /// Where the resident set lives (/proc/PID/status): anonymous (GC heap, native heaps, stacks), file-backed
+    /// (the runtime's .so files and ReadyToRun images) and shared memory (under W^X the runtime maps its
+    /// executable memory, stubs and JIT-compiled code, through a memfd), and the thread count.
+    /// </summary>
+    public string Breakdown() => string.Create(CultureInfo.InvariantCulture,
+        $"anon {StatusKb("RssAnon") / 1024.0:F1} + file {StatusKb("RssFile") / 1024.0:F1} + shmem {StatusKb("RssShmem") / 1024.0:F1} MB, threads {StatusKb("Threads")}");
 
     /// <summary>The runtime's own memory figures from /metrics (managed heap vs the rest of RSS).</summary>
     public async Task<string> MemoryMetricsAsync(CancellationToken ct)
