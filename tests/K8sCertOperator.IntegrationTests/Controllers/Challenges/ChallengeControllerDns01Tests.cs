@@ -59,8 +59,10 @@ public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
         Assert.Equal(2, order.Status.Authorizations!.Count);
         Assert.Equal(1, maxPresentedTogether);
 
-        // Our TXT values were published while the challenges ran...
-        Assert.Contains(seen, v => v != "someone-else");
+        // Our TXT values were published while the challenges ran: Pebble resolves through this bind9 and a wildcard
+        // can only be validated by DNS-01, so the valid Order is the proof. (Sampling bind from here is a race the
+        // operator can win: present, validate and clean up can all fit between two samples.)
+        output.WriteLine($"sampled TXT values at {fqdn}: {string.Join(", ", seen.Distinct())}");
         // ...and once the order is final only the foreign value is left.
         await OrderControllerHttp01Tests.Eventually(async () =>
             (await bind.QueryTxtAsync(fqdn, cts.Token)).SequenceEqual(["someone-else"]), cts.Token);
