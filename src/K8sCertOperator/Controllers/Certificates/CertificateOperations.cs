@@ -1,6 +1,7 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Kube.Status;
 
 namespace K8sCertOperator.Controllers.Certificates;
@@ -11,9 +12,30 @@ public sealed class CertificateOperations
     public CertificateOperations(OperatorContext context)
     {
         Context = context ?? throw new ArgumentNullException(nameof(context));
+        CertificateWrites = new OwnWriteTracker<Certificate>(context.Informers.Certificates, context.Time);
+        SecretWrites = new OwnWriteTracker<V1Secret>(context.Informers.ManagedSecrets, context.Time);
     }
 
     public OperatorContext Context { get; }
+
+    /// <summary>Our status writes the Certificate cache has not shown yet.</summary>
+    public OwnWriteTracker<Certificate> CertificateWrites { get; }
+
+    /// <summary>Our writes of issued Secrets the Secret cache has not shown yet.</summary>
+    public OwnWriteTracker<V1Secret> SecretWrites { get; }
+
+    /// <summary>
+    /// True while either cache is older than what this process last wrote for <paramref name="certificate"/>: deciding on
+    /// it could issue the same revision again (a stale "Issuing" condition, or the previous certificate still in the
+    /// cached Secret).
+    /// </summary>
+    public bool IsBehindOwnWrites(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var key = ObjectKey.From(certificate);
+        return CertificateWrites.IsBehind(key)
+            || (certificate.Spec?.SecretName is { Length: > 0 } secret && SecretWrites.IsBehind(new ObjectKey(key.Namespace, secret)));
+    }
 
     /// <summary>
     /// Applies <paramref name="mutate"/> to the status (created when absent) and writes it. Returns false when the
@@ -31,6 +53,7 @@ public sealed class CertificateOperations
             return false;
         }
 
+        CertificateWrites.Record(result.Object);
         state.Certificate = result.Object;
         return true;
     }

@@ -40,6 +40,12 @@ public sealed class CertificateReconciler : IReconciler
             return ReconcileResult.Success();
         }
 
+        if (_ops.IsBehindOwnWrites(certificate))
+        {
+            // Woken (e.g. by our own Secret write) before the cache shows our last write: wait for it.
+            return ReconcileResult.Success(Kube.Informers.OwnWriteTracker<Api.Certificate>.Recheck);
+        }
+
         using var state = new CertificateSyncState(certificate, _ops.Context.Time.GetUtcNow()) { RenewalJitter = _ops.Context.Options.RenewalJitter };
         TimeSpan? requeue = null;
         var step = "";

@@ -62,6 +62,7 @@ public sealed class IssuingStep : ICertificateStep
             written = await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
         }
 
+        _ops.SecretWrites.Record(written);
         state.Secret = written;
         var revision = state.NextRevision;
         var nextKeySecret = state.Certificate.Status?.NextPrivateKeySecretName;

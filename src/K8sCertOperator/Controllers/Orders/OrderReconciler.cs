@@ -26,7 +26,7 @@ public sealed class OrderReconciler : IReconciler
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PollAttempts _polls = new();
-    private readonly CreatedOrderMemo _created = new();
+    private readonly Kube.Informers.OwnWriteTracker<Order> _created;
     private readonly AcmeOutageHandler _outage;
     private readonly ILogger _logger;
 
@@ -36,6 +36,7 @@ public sealed class OrderReconciler : IReconciler
         _events = new OrderEvents(context);
         _logger = context.LoggerFactory.CreateLogger<OrderReconciler>();
         _outage = new AcmeOutageHandler(context, _events, _logger);
+        _created = new Kube.Informers.OwnWriteTracker<Order>(context.Informers.Orders, context.Time);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -47,16 +48,15 @@ public sealed class OrderReconciler : IReconciler
             _outage.Forget(key);
             // A deleted Order that was waiting for its account's order rate limit lets the next waiter move up.
             _context.OrderRateLimiter.Release(key.ToString());
-            _created.Forget(key);
             return ReconcileResult.Success();
         }
 
         var step = OrderStepPlanner.ForLocalStatus(order.Status);
-        if (_created.IsStale(key, order.Metadata.Uid, step == OrderStep.CreateOrder))
+        if (_created.IsBehind(key))
         {
             // We opened this ACME order moments ago but the cache has not caught up with the status that says so:
-            // opening another would waste a CA order (and a rate-limit token). The watch event brings us back.
-            return ReconcileResult.Success(CreatedOrderMemo.CacheCatchUp);
+            // acting on the older copy would open another (a wasted CA order and rate-limit token).
+            return ReconcileResult.Success(Kube.Informers.OwnWriteTracker<Order>.Recheck);
         }
 
         if (step == OrderStep.CleanUpChallenges)
@@ -119,10 +119,7 @@ public sealed class OrderReconciler : IReconciler
         var status = await OrderCreator.CreateAsync(lookup.Client!, order.Spec, _context.Time.GetUtcNow(), ct, order.Metadata.Annotations is { } a && a.TryGetValue(AnnotationKeys.AcmeReplaces, out var replaces) ? replaces : null).ConfigureAwait(false);
         // The status is written before anything else exists, so a crash right after still knows the order URL.
         var written = await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => o.Status = Clone(status), ct).ConfigureAwait(false);
-        if (written.Object is not null)
-        {
-            _created.Remember(ObjectKey.From(order), order.Metadata.Uid);
-        }
+        _created.Record(written.Object);
         await _events.OnObjectAsync(order, EventTypes.Normal, "Created", $"Created ACME order {status.Url}", ct).ConfigureAwait(false);
         return written.Object is null ? ReconcileResult.Success() : ReconcileResult.Success(TimeSpan.Zero);
     }
