@@ -50,6 +50,9 @@ public sealed class OrderRateLimitStormTests(ITestOutputHelper output)
         }
         await WaitAllReadyAsync(h, names, revision: 1, ct);
         var account = AcmeOrderRateLimiter.AccountKey((await h.Apis.Issuers.GetAsync(h.Namespace, "pebble", ct))!);
+        // Should a token go missing, say which Certificate spent it.
+        var firstOrders = (await h.Apis.Orders.ListAsync(h.Namespace, null, ct)).Items;
+        output.WriteLine($"{firstOrders.Count} Orders after the first issuance: " + string.Join(", ", firstOrders.Select(o => $"{o.Metadata.Name}={o.Status?.State}")));
         Assert.Equal(LeftForStorm, limiter.Available(account), 6);
 
         // The storm: every certificate asks for renewal at once.
