@@ -61,9 +61,12 @@ public static class AcmeServerFailurePolicy
     /// <summary>Delay before retry number <paramref name="attempt"/> (0-based) of one object; never below a Retry-After.</summary>
     public static TimeSpan Delay(int attempt, TimeSpan? retryAfter = null)
     {
-        var delay = Ladder.Delay(Math.Max(attempt, 0) + 1);
-        return retryAfter is { } hint && hint > delay ? (hint < MaxRetryAfter ? hint : MaxRetryAfter) : delay;
+        return HonourRetryAfter(Ladder.Delay(Math.Max(attempt, 0) + 1), retryAfter);
     }
+
+    /// <summary><paramref name="delay"/>, or the server's longer Retry-After capped at <see cref="MaxRetryAfter"/>.</summary>
+    public static TimeSpan HonourRetryAfter(TimeSpan delay, TimeSpan? retryAfter) =>
+        retryAfter is { } hint && hint > delay ? (hint < MaxRetryAfter ? hint : MaxRetryAfter) : delay;
 
     /// <summary>True when <paramref name="statusReason"/> was written by an outage and can be cleared once calls work again.</summary>
     public static bool IsOutageReason(string? statusReason) =>

@@ -24,7 +24,6 @@ public static class IssuerRetryPolicy
             return AcmeServerFailurePolicy.Delay(attempt, retryAfter);
         }
 
-        var delay = NotReadyLadder.Delay(Math.Max(attempt, 0) + 1);
-        return retryAfter is { } hint && hint > delay ? (hint < AcmeServerFailurePolicy.MaxRetryAfter ? hint : AcmeServerFailurePolicy.MaxRetryAfter) : delay;
+        return AcmeServerFailurePolicy.HonourRetryAfter(NotReadyLadder.Delay(Math.Max(attempt, 0) + 1), retryAfter);
     }
 }

@@ -133,11 +133,7 @@ public sealed class OrderReconciler : IReconciler
         if (!OrderRateLimits.IsWaiting(order.Status))
         {
             var message = OrderRateLimits.Message(rate);
-            await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o =>
-            {
-                o.Status ??= new OrderStatus();
-                o.Status.Reason = message;
-            }, ct).ConfigureAwait(false);
+            await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Orders, order, o => SetReason(o, message), ct).ConfigureAwait(false);
             await _events.OnObjectAndCertificateAsync(order, EventTypes.Normal, OrderRateLimits.Reason, message, ct).ConfigureAwait(false);
             _logger.LogInformation("Order {Namespace}/{Name} waits {Wait} for its ACME account's order rate limit ({Rate})",
                 order.Metadata.NamespaceProperty, order.Metadata.Name, wait, rate);
