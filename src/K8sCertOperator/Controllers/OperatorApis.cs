@@ -12,11 +12,11 @@ public sealed class OperatorApis
     public OperatorApis(IKubernetes client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Certificates = new CustomResourceApi<Certificate>(client);
-        Issuers = new CustomResourceApi<Issuer>(client);
-        ClusterIssuers = new CustomResourceApi<ClusterIssuer>(client, clusterScoped: true);
-        Orders = new CustomResourceApi<Order>(client);
-        Challenges = new CustomResourceApi<Challenge>(client);
+        Certificates = CoreResourceApis.Custom<Certificate>(client);
+        Issuers = CoreResourceApis.Custom<Issuer>(client);
+        ClusterIssuers = CoreResourceApis.Custom<ClusterIssuer>(client, clusterScoped: true);
+        Orders = CoreResourceApis.Custom<Order>(client);
+        Challenges = CoreResourceApis.Custom<Challenge>(client);
         Secrets = CoreResourceApis.Secrets(client);
         Ingresses = CoreResourceApis.Ingresses(client);
     }

@@ -6,6 +6,7 @@ using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Issuers;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Pki;
 using K8sCertOperator.Policies;
 
@@ -94,7 +95,7 @@ public static class CertificateRevoker
         // The issuing step removes this condition once a new certificate replaces the revoked one.
         var conditions = ConditionSet.Set(certificate.Status?.Conditions, ConditionTypes.Revoked, ConditionStatus.True, ConditionReasons.Revoked,
             RevokedConditionPolicy.Message(serial, reason), certificate.Metadata.Generation, now);
-        var statusPatch = new JsonObject { ["status"] = new JsonObject { ["conditions"] = JsonNode.Parse(KubernetesJson.Serialize(conditions)) } };
+        var statusPatch = new JsonObject { ["status"] = new JsonObject { ["conditions"] = JsonNode.Parse(KubeJson.Serialize(conditions)) } };
         await apis.Certificates.PatchStatusAsync(ns, name, statusPatch.ToJsonString(), cancellationToken).ConfigureAwait(false);
 
         if (reason == KeyCompromise)

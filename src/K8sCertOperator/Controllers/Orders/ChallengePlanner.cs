@@ -108,5 +108,5 @@ public static class ChallengePlanner
     }
 
     private static AcmeChallengeSolver KubernetesJsonClone(AcmeChallengeSolver solver) =>
-        k8s.KubernetesJson.Deserialize<AcmeChallengeSolver>(k8s.KubernetesJson.Serialize(solver));
+        Kube.Client.KubeJson.Clone(solver);
 }

@@ -17,7 +17,7 @@ public interface IResourceApi<T>
     /// Streams watch events after <paramref name="resourceVersion"/>. Ends when the server closes the watch;
     /// throws <see cref="KubeApiException"/> with kind Gone when the resourceVersion is too old.
     /// </summary>
-    IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
+    IAsyncEnumerable<(WatchEventKind Type, T Object)> WatchAsync(
         string? @namespace,
         string? labelSelector,
         string? resourceVersion,

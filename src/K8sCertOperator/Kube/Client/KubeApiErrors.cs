@@ -4,7 +4,7 @@ using k8s.Autorest;
 
 namespace K8sCertOperator.Kube.Client;
 
-/// <summary>Translates KubernetesClient exceptions into <see cref="KubeApiException"/> with a typed kind.</summary>
+/// <summary>Turns API-server failures (our own responses, and KubernetesClient's exceptions where the CLI uses its typed calls) into <see cref="KubeApiException"/> with a typed kind.</summary>
 public static class KubeApiErrors
 {
     /// <summary>Kind for an HTTP status code and the Status reason the server sent (if any).</summary>
@@ -65,6 +65,28 @@ public static class KubeApiErrors
         }
     }
 
+    /// <summary>Throws <see cref="KubeApiException"/> for a non-success response, with the reason of the Status body.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var reason = TryReadReason(body);
+        var code = response.StatusCode;
+        throw new KubeApiException(Classify(code, reason), code, $"Kubernetes API returned {(int)code} {reason}".TrimEnd());
+    }
+
+    /// <summary>The <c>reason</c> of a Status object, or null.</summary>
+    public static string? ReasonOf(System.Text.Json.JsonElement status) =>
+        status.ValueKind == System.Text.Json.JsonValueKind.Object
+        && status.TryGetProperty("reason", out var r)
+        && r.ValueKind == System.Text.Json.JsonValueKind.String
+            ? r.GetString()
+            : null;
+
     private static string? TryReadReason(string? body)
     {
         if (string.IsNullOrEmpty(body))
@@ -75,11 +97,7 @@ public static class KubeApiErrors
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(body);
-            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("reason", out var r)
-                && r.ValueKind == System.Text.Json.JsonValueKind.String
-                ? r.GetString()
-                : null;
+            return ReasonOf(doc.RootElement);
         }
         catch (System.Text.Json.JsonException)
         {

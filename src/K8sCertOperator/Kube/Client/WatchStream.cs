@@ -1,57 +1,82 @@
+using System.Net;
 using System.Runtime.CompilerServices;
-using k8s;
-using k8s.Autorest;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace K8sCertOperator.Kube.Client;
 
 /// <summary>
-/// Adapts KubernetesClient's watch enumerator: errors it reports through a callback (including
-/// Status events such as 410 Gone) are rethrown as <see cref="KubeApiException"/> so callers see them in-line.
+/// Reads a watch response: one JSON event per line, <c>{"type": ..., "object": ...}</c>. An ERROR event
+/// carries a Status (410 Gone for a resourceVersion that is too old) and is thrown as <see cref="KubeApiException"/>.
 /// </summary>
 internal static class WatchStream
 {
-    public static async IAsyncEnumerable<(WatchEventType Type, T Object)> ReadAsync<T, TList>(
-        Func<Task<HttpOperationResponse<TList>>> start,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<(WatchEventKind Type, T Object)> ReadAsync<T>(
+        Stream body, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Exception? streamError = null;
-        // The suggested replacements (WatchList*Async) yield untyped objects for custom resources; this
-        // generic form deserializes straight into T for built-in and custom types alike.
-#pragma warning disable CS0618
-        var events = start().WatchAsync<T, TList>(e => streamError ??= e, cancellationToken);
-#pragma warning restore CS0618
-        var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        using var reader = new StreamReader(body);
+        for (; ; )
+        {
+            var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null)
+            {
+                yield break;
+            }
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            yield return Parse(line, typeInfo);
+        }
+    }
+
+    /// <summary>One event line; separate so the parsing is tested without a stream.</summary>
+    public static (WatchEventKind Type, T Object) Parse<T>(string line, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        JsonDocument document;
         try
         {
-            for (; ; )
-            {
-                bool hasNext;
-                try
-                {
-                    hasNext = await enumerator.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException && KubeApiErrors.Translate(e) is not null)
-                {
-                    throw KubeApiErrors.Translate(e)!;
-                }
-
-                if (streamError is not null)
-                {
-                    throw KubeApiErrors.Translate(streamError)
-                        ?? new KubeApiException(KubeApiErrorKind.Other, null, "watch stream failed: " + streamError.Message, streamError);
-                }
-
-                if (!hasNext)
-                {
-                    yield break;
-                }
-
-                yield return enumerator.Current;
-            }
+            document = JsonDocument.Parse(line);
         }
-        finally
+        catch (JsonException e)
         {
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            throw new KubeApiException(KubeApiErrorKind.Other, null, "watch stream sent malformed JSON: " + e.Message, e);
         }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("object", out var obj))
+            {
+                throw new KubeApiException(KubeApiErrorKind.Other, null, "watch event without type or object");
+            }
+            var type = Kind(typeProperty.GetString()!);
+            if (type == WatchEventKind.Error)
+            {
+                throw StatusError(obj);
+            }
+            var value = obj.Deserialize(typeInfo) ?? throw new KubeApiException(KubeApiErrorKind.Other, null, "watch event with a null object");
+            return (type, value);
+        }
+    }
+
+    private static WatchEventKind Kind(string type) => type switch
+    {
+        "ADDED" => WatchEventKind.Added,
+        "MODIFIED" => WatchEventKind.Modified,
+        "DELETED" => WatchEventKind.Deleted,
+        "BOOKMARK" => WatchEventKind.Bookmark,
+        "ERROR" => WatchEventKind.Error,
+        _ => throw new KubeApiException(KubeApiErrorKind.Other, null, $"unknown watch event type '{type}'"),
+    };
+
+    private static KubeApiException StatusError(JsonElement status)
+    {
+        var code = status.ValueKind == JsonValueKind.Object && status.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 500;
+        var reason = KubeApiErrors.ReasonOf(status);
+        var statusCode = (HttpStatusCode)code;
+        return new KubeApiException(KubeApiErrors.Classify(statusCode, reason), statusCode, $"Kubernetes API status {code} {reason}".TrimEnd());
     }
 }

@@ -131,19 +131,19 @@ public sealed class Informer<T> : IInformer<T>
         _logger.LogDebug("Listed {Count} {Resource} at resourceVersion {ResourceVersion}", list.Items.Count, typeof(T).Name, list.ResourceVersion);
     }
 
-    private void HandleWatchEvent(WatchEventType type, T obj)
+    private void HandleWatchEvent(WatchEventKind type, T obj)
     {
         if (obj is null)
         {
             return;
         }
 
-        if (type != WatchEventType.Bookmark && type != WatchEventType.Error && _cache.Apply(type, obj) is { } delta)
+        if (type != WatchEventKind.Bookmark && type != WatchEventKind.Error && _cache.Apply(type, obj) is { } delta)
         {
             Dispatch(delta);
         }
 
-        if (type != WatchEventType.Error && !string.IsNullOrEmpty(obj.Metadata?.ResourceVersion))
+        if (type != WatchEventKind.Error && !string.IsNullOrEmpty(obj.Metadata?.ResourceVersion))
         {
             _lastResourceVersion = obj.Metadata.ResourceVersion;
         }

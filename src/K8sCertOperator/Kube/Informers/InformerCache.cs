@@ -1,3 +1,4 @@
+using K8sCertOperator.Kube.Client;
 using k8s;
 using k8s.Models;
 
@@ -87,7 +88,7 @@ public sealed class InformerCache<T>
     }
 
     /// <summary>Applies one watch event. Returns null when it changes nothing (bookmark, delete of an unknown key).</summary>
-    public CacheDelta<T>? Apply(WatchEventType type, T obj)
+    public CacheDelta<T>? Apply(WatchEventKind type, T obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var key = ObjectKey.From(obj);
@@ -95,10 +96,10 @@ public sealed class InformerCache<T>
         {
             switch (type)
             {
-                case WatchEventType.Added:
-                case WatchEventType.Modified:
+                case WatchEventKind.Added:
+                case WatchEventKind.Modified:
                     return Upsert(key, obj);
-                case WatchEventType.Deleted:
+                case WatchEventKind.Deleted:
                     if (!_items.TryGetValue(key, out var old))
                     {
                         return null;

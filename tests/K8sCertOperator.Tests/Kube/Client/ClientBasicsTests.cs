@@ -47,12 +47,29 @@ public class ClientBasicsTests
     }
 
     [Fact]
-    public void CustomResourceApiRequiresTheEntityAttribute()
+    public void CustomResourcePathComesFromTheEntityAttribute()
     {
-        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
-        Assert.Throws<InvalidOperationException>(() => new CustomResourceApi<Unattributed>(client));
-        _ = new CustomResourceApi<TestWidget>(client); // attribute present: constructs without I/O
+        Assert.Throws<InvalidOperationException>(() => ResourcePath.Of<Unattributed>());
+        var widgets = ResourcePath.Of<TestWidget>();
+        Assert.Equal("apis/test.k8scert.io/v1/namespaces/ns/widgets", widgets.Collection("ns"));
+        Assert.Equal("apis/test.k8scert.io/v1/widgets/w", ResourcePath.Of<TestWidget>(clusterScoped: true).Item(null, "w"));
     }
+
+    [Theory]
+    [InlineData("", "v1", "secrets", true, "ns", null, null, "api/v1/namespaces/ns/secrets")]
+    [InlineData("", "v1", "secrets", true, null, null, null, "api/v1/secrets")]
+    [InlineData("", "v1", "secrets", true, "ns", "tls", null, "api/v1/namespaces/ns/secrets/tls")]
+    [InlineData("networking.k8s.io", "v1", "ingresses", true, "a b", "x", "status", "apis/networking.k8s.io/v1/namespaces/a%20b/ingresses/x/status")]
+    [InlineData("k8scert.io", "v1", "clusterissuers", false, "ignored", "le", "status", "apis/k8scert.io/v1/clusterissuers/le/status")]
+    public void ResourcePathsFollowTheApiLayout(string group, string version, string plural, bool namespaced, string? ns, string? name, string? sub, string expected)
+    {
+        var path = new ResourcePath(group, version, plural, namespaced);
+        Assert.Equal(expected, name is null ? path.Collection(ns) : path.Item(ns, name, sub));
+    }
+
+    [Fact]
+    public void NamespacedItemWithoutNamespaceIsRejected() =>
+        Assert.Throws<ArgumentException>(() => CoreResourceApis.SecretPath.Item(null, "tls"));
 
     private sealed class Unattributed : IKubernetesObject<V1ObjectMeta>
     {

@@ -89,7 +89,7 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
     [Fact]
     public async Task CustomResourceListCarriesItemsAndListVersion()
     {
-        var list = await new CustomResourceApi<TestWidget>(_client!).ListAsync("ns", null, default);
+        var list = await CoreResourceApis.Custom<TestWidget>(_client!).ListAsync("ns", null, default);
         Assert.Equal("42", list.ResourceVersion);
         Assert.Equal(["w1", "w2"], list.Items.Select(w => w.Name()));
         Assert.Equal("s", list.Items[0].Spec.Size);
@@ -99,7 +99,7 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
     [Fact]
     public async Task WatchYieldsEventsThenSurfacesGoneAsTypedError()
     {
-        var api = new CustomResourceApi<TestWidget>(_client!);
+        var api = CoreResourceApis.Custom<TestWidget>(_client!);
         var seen = new List<string>();
 
         var e = await Assert.ThrowsAsync<KubeApiException>(async () =>
@@ -121,7 +121,7 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
     [Fact]
     public async Task ErrorsMapToTypedOutcomes()
     {
-        var api = new CustomResourceApi<TestWidget>(_client!);
+        var api = CoreResourceApis.Custom<TestWidget>(_client!);
 
         Assert.Null(await api.GetAsync("ns", "missing", default));
         Assert.False(await api.DeleteAsync("ns", "gone", default));
@@ -134,7 +134,7 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
     [Fact]
     public async Task PatchIsSentAsMergePatch()
     {
-        var patched = await new CustomResourceApi<TestWidget>(_client!).PatchAsync("ns", "w1", """{"metadata":{"labels":{"a":"b"}}}""", default);
+        var patched = await CoreResourceApis.Custom<TestWidget>(_client!).PatchAsync("ns", "w1", """{"metadata":{"labels":{"a":"b"}}}""", default);
         Assert.Equal("44", patched.ResourceVersion());
         Assert.Contains(_requests, r => r.StartsWith("PATCH " + WidgetsPath + "/w1", StringComparison.Ordinal) && r.Contains("application/merge-patch+json", StringComparison.Ordinal));
     }
@@ -147,13 +147,13 @@ public sealed class ResourceApiHttpTests : IAsyncLifetime
         Assert.Equal("70", list.ResourceVersion);
         Assert.Equal("tls", Assert.Single(list.Items).Name());
 
-        var events = new List<(WatchEventType, string?)>();
+        var events = new List<(WatchEventKind, string?)>();
         await foreach (var (type, obj) in api.WatchAsync("ns", "k8scert.io/managed=true", "70", true, null, default))
         {
             events.Add((type, obj.ResourceVersion()));
         }
 
-        Assert.Equal([(WatchEventType.Bookmark, "77")], events);
+        Assert.Equal([(WatchEventKind.Bookmark, "77")], events);
         Assert.Contains(_requests, r => r.Contains("labelSelector=k8scert.io%2Fmanaged%3Dtrue", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -60,17 +60,17 @@ public sealed partial class FakeResourceApi<T>
         {
             if (w.AllowBookmarks)
             {
-                w.Channel.Writer.TryWrite(new Item(WatchEventType.Bookmark, bookmark, null));
+                w.Channel.Writer.TryWrite(new Item(WatchEventKind.Bookmark, bookmark, null));
             }
         });
     }
 
-    public async IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
+    public async IAsyncEnumerable<(WatchEventKind Type, T Object)> WatchAsync(
         string? @namespace, string? labelSelector, string? resourceVersion, bool allowBookmarks, TimeSpan? timeout,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Watcher watcher;
-        List<(WatchEventType, T)> backlog;
+        List<(WatchEventKind, T)> backlog;
         lock (_gate)
         {
             WatchResourceVersions.Add(resourceVersion);
@@ -130,7 +130,7 @@ public sealed partial class FakeResourceApi<T>
         }
     }
 
-    private sealed record Item(WatchEventType Type, T? Obj, Exception? Error);
+    private sealed record Item(WatchEventKind Type, T? Obj, Exception? Error);
 
     private sealed record Watcher(Channel<Item> Channel, string? Namespace, string? LabelSelector, bool AllowBookmarks);
 }

@@ -19,7 +19,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
 {
     private readonly object _gate = new();
     private readonly Dictionary<ObjectKey, T> _store = [];
-    private readonly List<(long Rv, WatchEventType Type, T Obj)> _log = [];
+    private readonly List<(long Rv, WatchEventKind Type, T Obj)> _log = [];
     private readonly List<Watcher> _watchers = [];
     private readonly Queue<Exception> _watchFailures = new();
     private long _rv = 100;
@@ -106,7 +106,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
             var stored = Clone(obj);
             stored.Metadata.Uid ??= Guid.NewGuid().ToString();
             stored.Metadata.Generation = 1;
-            return Task.FromResult(CommitLocked(key, stored, WatchEventType.Added));
+            return Task.FromResult(CommitLocked(key, stored, WatchEventKind.Added));
         }
     }
 
@@ -120,7 +120,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
             node["status"] = ToNode(existing)["status"]?.DeepClone();
             var stored = FromNode(node);
             stored.Metadata.Generation = (existing.Metadata.Generation ?? 1) + 1;
-            return Task.FromResult(CommitLocked(key, stored, WatchEventType.Modified));
+            return Task.FromResult(CommitLocked(key, stored, WatchEventKind.Modified));
         }
     }
 
@@ -138,7 +138,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
             var (key, existing) = ExistingForWriteLocked(obj.Namespace(), obj.Name(), obj.ResourceVersion());
             var node = ToNode(existing);
             node["status"] = ToNode(obj)["status"]?.DeepClone();
-            return Task.FromResult(CommitLocked(key, FromNode(node), WatchEventType.Modified));
+            return Task.FromResult(CommitLocked(key, FromNode(node), WatchEventKind.Modified));
         }
     }
 
@@ -161,7 +161,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
 
             var gone = Clone(existing);
             gone.Metadata.ResourceVersion = (++_rv).ToString(CultureInfo.InvariantCulture);
-            AppendLocked(WatchEventType.Deleted, gone);
+            AppendLocked(WatchEventKind.Deleted, gone);
             return Task.FromResult(true);
         }
     }
@@ -197,7 +197,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
                 merged["status"] = current["status"]?.DeepClone();
             }
 
-            return Task.FromResult(CommitLocked(key, FromNode(merged), WatchEventType.Modified));
+            return Task.FromResult(CommitLocked(key, FromNode(merged), WatchEventKind.Modified));
         }
     }
 
@@ -217,7 +217,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
         return (key, existing);
     }
 
-    private T CommitLocked(ObjectKey key, T stored, WatchEventType type)
+    private T CommitLocked(ObjectKey key, T stored, WatchEventKind type)
     {
         stored.Metadata.ResourceVersion = (++_rv).ToString(CultureInfo.InvariantCulture);
         _store[key] = stored;
@@ -225,7 +225,7 @@ public sealed partial class FakeResourceApi<T> : IResourceApi<T>
         return Clone(stored);
     }
 
-    private void AppendLocked(WatchEventType type, T obj)
+    private void AppendLocked(WatchEventKind type, T obj)
     {
         _log.Add((_rv, type, Clone(obj)));
         foreach (var w in _watchers.Where(w => Matches(obj, w.Namespace, w.LabelSelector)))

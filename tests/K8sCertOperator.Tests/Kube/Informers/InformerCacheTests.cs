@@ -1,3 +1,4 @@
+using K8sCertOperator.Kube.Client;
 using k8s;
 using k8s.Models;
 using K8sCertOperator.Kube;
@@ -18,27 +19,27 @@ public class InformerCacheTests
         },
     };
 
-    public static TheoryData<string, WatchEventType, bool, CacheDeltaType?> ApplyCases => new()
+    public static TheoryData<string, WatchEventKind, bool, CacheDeltaType?> ApplyCases => new()
     {
         // description, event, key already cached, expected delta
-        { "add new", WatchEventType.Added, false, CacheDeltaType.Added },
-        { "modify unknown counts as add", WatchEventType.Modified, false, CacheDeltaType.Added },
-        { "modify known", WatchEventType.Modified, true, CacheDeltaType.Updated },
-        { "added for known (relist race) is an update", WatchEventType.Added, true, CacheDeltaType.Updated },
-        { "delete known", WatchEventType.Deleted, true, CacheDeltaType.Deleted },
-        { "delete unknown is a no-op", WatchEventType.Deleted, false, null },
-        { "bookmark is a no-op", WatchEventType.Bookmark, true, null },
-        { "error is a no-op", WatchEventType.Error, true, null },
+        { "add new", WatchEventKind.Added, false, CacheDeltaType.Added },
+        { "modify unknown counts as add", WatchEventKind.Modified, false, CacheDeltaType.Added },
+        { "modify known", WatchEventKind.Modified, true, CacheDeltaType.Updated },
+        { "added for known (relist race) is an update", WatchEventKind.Added, true, CacheDeltaType.Updated },
+        { "delete known", WatchEventKind.Deleted, true, CacheDeltaType.Deleted },
+        { "delete unknown is a no-op", WatchEventKind.Deleted, false, null },
+        { "bookmark is a no-op", WatchEventKind.Bookmark, true, null },
+        { "error is a no-op", WatchEventKind.Error, true, null },
     };
 
     [Theory]
     [MemberData(nameof(ApplyCases))]
-    public void ApplyWatchEvent(string description, WatchEventType type, bool cached, CacheDeltaType? expected)
+    public void ApplyWatchEvent(string description, WatchEventKind type, bool cached, CacheDeltaType? expected)
     {
         var cache = new InformerCache<V1Secret>();
         if (cached)
         {
-            cache.Apply(WatchEventType.Added, Secret("ns", "s", "1"));
+            cache.Apply(WatchEventKind.Added, Secret("ns", "s", "1"));
         }
 
         var delta = cache.Apply(type, Secret("ns", "s", "2"));
@@ -61,8 +62,8 @@ public class InformerCacheTests
     public void UpdateCarriesTheOldObject()
     {
         var cache = new InformerCache<V1Secret>();
-        cache.Apply(WatchEventType.Added, Secret("ns", "s", "1"));
-        var delta = cache.Apply(WatchEventType.Modified, Secret("ns", "s", "2"));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s", "1"));
+        var delta = cache.Apply(WatchEventKind.Modified, Secret("ns", "s", "2"));
         Assert.Equal("1", delta!.Old!.ResourceVersion());
         Assert.Equal("2", delta.Object.ResourceVersion());
     }
@@ -71,8 +72,8 @@ public class InformerCacheTests
     public void SameResourceVersionIsNotAnUpdate()
     {
         var cache = new InformerCache<V1Secret>();
-        cache.Apply(WatchEventType.Added, Secret("ns", "s", "7"));
-        Assert.Null(cache.Apply(WatchEventType.Modified, Secret("ns", "s", "7")));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s", "7"));
+        Assert.Null(cache.Apply(WatchEventKind.Modified, Secret("ns", "s", "7")));
     }
 
     [Fact]
@@ -105,17 +106,17 @@ public class InformerCacheTests
     {
         var cache = new InformerCache<V1Secret>();
         cache.AddIndex("owner", s => s.Metadata.Annotations is { } a && a.TryGetValue("owner", out var o) ? [o] : []);
-        cache.Apply(WatchEventType.Added, Secret("ns", "s1", "1", owner: "cert-a"));
-        cache.Apply(WatchEventType.Added, Secret("ns", "s2", "1", owner: "cert-a"));
-        cache.Apply(WatchEventType.Added, Secret("ns", "s3", "1", owner: "cert-b"));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s1", "1", owner: "cert-a"));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s2", "1", owner: "cert-a"));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s3", "1", owner: "cert-b"));
 
         Assert.Equal(["s1", "s2"], cache.ByIndex("owner", "cert-a").Select(s => s.Name()).Order(StringComparer.Ordinal));
 
-        cache.Apply(WatchEventType.Modified, Secret("ns", "s1", "2", owner: "cert-b"));
+        cache.Apply(WatchEventKind.Modified, Secret("ns", "s1", "2", owner: "cert-b"));
         Assert.Equal(["s2"], cache.ByIndex("owner", "cert-a").Select(s => s.Name()));
         Assert.Equal(["s1", "s3"], cache.ByIndex("owner", "cert-b").Select(s => s.Name()).Order(StringComparer.Ordinal));
 
-        cache.Apply(WatchEventType.Deleted, Secret("ns", "s2", "3"));
+        cache.Apply(WatchEventKind.Deleted, Secret("ns", "s2", "3"));
         Assert.Empty(cache.ByIndex("owner", "cert-a"));
         Assert.Empty(cache.ByIndex("owner", "unknown"));
     }
@@ -124,7 +125,7 @@ public class InformerCacheTests
     public void IndexAddedLaterCoversExistingItems()
     {
         var cache = new InformerCache<V1Secret>();
-        cache.Apply(WatchEventType.Added, Secret("ns", "s1", "1", owner: "x"));
+        cache.Apply(WatchEventKind.Added, Secret("ns", "s1", "1", owner: "x"));
         cache.AddIndex("owner", s => s.Metadata.Annotations is { } a && a.TryGetValue("owner", out var o) ? [o] : []);
         Assert.Single(cache.ByIndex("owner", "x"));
     }
@@ -134,7 +135,7 @@ public class InformerCacheTests
     {
         var cache = new InformerCache<V1Secret>();
         cache.AddIndex("bad", _ => throw new InvalidOperationException("boom"));
-        Assert.NotNull(cache.Apply(WatchEventType.Added, Secret("ns", "s", "1")));
+        Assert.NotNull(cache.Apply(WatchEventKind.Added, Secret("ns", "s", "1")));
         Assert.Equal(1, cache.Count);
         Assert.Empty(cache.ByIndex("bad", "anything"));
     }

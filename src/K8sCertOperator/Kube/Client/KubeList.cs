@@ -3,8 +3,8 @@ using k8s.Models;
 
 namespace K8sCertOperator.Kube.Client;
 
-/// <summary>Wire shape of a custom resource list response (items plus list metadata).</summary>
-internal sealed class CustomResourceList<T>
+/// <summary>Wire shape of any LIST response: the items and the list's metadata (its resourceVersion starts a watch).</summary>
+public sealed class KubeList<T>
 {
     [JsonPropertyName("metadata")]
     public V1ListMeta? Metadata { get; set; }

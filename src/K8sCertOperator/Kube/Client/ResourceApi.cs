@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using k8s;
+using k8s.Models;
+
+namespace K8sCertOperator.Kube.Client;
+
+/// <summary>
+/// <see cref="IResourceApi{T}"/> over the API server's REST paths, for built-in and custom kinds alike:
+/// requests through <see cref="KubeTransport"/>, bodies through <see cref="KubeJson"/>'s generated metadata.
+/// </summary>
+public sealed class ResourceApi<T> : IResourceApi<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private const string MergePatch = "application/merge-patch+json";
+    private readonly KubeTransport _transport;
+    private readonly ResourcePath _path;
+    private readonly JsonTypeInfo<T> _type;
+    private readonly JsonTypeInfo<KubeList<T>> _list;
+
+    public ResourceApi(KubeTransport transport, ResourcePath path)
+    {
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        _path = path ?? throw new ArgumentNullException(nameof(path));
+        _type = KubeJson.TypeInfo<T>();
+        _list = KubeJson.TypeInfo<KubeList<T>>();
+    }
+
+    public async Task<ResourceList<T>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
+    {
+        var uri = _path.Collection(@namespace) + Query(("labelSelector", labelSelector));
+        using var response = await SendAsync(HttpMethod.Get, uri, null, null, cancellationToken).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var list = await JsonSerializer.DeserializeAsync(body, _list, cancellationToken).ConfigureAwait(false);
+        return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
+    }
+
+    public async IAsyncEnumerable<(WatchEventKind Type, T Object)> WatchAsync(
+        string? @namespace, string? labelSelector, string? resourceVersion, bool allowBookmarks, TimeSpan? timeout,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var uri = _path.Collection(@namespace) + Query(
+            ("watch", "true"),
+            ("labelSelector", labelSelector),
+            ("resourceVersion", resourceVersion),
+            ("allowWatchBookmarks", allowBookmarks ? "true" : null),
+            ("timeoutSeconds", timeout is { } t ? ((int)Math.Max(1, t.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri, UriKind.Relative));
+        using var response = await _transport.SendAsync(request, streaming: true, cancellationToken).ConfigureAwait(false);
+        await KubeApiErrors.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var (type, obj) in WatchStream.ReadAsync(body, _type, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (type, TypeMeta.Ensure(obj));
+        }
+    }
+
+    public async Task<T?> GetAsync(string? @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ObjectAsync(HttpMethod.Get, _path.Item(@namespace, name), null, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<T> CreateAsync(T obj, CancellationToken cancellationToken) =>
+        ObjectAsync(HttpMethod.Post, _path.Collection(Required(obj).Namespace()), Body(obj), "application/json", cancellationToken);
+
+    public Task<T> ReplaceAsync(T obj, CancellationToken cancellationToken) =>
+        ObjectAsync(HttpMethod.Put, _path.Item(Required(obj).Namespace(), obj.Name()), Body(obj), "application/json", cancellationToken);
+
+    public Task<T> ReplaceStatusAsync(T obj, CancellationToken cancellationToken) =>
+        ObjectAsync(HttpMethod.Put, _path.Item(Required(obj).Namespace(), obj.Name(), "status"), Body(obj), "application/json", cancellationToken);
+
+    public Task<T> PatchAsync(string? @namespace, string name, string mergePatchJson, CancellationToken cancellationToken) =>
+        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name), mergePatchJson, MergePatch, cancellationToken);
+
+    public Task<T> PatchStatusAsync(string? @namespace, string name, string mergePatchJson, CancellationToken cancellationToken) =>
+        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name, "status"), mergePatchJson, MergePatch, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string? @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Delete, _path.Item(@namespace, name), null, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private async Task<T> ObjectAsync(HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, uri, body, contentType, cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var obj = await JsonSerializer.DeserializeAsync(stream, _type, cancellationToken).ConfigureAwait(false)
+            ?? throw new KubeApiException(KubeApiErrorKind.Other, response.StatusCode, $"{method} {uri} returned no object");
+        return TypeMeta.Ensure(obj);
+    }
+
+    /// <summary>Sends one request and returns the successful response; API errors become <see cref="KubeApiException"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(uri, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType ?? "application/json");
+        }
+        var response = await _transport.SendAsync(request, streaming: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await KubeApiErrors.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private string Body(T obj) => JsonSerializer.Serialize(TypeMeta.Ensure(obj), _type);
+
+    private static T Required(T obj) => obj ?? throw new ArgumentNullException(nameof(obj));
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value!)).ToList();
+        return present.Count == 0 ? string.Empty : "?" + string.Join('&', present);
+    }
+}
