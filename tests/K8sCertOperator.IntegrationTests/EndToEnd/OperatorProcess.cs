@@ -6,9 +6,17 @@ namespace K8sCertOperator.IntegrationTests.EndToEnd;
 /// <summary>The built `k8s-cert-operator` started as a real process, and probes of its monitoring endpoints.</summary>
 internal static class OperatorProcess
 {
-    /// <summary>The apphost built next to the tests (the project reference copies it).</summary>
+    /// <summary>Names the executable to run instead of the build output: test.sh sets it to the NativeAOT publish (the image's).</summary>
+    public const string BinaryVariable = "K8SCERT_TEST_OPERATOR_BINARY";
+
+    /// <summary>The NativeAOT executable when <see cref="BinaryVariable"/> names one, else the apphost built next to the tests.</summary>
     public static string Binary()
     {
+        if (Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } published)
+        {
+            Assert.True(File.Exists(published), $"{BinaryVariable}={published} does not exist");
+            return published;
+        }
         var apphost = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
         Assert.True(File.Exists(apphost), $"operator apphost not found at {apphost}");
         return apphost;
