@@ -62,6 +62,10 @@ public class LeaderElectionIntegrationTests
 
         var lease = await env.Client.CoordinationV1.ReadNamespacedLeaseAsync("runtime-test-leader", env.Namespace, cancellationToken: cts.Token);
         Assert.Equal("replica-b", lease.Spec.HolderIdentity);
+        Assert.Equal(1, lease.Spec.LeaseTransitions);
+        Assert.Equal(2, lease.Spec.LeaseDurationSeconds);
+        Assert.NotNull(lease.Spec.AcquireTime);
+        Assert.True(lease.Spec.RenewTime >= lease.Spec.AcquireTime);
         await stopB.CancelAsync();
         await runB;
     }

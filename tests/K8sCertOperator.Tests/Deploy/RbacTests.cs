@@ -5,14 +5,11 @@ namespace K8sCertOperator.Tests.Deploy;
 public class RbacTests
 {
     // Not visible at a call site: owner references with blockOwnerDeletion (the API server checks
-    // update on the owner's finalizers subresource) and KubernetesClient's LeaseLock.
+    // update on the owner's finalizers subresource).
     private static readonly Permission[] NotScannable =
     [
         new(Permission.Cluster, "k8scert.io", "certificates/finalizers", "update"),
         new(Permission.Cluster, "acme.k8scert.io", "orders/finalizers", "update"),
-        new(Permission.Namespaced, "coordination.k8s.io", "leases", "get"),
-        new(Permission.Namespaced, "coordination.k8s.io", "leases", "create"),
-        new(Permission.Namespaced, "coordination.k8s.io", "leases", "update"),
     ];
 
     [Fact]

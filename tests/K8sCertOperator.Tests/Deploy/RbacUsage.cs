@@ -4,7 +4,7 @@ namespace K8sCertOperator.Tests.Deploy;
 
 /// <summary>
 /// What the operator calls on the API server. <see cref="Used"/> is maintained by hand (generic helpers,
-/// owner references and KubernetesClient's LeaseLock cannot be read off a call site);
+/// and owner references cannot be read off a call site);
 /// <see cref="Scan"/> reads the call sites in src/ so a new call that the table misses fails a test.
 /// </summary>
 internal static partial class RbacUsage
@@ -30,13 +30,15 @@ internal static partial class RbacUsage
 
     /// <summary>
     /// Constructor-injected IResourceApi fields: (file name, field) to the OperatorApis properties passed in
-    /// (see IssuerControllerRegistration, ClusterIssuerControllerRegistration, AcmeAccountRegistry, OperatorHost).
+    /// (see IssuerControllerRegistration, ClusterIssuerControllerRegistration, AcmeAccountRegistry, OperatorHost,
+    /// LeaseLeaderElection).
     /// </summary>
     private static readonly Dictionary<(string File, string Field), string[]> InjectedFields = new()
     {
         [("IssuerReconciler.cs", "_api")] = ["Issuers", "ClusterIssuers"],
         [("AcmeAccountKeyStore.cs", "_secrets")] = ["Secrets"],
         [("EventRecorder.cs", "_events")] = ["Events"],
+        [("KubeLeaseStore.cs", "_leases")] = ["Leases"],
     };
 
     /// <summary>Every (scope, group, resource, verb) the code uses. Keep in step with src/ (Scan checks it).</summary>
@@ -74,7 +76,7 @@ internal static partial class RbacUsage
         Add("Certificates", "", "patch");
         used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "list"));
         used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "watch"));
-        // KubernetesClient LeaseLock: Read, Create, Replace.
+        // Leader election (KubeLeaseStore): get, create, replace with resourceVersion.
         Add("Leases", "", "get", "create", "update");
         return used;
     }

@@ -50,7 +50,8 @@ public static class SecretInspection
             var issuers = new JsonArray();
             foreach (var certificate in chain.Skip(1))
             {
-                issuers.Add(new JsonObject
+                // The JsonNode overload: Add<T> would serialize through reflection (not NativeAOT-safe).
+                issuers.Add((JsonNode)new JsonObject
                 {
                     ["subject"] = certificate.Subject,
                     ["issuer"] = certificate.Issuer,

@@ -80,7 +80,8 @@ public static class YamlText
         null => "null",
         JsonObject => "{}",
         JsonArray => "[]",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonSerializer.Serialize(v.GetValue<string>()),
+        // Escaped as the default serializer would, without its reflection path.
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => "\"" + JsonEncodedText.Encode(v.GetValue<string>()).Value + "\"",
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValueKind() == JsonValueKind.True ? "true" : "false",
         _ => node.ToJsonString(),
     };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers.Orders;
@@ -138,7 +139,10 @@ public sealed class ChallengeReconciler : IReconciler
         if (!(challenge.Metadata.Annotations?.ContainsKey(ChallengeAnnotations.PresentedAt) ?? false))
         {
             var now = _context.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            var patch = System.Text.Json.JsonSerializer.Serialize(new { metadata = new { annotations = new Dictionary<string, string> { [ChallengeAnnotations.PresentedAt] = now } } });
+            var patch = new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ChallengeAnnotations.PresentedAt] = now } },
+            }.ToJsonString();
             challenge = await _context.Apis.Challenges.PatchAsync(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, patch, ct).ConfigureAwait(false);
         }
         await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Challenges, challenge, c =>

@@ -38,6 +38,18 @@ public sealed class OutputFormatTests
     }
 
     [Theory]
+    [InlineData("plain")]
+    [InlineData("quote \" backslash \\ tab \t newline \n")]
+    [InlineData("<html> & 'apostrophe' +1")]
+    [InlineData("caf\u00e9 \u65e5\u672c \U0001F389")]
+    [InlineData("\u0001\u001f\u007f")]
+    public void YamlTextEscapesStringsExactlyAsTheJsonSerializerDoes(string value)
+    {
+        // The AOT-safe escaping must keep -o yaml output byte-identical to the serializer-based one it replaced.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(value) + "\n", YamlText.Write(JsonValue.Create(value)));
+    }
+
+    [Theory]
     [InlineData(0, "2026-02-03T04:05:06Z")]
     [InlineData(250, "2026-02-03T04:05:06.25Z")]
     public void RenewAnnotationIsRfc3339WithSubSecondPrecisionWhenThereIsOne(int milliseconds, string expected)

@@ -17,7 +17,7 @@ public class LeaderElectionTests
             RenewDeadline = TimeSpan.FromMilliseconds(700),
             RetryPeriod = TimeSpan.FromMilliseconds(100),
         };
-        return new LeaseLeaderElection(() => _store.LockFor(identity), options, NullLogger.Instance);
+        return new LeaseLeaderElection(_store, options, NullLogger.Instance);
     }
 
     /// <summary>Work that records each leadership term and waits for its token.</summary>
@@ -68,7 +68,11 @@ public class LeaderElectionTests
         Assert.False(a.IsLeader);
 
         await Eventually.TrueAsync(() => b.IsLeader && termsB.Started == 1, "b takes over after the lease expires");
-        Assert.Equal("b", _store.Holder);
+        var spec = _store.Spec!;
+        Assert.Equal("b", spec.HolderIdentity);
+        Assert.Equal(1, spec.LeaseTransitions);
+        Assert.Equal(1, spec.LeaseDurationSeconds);
+        Assert.True(spec.AcquireTime <= spec.RenewTime);
 
         await ctsB.CancelAsync();
         await runB.WaitAsync(TimeSpan.FromSeconds(20));
@@ -106,6 +110,60 @@ public class LeaderElectionTests
         await Eventually.TrueAsync(() => terms.Started == 2 && election.IsLeader, "re-elected");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ALeaderThatCannotRenewWithinTheDeadlineStepsDownThenLeadsAgainWhenTheApiIsBack(bool callsHang)
+    {
+        var election = Election("me");
+        var terms = new Terms();
+        using var cts = new CancellationTokenSource();
+        var run = election.RunAsync(terms.RunAsync, cts.Token);
+        await Eventually.TrueAsync(() => terms.Started == 1, "leading");
+
+        // Nobody else takes the lease: only the failed (or never answered) renewals end the term.
+        SetApiDown(callsHang, down: true);
+        await Eventually.TrueAsync(() => terms.Stopped == 1 && !election.IsLeader, "stepped down after the renew deadline");
+        Assert.Equal("me", _store.Holder);
+
+        SetApiDown(callsHang, down: false);
+        await Eventually.TrueAsync(() => terms.Started == 2 && election.IsLeader, "leads again");
+        Assert.Equal(0, _store.Spec!.LeaseTransitions); // the holder never changed
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private void SetApiDown(bool callsHang, bool down)
+    {
+        if (callsHang)
+        {
+            _store.Hang = down;
+        }
+        else
+        {
+            _store.Failure = down ? new HttpRequestException("API server unreachable") : null;
+        }
+    }
+
+    [Fact]
+    public async Task CandidatesRacingForAnAbsentLeaseElectExactlyOne()
+    {
+        var elections = Enumerable.Range(0, 5).Select(i => Election($"c{i}")).ToList();
+        var terms = elections.Select(_ => new Terms()).ToList();
+        using var cts = new CancellationTokenSource();
+        var runs = elections.Select((e, i) => e.RunAsync(terms[i].RunAsync, cts.Token)).ToList();
+
+        await Eventually.TrueAsync(() => elections.Any(e => e.IsLeader), "someone leads");
+        await Task.Delay(300); // renewals by the winner; every loser keeps finding it held
+        Assert.Single(elections, e => e.IsLeader);
+        Assert.Equal(1, terms.Sum(t => t.Started));
+        var leader = elections.Single(e => e.IsLeader);
+        Assert.Equal($"c{elections.IndexOf(leader)}", _store.Holder);
+
+        await cts.CancelAsync();
+        await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     [Fact]

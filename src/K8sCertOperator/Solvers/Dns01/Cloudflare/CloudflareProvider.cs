@@ -35,15 +35,8 @@ public sealed class CloudflareProvider : IDnsProvider
         {
             return;
         }
-        var body = new JsonObject
-        {
-            ["type"] = "TXT",
-            ["name"] = name,
-            ["content"] = value,
-            ["ttl"] = _settings.Ttl,
-        };
         using var request = NewRequest(HttpMethod.Post, $"zones/{Uri.EscapeDataString(zoneId)}/dns_records");
-        request.Content = JsonContent.Create(body);
+        request.Content = JsonContent.Create(new CloudflareTxtRecordRequest(name, value, _settings.Ttl), CloudflareJsonContext.Default.CloudflareTxtRecordRequest);
         await SendAsync(request, $"create TXT {name}", ct).ConfigureAwait(false);
     }
 

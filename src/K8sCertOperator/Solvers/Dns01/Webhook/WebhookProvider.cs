@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace K8sCertOperator.Solvers.Dns01.Webhook;
 
@@ -55,7 +56,7 @@ public sealed class WebhookProvider : IDnsProvider
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(RequestPath, UriKind.Relative))
         {
-            Content = JsonContent.Create(payload),
+            Content = JsonContent.Create(payload, WebhookJsonContext.Default.ChallengePayload),
         };
         using var response = await _sender(request, ct).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
@@ -63,7 +64,7 @@ public sealed class WebhookProvider : IDnsProvider
         if (!response.IsSuccessStatusCode)
         {
             // The API server answers with a metav1.Status when the APIService is missing or unavailable.
-            var status = TryRead<ChallengeResponseStatus>(text);
+            var status = TryRead(text, WebhookJsonContext.Default.ChallengeResponseStatus);
             throw new WebhookSolverException(
                 $"{where}: HTTP {(int)response.StatusCode}: {status?.Message ?? Truncate(text)}", response.StatusCode);
         }
@@ -77,12 +78,12 @@ public sealed class WebhookProvider : IDnsProvider
         }
     }
 
-    private static T? TryRead<T>(string text)
+    private static T? TryRead<T>(string text, JsonTypeInfo<T> type)
         where T : class
     {
         try
         {
-            return text.Length == 0 ? null : JsonSerializer.Deserialize<T>(text);
+            return text.Length == 0 ? null : JsonSerializer.Deserialize(text, type);
         }
         catch (JsonException)
         {
@@ -95,7 +96,7 @@ public sealed class WebhookProvider : IDnsProvider
         try
         {
             var node = text.Length == 0 ? null : JsonNode.Parse(text)?["response"];
-            return node?.Deserialize<ChallengeResponse>();
+            return node?.Deserialize(WebhookJsonContext.Default.ChallengeResponse);
         }
         catch (JsonException)
         {

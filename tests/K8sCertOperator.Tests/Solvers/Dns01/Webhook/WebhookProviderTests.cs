@@ -42,6 +42,10 @@ public sealed class WebhookProviderTests : IAsyncLifetime
         Assert.Equal("acme.cert-manager.io/v1alpha1", body["apiVersion"]!.GetValue<string>());
         Assert.Equal("ChallengePayload", body["kind"]!.GetValue<string>());
         var sent = body["request"]!.AsObject();
+        // Field order as cert-manager's ChallengeRequest (and the reflection serializer before source generation).
+        Assert.Equal(
+            ["uid", "action", "type", "dnsName", "key", "resourceNamespace", "resolvedFQDN", "resolvedZone", "allowAmbientCredentials", "config"],
+            sent.Select(p => p.Key));
         Assert.True(Guid.TryParse(sent["uid"]!.GetValue<string>(), out _));
         sent.Remove("uid");
         Assert.True(JsonNode.DeepEquals(
