@@ -6,10 +6,10 @@ namespace K8sCertOperator.IntegrationTests.EndToEnd;
 /// <summary>The built `k8s-cert-operator` started as a real process, and probes of its monitoring endpoints.</summary>
 internal static class OperatorProcess
 {
-    /// <summary>The apphost built next to the tests (the project reference copies it).</summary>
+    /// <summary>The apphost in the operator project's build output (see <see cref="OperatorBuildOutput"/>).</summary>
     public static string Binary()
     {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+        var apphost = Path.Combine(OperatorBuildOutput.Directory, "k8s-cert-operator");
         Assert.True(File.Exists(apphost), $"operator apphost not found at {apphost}");
         return apphost;
     }
