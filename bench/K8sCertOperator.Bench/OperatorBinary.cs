@@ -3,8 +3,8 @@ namespace K8sCertOperator.Bench;
 /// <summary>
 /// Which operator executable a bench runs and with what environment: K8SCERT_BENCH_OPERATOR names a
 /// published executable (what the image ships, ReadyToRun), run with the image's environment (the
-/// Dockerfile's ENV) so numbers such as RSS are the container's; the default is the build output beside
-/// the bench, run without it, because the image's settings (no tiered compilation) suit precompiled code only.
+/// Dockerfile's ENV) so numbers such as RSS are the container's; the default is the operator project's
+/// build output, run without it, because the image's settings (no tiered compilation) suit precompiled code only.
 /// </summary>
 public static class OperatorBinary
 {
@@ -13,12 +13,15 @@ public static class OperatorBinary
     /// <summary>The executable to start, and arguments that must precede the operator's own (dotnet + dll without an apphost).</summary>
     public static (string File, List<string> Prefix) Resolve()
     {
+        // The operator project's own output, not the copy beside the bench: that copy lacks the package
+        // assemblies the ASP.NET Core framework supplies to the test harness but not to the operator.
+        var output = IntegrationTests.EndToEnd.OperatorBuildOutput.Directory;
         var apphost = Published
             ? Environment.GetEnvironmentVariable(Variable)!
-            : Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+            : Path.Combine(output, "k8s-cert-operator");
         return File.Exists(apphost)
             ? (apphost, [])
-            : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator.dll")]);
+            : ("dotnet", [Path.Combine(output, "k8s-cert-operator.dll")]);
     }
 
     private static bool Published => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 };

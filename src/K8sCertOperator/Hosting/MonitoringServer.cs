@@ -1,54 +1,40 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using K8sCertOperator.Hosting.Http;
 using Prometheus;
 
 namespace K8sCertOperator.Hosting;
 
 /// <summary>
-/// /healthz (process alive), /readyz (informers synced; says leader or standby) and /metrics
-/// (Prometheus text format). Health and metrics may share one port or use two.
+/// /healthz (process alive), /readyz (informers synced; says leader or standby), /leader and
+/// /metrics (Prometheus text format). Health and metrics may share one port or use two.
 /// </summary>
 public sealed class MonitoringServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
 
-    private MonitoringServer(WebApplication app) => _app = app;
+    private readonly EmbeddedHttpServer _server;
 
-    public static async Task<MonitoringServer> StartAsync(
+    private MonitoringServer(EmbeddedHttpServer server) => _server = server;
+
+    public static Task<MonitoringServer> StartAsync(
         IReadOnlyCollection<IPEndPoint> endpoints, HealthState health, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, K8sCertOperator.Hosting.PassiveHostLifetime>();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            foreach (var endpoint in endpoints)
-            {
-                k.Listen(endpoint);
-            }
-        });
-        var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => health.IsReady
-            ? Results.Text("ok " + health.Describe())
-            : Results.Text("not ready " + health.Describe(), statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/leader", () => Results.Text(health.IsLeader ? "leader" : "standby"));
-        app.MapGet("/metrics", async (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/plain; version=0.0.4";
-            await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
-        });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new MonitoringServer(app);
+        cancellationToken.ThrowIfCancellationRequested();
+        var server = EmbeddedHttpServer.Start(endpoints, (request, _) => ValueTask.FromResult(Answer(request.Path, health)));
+        return Task.FromResult(new MonitoringServer(server));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The routes, as a pure function of the path and the health state (GET and HEAD only reach it).</summary>
+    public static HttpAnswer Answer(string path, HealthState health) => path switch
     {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+        "/healthz" => HttpAnswer.Plain(200, "ok"),
+        "/readyz" => health.IsReady
+            ? HttpAnswer.Plain(200, "ok " + health.Describe())
+            : HttpAnswer.Plain(503, "not ready " + health.Describe()),
+        "/leader" => HttpAnswer.Plain(200, health.IsLeader ? "leader" : "standby"),
+        "/metrics" => HttpAnswer.Streamed(200, PrometheusText, Metrics.DefaultRegistry.CollectAndExportAsTextAsync),
+        _ => HttpAnswer.NotFound(),
+    };
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

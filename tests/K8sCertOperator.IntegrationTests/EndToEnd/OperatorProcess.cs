@@ -9,7 +9,7 @@ internal static class OperatorProcess
     /// <summary>Names the executable to run instead of the build output: test.sh sets it to the NativeAOT publish (the image's).</summary>
     public const string BinaryVariable = "K8SCERT_TEST_OPERATOR_BINARY";
 
-    /// <summary>The NativeAOT executable when <see cref="BinaryVariable"/> names one, else the apphost built next to the tests.</summary>
+    /// <summary>The NativeAOT executable when <see cref="BinaryVariable"/> names one, else the apphost in the operator project's build output (see <see cref="OperatorBuildOutput"/>).</summary>
     public static string Binary()
     {
         if (Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } published)
@@ -17,7 +17,7 @@ internal static class OperatorProcess
             Assert.True(File.Exists(published), $"{BinaryVariable}={published} does not exist");
             return published;
         }
-        var apphost = Path.Combine(AppContext.BaseDirectory, "k8s-cert-operator");
+        var apphost = Path.Combine(OperatorBuildOutput.Directory, "k8s-cert-operator");
         Assert.True(File.Exists(apphost), $"operator apphost not found at {apphost}");
         return apphost;
     }

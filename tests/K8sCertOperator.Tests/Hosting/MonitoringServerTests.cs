@@ -28,6 +28,55 @@ public class MonitoringServerTests
         Assert.StartsWith("text/plain", (await http.GetAsync("/metrics")).Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MetricsAreServedWithAnExactLengthAndHeadGetsNoBody()
+    {
+        // Health and metrics on two ports, as the chart can configure them: both serve every route.
+        var (healthPort, metricsPort) = (FreeTcpPort(), FreeTcpPort());
+        await using var server = await MonitoringServer.StartAsync(
+            [new IPEndPoint(IPAddress.Loopback, healthPort), new IPEndPoint(IPAddress.Loopback, metricsPort)], new HealthState(), CancellationToken.None);
+        Prometheus.Metrics.CreateCounter("monitoring_server_test_total", "Proves /metrics exports the default registry.").Inc();
+        using var http = new HttpClient();
+        Assert.Equal("ok", await http.GetStringAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz")));
+        var url = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
+
+        var get = await http.GetAsync(url);
+        var body = await get.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, get.Content.Headers.ContentLength);
+        Assert.Contains("monitoring_server_test_total 1", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.True(head.Content.Headers.ContentLength > 0);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    public static TheoryData<string, bool, int, string> Routes => new()
+    {
+        { "/healthz", false, 200, "ok" },
+        { "/readyz", false, 503, "not ready informers=syncing role=standby" },
+        { "/readyz", true, 200, "ok informers=synced role=standby" },
+        { "/leader", true, 200, "standby" },
+        { "/", true, 404, "not found" },
+        { "/healthz/", true, 404, "not found" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public void RoutesAnswerFromTheHealthState(string path, bool synced, int status, string body)
+    {
+        var health = new HealthState();
+        if (synced)
+        {
+            health.MarkSynced();
+        }
+
+        var answer = MonitoringServer.Answer(path, health);
+
+        Assert.Equal(status, answer.Status);
+        Assert.Equal(body, answer.Text);
+    }
+
     private static int FreeTcpPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -29,7 +29,7 @@ public static class CertifyRunner
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
         var tls = StandaloneTls.From(options.CaBundleFile, options.InsecureSkipVerify);
-        // A one-shot process spends most of its time starting up, so the responder (Kestrel) and the
+        // A one-shot process spends most of its time starting up, so the HTTP-01 responder and the
         // certificate key are prepared while the account is looked up instead of one after the other.
         var tokens = string.IsNullOrWhiteSpace(options.Http01Listen) ? null : new Http01TokenStore();
         var responderStart = tokens is null

@@ -19,7 +19,36 @@ public class Http01ResponderTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/.well-known/acme-challenge/other")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/.well-known/acme-challenge/tok-1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.PostAsync("/.well-known/acme-challenge/tok-1", null)).StatusCode);
+    }
+
+    public static TheoryData<string, string, int, string?> Answers => new()
+    {
+        { "GET", "/.well-known/acme-challenge/tok-1", 200, "tok-1.thumb" },
+        { "HEAD", "/.well-known/acme-challenge/tok-1", 200, "tok-1.thumb" },
+        { "GET", "/.well-known/acme-challenge/tok-2", 404, null },
+        { "GET", "/.well-known/acme-challenge/", 404, null },
+        { "GET", "/.well-known/acme-challenge/tok-1/extra", 404, null },
+        { "GET", "/.WELL-KNOWN/acme-challenge/tok-1", 404, null },
+        { "GET", "/tok-1", 404, null },
+        { "POST", "/.well-known/acme-challenge/tok-1", 405, null },
+        { "get", "/.well-known/acme-challenge/tok-1", 405, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public void AnswerIsTheKeyAuthorizationForAKnownTokenOnly(string method, string path, int status, string? body)
+    {
+        var store = new Http01TokenStore();
+        store.Set("ns/challenge-a", "tok-1", "tok-1.thumb");
+
+        var answer = Http01Responder.Answer(method, path, store);
+
+        Assert.Equal(status, answer.Status);
+        if (body is not null)
+        {
+            Assert.Equal(body, answer.Text);
+        }
     }
 
     [Fact]
