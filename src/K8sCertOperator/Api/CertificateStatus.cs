@@ -10,13 +10,16 @@ public sealed class CertificateStatus
     public List<Condition>? Conditions { get; set; }
 
     [JsonPropertyName("notBefore")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? NotBefore { get; set; }
 
     [JsonPropertyName("notAfter")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? NotAfter { get; set; }
 
     /// <summary>When the next renewal is due; absent when none is scheduled.</summary>
     [JsonPropertyName("renewalTime")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? RenewalTime { get; set; }
 
     /// <summary>Incremented on each successful issuance; starts at 1.</summary>
@@ -32,5 +35,6 @@ public sealed class CertificateStatus
     public int? FailedIssuanceAttempts { get; set; }
 
     [JsonPropertyName("lastFailureTime")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? LastFailureTime { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed class Condition
     public string? Message { get; set; }
 
     [JsonPropertyName("lastTransitionTime")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? LastTransitionTime { get; set; }
 
     /// <summary>The metadata.generation this condition was computed from.</summary>

@@ -53,7 +53,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
                 ["kind"] = "Certificate",
                 ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = h.Namespace },
                 ["spec"] = spec,
-            }.Deserialize<Certificate>(ApiJson.Options)!;
+            }.Deserialize<Certificate>(KubeJson.Options)!;
 
             // Someone else's Secret under the name the Certificate asks for: the operator must never touch it.
             if (CertificateSpecValidator.SecretNameError(certificate.Spec.SecretName) is null && !bystanders.ContainsKey(certificate.Spec.SecretName))
@@ -129,7 +129,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
                 ["kind"] = "Issuer",
                 ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = h.Namespace },
                 ["spec"] = spec,
-            }.Deserialize<Issuer>(ApiJson.Options)!;
+            }.Deserialize<Issuer>(KubeJson.Options)!;
             await h.Apis.Issuers.CreateAsync(issuer, ct);
             expected[name] = (ConditionStatus.False, c.Expected("reason")!, c.Expected("message"));
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 
@@ -22,14 +23,14 @@ public class RoundTripTests
 
     [Theory]
     [MemberData(nameof(EntityTypes))]
-    public void EveryFieldSurvivesARoundTripWithApiJson(Type type)
+    public void EveryFieldSurvivesARoundTripWithKubeJson(Type type)
     {
         var original = typeof(ObjectPopulator).GetMethod(nameof(ObjectPopulator.Create))!.MakeGenericMethod(type).Invoke(null, null);
-        var json = JsonSerializer.SerializeToNode(original, type, ApiJson.Options);
+        var json = JsonSerializer.SerializeToNode(original, type, KubeJson.Options);
         Assert.Empty(ObjectPopulator.EmptyPaths(json));
 
-        var back = JsonSerializer.Deserialize(json!.ToJsonString(), type, ApiJson.Options);
-        var again = JsonSerializer.SerializeToNode(back, type, ApiJson.Options);
+        var back = JsonSerializer.Deserialize(json!.ToJsonString(), type, KubeJson.Options);
+        var again = JsonSerializer.SerializeToNode(back, type, KubeJson.Options);
 
         Assert.True(JsonNode.DeepEquals(json, again), $"{type.Name}:\n{json.ToJsonString()}\n{again?.ToJsonString()}");
     }
@@ -46,8 +47,8 @@ public class RoundTripTests
             .MakeGenericMethod(type).Invoke(null, [text, null])!;
 
         Assert.Equal(
-            JsonSerializer.SerializeToNode(original, type, ApiJson.Options)!.ToJsonString(),
-            JsonSerializer.SerializeToNode(back, type, ApiJson.Options)!.ToJsonString());
+            JsonSerializer.SerializeToNode(original, type, KubeJson.Options)!.ToJsonString(),
+            JsonSerializer.SerializeToNode(back, type, KubeJson.Options)!.ToJsonString());
     }
 
     [Fact]
@@ -83,8 +84,8 @@ public class RoundTripTests
             },
         };
 
-        var json = JsonSerializer.SerializeToNode(certificate, ApiJson.Options)!;
-        var back = json.Deserialize<Certificate>(ApiJson.Options)!;
+        var json = JsonSerializer.SerializeToNode(certificate, KubeJson.Options)!;
+        var back = json.Deserialize<Certificate>(KubeJson.Options)!;
 
         Assert.Equal("k8scert.io/v1", json["apiVersion"]!.GetValue<string>());
         Assert.Equal("Certificate", json["kind"]!.GetValue<string>());
@@ -97,7 +98,7 @@ public class RoundTripTests
         Assert.Equal(certificate.Status.NotAfter, back.Status!.NotAfter);
         Assert.Equal(DateTimeKind.Utc, back.Status.NotAfter!.Value.Kind);
         Assert.Equal(4, back.Status.Conditions![0].ObservedGeneration);
-        Assert.True(JsonNode.DeepEquals(json, JsonSerializer.SerializeToNode(back, ApiJson.Options)));
+        Assert.True(JsonNode.DeepEquals(json, JsonSerializer.SerializeToNode(back, KubeJson.Options)));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class RoundTripTests
     {
         var issuer = ObjectPopulator.Create<ClusterIssuer>();
 
-        var acme = JsonSerializer.SerializeToNode(issuer, ApiJson.Options)!["spec"]!["acme"]!;
+        var acme = JsonSerializer.SerializeToNode(issuer, KubeJson.Options)!["spec"]!["acme"]!;
 
         Assert.NotNull(acme["skipTLSVerify"]);
         Assert.NotNull(acme["externalAccountBinding"]!["keyID"]);
@@ -117,7 +118,7 @@ public class RoundTripTests
     [Fact]
     public void EffectiveDefaultsApplyWhenFieldsAreAbsent()
     {
-        var spec = JsonSerializer.Deserialize<CertificateSpec>("""{"secretName":"s","issuerRef":{"name":"i"},"privateKey":{}}""", ApiJson.Options)!;
+        var spec = JsonSerializer.Deserialize<CertificateSpec>("""{"secretName":"s","issuerRef":{"name":"i"},"privateKey":{}}""", KubeJson.Options)!;
 
         Assert.Equal(ApiGroups.IssuerKind, spec.IssuerRef.EffectiveKind);
         Assert.False(spec.IssuerRef.IsClusterIssuer);

@@ -1,3 +1,4 @@
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.TestSupport;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,7 +11,7 @@ namespace K8sCertOperator.Tests.Api;
 public class SampleTests
 {
     // Strict: a sample field the C# type does not know about fails instead of being dropped.
-    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options)
+    private static readonly JsonSerializerOptions Strict = new(KubeJson.Options)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
@@ -61,7 +62,7 @@ public class SampleTests
         var type = RepoFiles.EntityTypes[$"{resource.Group}/{resource.Kind}"];
 
         var typed = sample.Deserialize(type, Strict);
-        var back = JsonSerializer.SerializeToNode(typed, type, ApiJson.Options);
+        var back = JsonSerializer.SerializeToNode(typed, type, KubeJson.Options);
 
         Assert.True(JsonNode.DeepEquals(sample, back), $"{file} changed on a round trip:\n{sample.ToJsonString()}\n{back?.ToJsonString()}");
     }

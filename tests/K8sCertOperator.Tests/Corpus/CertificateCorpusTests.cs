@@ -1,4 +1,5 @@
 using System.Text.Json;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Api;
 using K8sCertOperator.Policies;
 using K8sCertOperator.Tests.Api;
@@ -40,11 +41,11 @@ public class CertificateCorpusTests
         if (c.Expected("validator") is null)
         {
             // Wrong JSON types (a number for a string): the typed client cannot even read these.
-            Assert.ThrowsAny<JsonException>(() => CertificateManifests.Build(c).Deserialize<Certificate>(ApiJson.Options));
+            Assert.ThrowsAny<JsonException>(() => CertificateManifests.Build(c).Deserialize<Certificate>(KubeJson.Options));
             return;
         }
 
-        var certificate = CertificateManifests.Build(c).Deserialize<Certificate>(ApiJson.Options)!;
+        var certificate = CertificateManifests.Build(c).Deserialize<Certificate>(KubeJson.Options)!;
         var errors = CertificateSpecValidator.Validate(certificate.Spec);
 
         CorpusAssert.Outcome(c, "validator", errors);

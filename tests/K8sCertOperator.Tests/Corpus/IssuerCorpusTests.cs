@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Tests.Api;
@@ -44,7 +45,7 @@ public class IssuerCorpusTests
             return; // Only the schema has something to say (e.g. caBundle that is not base64 cannot be read at all).
         }
 
-        var issuer = Manifest(c).Deserialize<Issuer>(ApiJson.Options)!;
+        var issuer = Manifest(c).Deserialize<Issuer>(KubeJson.Options)!;
         var problems = new List<string>();
         var type = IssuerReadinessRules.Classify(issuer.Spec);
         if (IssuerReadinessRules.Immediate(type) is { IsReady: false } immediate)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using K8sCertOperator.Api;
 
 namespace K8sCertOperator.Api.Acme;
 
@@ -28,5 +29,6 @@ public sealed class OrderStatus
 
     /// <summary>When the order failed; drives back-off and garbage collection.</summary>
     [JsonPropertyName("failureTime")]
+    [JsonConverter(typeof(MetaTimeConverter))]
     public DateTime? FailureTime { get; set; }
 }
