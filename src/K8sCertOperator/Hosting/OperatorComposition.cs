@@ -1,4 +1,5 @@
 using k8s;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Acme;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Controllers;
@@ -69,18 +70,7 @@ public static class OperatorComposition
 
     private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    internal static Solvers.Dns01.Webhook.WebhookSender WebhookSenderFor(IKubernetes client) => async (request, ct) =>
-    {
-        if (client is not Kubernetes kubernetes)
-        {
-            throw new InvalidOperationException("webhook DNS solvers need a Kubernetes API connection");
-        }
-        var baseUri = kubernetes.BaseUri.ToString().TrimEnd('/') + "/";
-        request.RequestUri = new Uri(new Uri(baseUri), request.RequestUri!.ToString().TrimStart('/'));
-        if (kubernetes.Credentials is { } credentials)
-        {
-            await credentials.ProcessHttpRequestAsync(request, ct).ConfigureAwait(false);
-        }
-        return await kubernetes.HttpClient.SendAsync(request, ct).ConfigureAwait(false);
-    };
+    // Built per request: compositions over a client that is not a real API connection only fail if a webhook is used.
+    internal static Solvers.Dns01.Webhook.WebhookSender WebhookSenderFor(IKubernetes client) =>
+        (request, ct) => new KubeTransport(client).SendAsync(request, ct);
 }

@@ -1,7 +1,7 @@
-using System.Net;
+using System.Text.Json;
 using k8s;
-using k8s.Autorest;
 using K8sCertOperator.Api;
+using K8sCertOperator.Kube.Client;
 
 namespace K8sCertOperator.Cli.Ops;
 
@@ -16,21 +16,20 @@ public static class ApiCheck
     {
         ArgumentNullException.ThrowIfNull(client);
         var problems = new List<string>();
+        var transport = new KubeTransport(client);
         foreach (var resource in ApiGroups.All)
         {
             var name = $"{resource.Plural}.{resource.Group}";
-            try
-            {
-                var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var established = crd.Status?.Conditions?.FirstOrDefault(c => c.Type == "Established");
-                if (established is not null && established.Status != "True")
-                {
-                    problems.Add($"CRD {name} is not established ({established.Reason})");
-                }
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            using var crd = await transport.GetJsonAsync("apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name, cancellationToken).ConfigureAwait(false);
+            if (crd is null)
             {
                 problems.Add($"CRD {name} is not installed");
+                continue;
+            }
+            var established = Condition(crd.RootElement, "Established");
+            if (established is { } c && Text(c, "status") != "True")
+            {
+                problems.Add($"CRD {name} is not established ({Text(c, "reason")})");
             }
         }
         return problems;
@@ -43,12 +42,8 @@ public static class ApiCheck
     public static async Task<string?> OperatorProblemAsync(IKubernetes client, string ns, string leaseName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        k8s.Models.V1Lease lease;
-        try
-        {
-            lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(leaseName, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        var lease = await CoreResourceApis.Leases(client).GetAsync(ns, leaseName, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
         {
             return $"Lease {ns}/{leaseName} not found: the operator has not started (or runs elsewhere)";
         }
@@ -72,4 +67,26 @@ public static class ApiCheck
             ? null
             : $"Lease {lease} held by {holder} was last renewed {Math.Round(age.TotalSeconds)}s ago (lease duration {allowed.TotalSeconds}s): the operator is not answering";
     }
+
+    // The CRD read as plain JSON: the operator carries no model of CustomResourceDefinition for one status check.
+    private static JsonElement? Condition(JsonElement crd, string type)
+    {
+        if (crd.TryGetProperty("status", out var status) && status.TryGetProperty("conditions", out var conditions)
+            && conditions.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var condition in conditions.EnumerateArray())
+            {
+                if (Text(condition, "type") == type)
+                {
+                    return condition;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

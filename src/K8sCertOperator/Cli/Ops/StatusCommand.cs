@@ -1,6 +1,8 @@
 using System.CommandLine;
 using k8s;
+using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Kube.Client;
 
 namespace K8sCertOperator.Cli.Ops;
 
@@ -52,9 +54,10 @@ public static class StatusCommand
                 : await apis.Secrets.GetAsync(ns, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
             var orders = (await apis.Orders.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var challenges = (await apis.Challenges.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
-            var events = await client.CoreV1.ListNamespacedEventAsync(
-                ns, fieldSelector: $"involvedObject.name={name}", cancellationToken: cancellationToken).ConfigureAwait(false);
-            var report = CertificateStatusReport.Build(certificate, secret, orders, challenges, events.Items.ToList());
+            // Filtered here rather than by field selector: the same list call the operator's Event API makes.
+            var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items
+                .Where(e => e.InvolvedObject?.Name == name && e.InvolvedObject.Kind == ApiGroups.CertificateKind).ToList();
+            var report = CertificateStatusReport.Build(certificate, secret, orders, challenges, events);
             if (!await OutputFormats.TryWriteStructuredAsync(report, format, stdout, cancellationToken).ConfigureAwait(false))
             {
                 await stdout.WriteAsync(CertificateStatusText.Render(report)).ConfigureAwait(false);

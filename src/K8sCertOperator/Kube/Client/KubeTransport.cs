@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using k8s;
 
 namespace K8sCertOperator.Kube.Client;
@@ -24,8 +26,11 @@ public sealed class KubeTransport
     /// <summary>Time allowed for one non-watch call (KubernetesClient's own default).</summary>
     public static TimeSpan RequestTimeout { get; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Resolves <paramref name="relative"/> against the server, adds auth and sends it.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool streaming, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves a relative URI against the server, adds auth and sends it, returning once the headers are in:
+    /// bodies are read as streams, so a large LIST is deserialized as it arrives instead of being buffered whole.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is { IsAbsoluteUri: false } relative)
@@ -37,12 +42,29 @@ public sealed class KubeTransport
         {
             await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        if (streaming)
+        return await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A token that also ends after <see cref="RequestTimeout"/>: for one call, request and body (not for watches).</summary>
+    public static CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(RequestTimeout);
+        return deadline;
+    }
+
+    /// <summary>GET of any API path as a JSON document (for reads of kinds the operator has no model for); null on 404.</summary>
+    public async Task<JsonDocument?> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var deadline = Deadline(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        using var response = await SendAsync(request, deadline.Token).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            return await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RequestTimeout);
-        return await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        await KubeApiErrors.EnsureSuccessAsync(response, deadline.Token).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+        return await JsonDocument.ParseAsync(body, cancellationToken: deadline.Token).ConfigureAwait(false);
     }
 }

@@ -31,9 +31,10 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     public async Task<ResourceList<T>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
     {
         var uri = _path.Collection(@namespace) + Query(("labelSelector", labelSelector));
-        using var response = await SendAsync(HttpMethod.Get, uri, null, null, cancellationToken).ConfigureAwait(false);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var list = await JsonSerializer.DeserializeAsync(body, _list, cancellationToken).ConfigureAwait(false);
+        using var deadline = KubeTransport.Deadline(cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, uri, null, null, deadline.Token).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+        var list = await JsonSerializer.DeserializeAsync(body, _list, deadline.Token).ConfigureAwait(false);
         return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
     }
 
@@ -48,7 +49,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
             ("allowWatchBookmarks", allowBookmarks ? "true" : null),
             ("timeoutSeconds", timeout is { } t ? ((int)Math.Max(1, t.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri, UriKind.Relative));
-        using var response = await _transport.SendAsync(request, streaming: true, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await KubeApiErrors.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var (type, obj) in WatchStream.ReadAsync(body, _type, cancellationToken).ConfigureAwait(false))
@@ -88,7 +89,8 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     {
         try
         {
-            using var response = await SendAsync(HttpMethod.Delete, _path.Item(@namespace, name), null, null, cancellationToken).ConfigureAwait(false);
+            using var deadline = KubeTransport.Deadline(cancellationToken);
+            using var response = await SendAsync(HttpMethod.Delete, _path.Item(@namespace, name), null, null, deadline.Token).ConfigureAwait(false);
             return true;
         }
         catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.NotFound)
@@ -99,9 +101,10 @@ public sealed class ResourceApi<T> : IResourceApi<T>
 
     private async Task<T> ObjectAsync(HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, uri, body, contentType, cancellationToken).ConfigureAwait(false);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var obj = await JsonSerializer.DeserializeAsync(stream, _type, cancellationToken).ConfigureAwait(false)
+        using var deadline = KubeTransport.Deadline(cancellationToken);
+        using var response = await SendAsync(method, uri, body, contentType, deadline.Token).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+        var obj = await JsonSerializer.DeserializeAsync(stream, _type, deadline.Token).ConfigureAwait(false)
             ?? throw new KubeApiException(KubeApiErrorKind.Other, response.StatusCode, $"{method} {uri} returned no object");
         return TypeMeta.Ensure(obj);
     }
@@ -115,7 +118,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
             request.Content = new StringContent(body, Encoding.UTF8);
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType ?? "application/json");
         }
-        var response = await _transport.SendAsync(request, streaming: false, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             await KubeApiErrors.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
