@@ -2,9 +2,9 @@ namespace K8sCertOperator.Bench;
 
 /// <summary>
 /// Which operator executable a bench runs and with what environment: K8SCERT_BENCH_OPERATOR names a
-/// published executable (what the image ships, ReadyToRun), run with the image's environment (the
+/// published executable (what the image ships: build/publish-native.sh), run with the image's environment (the
 /// Dockerfile's ENV) so numbers such as RSS are the container's; the default is the operator project's
-/// build output, run without it, because the image's settings (no tiered compilation) suit precompiled code only.
+/// build output (JIT), run without it.
 /// </summary>
 public static class OperatorBinary
 {

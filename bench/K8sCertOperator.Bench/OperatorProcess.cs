@@ -79,8 +79,8 @@ public sealed class OperatorProcess : IAsyncDisposable
 
     /// <summary>
     /// Where the resident set lives (/proc/PID/status): anonymous (GC heap, native heaps, stacks), file-backed
-    /// (the runtime's .so files and ReadyToRun images) and shared memory (under W^X the runtime maps its
-    /// executable memory, stubs and JIT-compiled code, through a memfd), and the thread count.
+    /// (the executable, shared libraries and, for a JIT build, the framework's images) and shared memory (a JIT
+    /// build under W^X maps its executable memory, stubs and JIT-compiled code, through a memfd), and the thread count.
     /// </summary>
     public string Breakdown() => string.Create(CultureInfo.InvariantCulture,
         $"anon {StatusKb("RssAnon") / 1024.0:F1} + file {StatusKb("RssFile") / 1024.0:F1} + shmem {StatusKb("RssShmem") / 1024.0:F1} MB, threads {StatusKb("Threads")}");
