@@ -69,5 +69,6 @@ PY
 )
 [ -n "${passed:-}" ] || { passed=0; failed=1; skipped=0; }
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+rm -rf "$native_out"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
