@@ -55,7 +55,11 @@ public sealed class KubeTestEnvironment : IAsyncDisposable
     public static Task<KubeTestEnvironment> StartAsync(CancellationToken cancellationToken) => StartAsync(null, cancellationToken);
 
     /// <summary>Picks the tier, applies config/crd/*.yaml, creates the test namespace; logs the tier to <paramref name="output"/> (or the console).</summary>
-    public static async Task<KubeTestEnvironment> StartAsync(ITestOutputHelper? output, CancellationToken cancellationToken)
+    public static Task<KubeTestEnvironment> StartAsync(ITestOutputHelper? output, CancellationToken cancellationToken) =>
+        StartAsync(output, null, cancellationToken);
+
+    /// <summary>As above; on the stand-in tier, started with <paramref name="standIn"/> (e.g. HTTPS and a bearer token).</summary>
+    public static async Task<KubeTestEnvironment> StartAsync(ITestOutputHelper? output, StandInOptions? standIn, CancellationToken cancellationToken)
     {
         var kubeconfig = Environment.GetEnvironmentVariable(KubeconfigVariable);
         if (!string.IsNullOrWhiteSpace(kubeconfig))
@@ -63,14 +67,16 @@ public sealed class KubeTestEnvironment : IAsyncDisposable
             return await ForKubeconfigAsync(kubeconfig, "real-cluster", ownsKubeconfig: false, output, cancellationToken).ConfigureAwait(false);
         }
 
-        var server = await StandInApiServer.StartAsync(cancellationToken).ConfigureAwait(false);
+        var server = await StandInApiServer.StartAsync(standIn ?? new StandInOptions(), cancellationToken).ConfigureAwait(false);
         try
         {
             var config = server.ClientConfiguration();
             var client = new Kubernetes(config);
             var ns = NewNamespaceName();
             await PrepareAsync(client, ns, waitEstablished: false, cancellationToken).ConfigureAwait(false);
-            var path = KubeconfigFile.WriteForInsecureServer(server.Host, ns);
+            var path = server.Options is { CaCertificate: { } ca, BearerToken: { } token }
+                ? KubeconfigFile.WriteForTlsServer(server.Host, ns, ca, token)
+                : KubeconfigFile.WriteForInsecureServer(server.Host, ns);
             Log(output, $"tier: stand-in API server at {server.Host}, namespace {ns}");
             return new KubeTestEnvironment(client, config, ns, "stand-in", server, path, ownsKubeconfig: true);
         }

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace K8sCertOperator.IntegrationTests.StandIn;
 
 /// <summary>
-/// An in-process, plain-HTTP stand-in for kube-apiserver on 127.0.0.1, so tests drive the operator through
+/// An in-process stand-in for kube-apiserver (plain HTTP, or HTTPS with a bearer token when asked) on 127.0.0.1, so tests drive the operator through
 /// the real KubernetesClient: generic storage, resourceVersion concurrency, finalizers, ownerReference
 /// garbage collection, watches, CRD registration, and fault injection.
 /// </summary>
@@ -65,26 +66,52 @@ public sealed class StandInApiServer : IAsyncDisposable
 
         // The empty builder reads no configuration files, so many servers in one test run add no file watchers.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            if (options.ServerCertificate is { } certificate)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var server = new StandInApiServer(app, store, operations, registry, faults, counters);
         var router = new RequestRouter(registry, operations, new WatchStreamer(store, options.BookmarkInterval), faults, counters, () => $"127.0.0.1:{server.Port}");
+        if (options.BearerToken is { } token)
+        {
+            app.Use((context, next) => context.Request.Headers.Authorization == "Bearer " + token ? next(context) : Unauthorized(context));
+        }
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address");
         server.Port = new Uri(address).Port;
-        server.Host = $"http://127.0.0.1:{server.Port}";
+        server.Options = options;
+        server.Host = $"{(options.ServerCertificate is null ? "http" : "https")}://127.0.0.1:{server.Port}";
         operations.Create(registry.Find("", "v1", "namespaces")!, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "default" } });
         return server;
+    }
+
+    private static Task Unauthorized(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Unauthorized","code":401}""");
     }
 
     /// <summary>Serves an extra resource without a CRD (tests of odd kinds).</summary>
     public void RegisterResource(ResourceType type) => Resources.Register(type);
 
     /// <summary>Client configuration pointing at this server.</summary>
-    public KubernetesClientConfiguration ClientConfiguration() => new() { Host = Host };
+    public KubernetesClientConfiguration ClientConfiguration() => new()
+    {
+        Host = Host,
+        AccessToken = Options.BearerToken,
+        SslCaCerts = Options.CaCertificate is { } ca ? [ca] : null,
+    };
+
+    /// <summary>How the server was started (TLS, token).</summary>
+    public StandInOptions Options { get; private set; } = new();
 
     /// <summary>A real KubernetesClient talking to this server; the caller disposes it.</summary>
     public IKubernetes CreateClient() => new Kubernetes(ClientConfiguration());

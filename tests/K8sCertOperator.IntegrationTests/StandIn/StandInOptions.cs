@@ -11,4 +11,13 @@ public sealed record StandInOptions
 
     /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>Serve HTTPS with this certificate (it must carry its private key) instead of plain HTTP.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; init; }
+
+    /// <summary>The CA that issued <see cref="ServerCertificate"/>: what clients are told to trust.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? CaCertificate { get; init; }
+
+    /// <summary>When set, every request must carry <c>Authorization: Bearer TOKEN</c> or gets 401, as a real server would.</summary>
+    public string? BearerToken { get; init; }
 }
