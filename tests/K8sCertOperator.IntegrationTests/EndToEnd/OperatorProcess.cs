@@ -24,19 +24,23 @@ internal static class OperatorProcess
 
     /// <summary>Starts the operator against <paramref name="kubeconfig"/> with a short lease, so a killed leader is replaced in seconds.</summary>
     public static ExternalProcess Start(string kubeconfig, string @namespace, string http01Listen, int monitoringPort, params string[] extra) =>
-        ExternalProcess.Start(Binary(),
-        [
-            "--kubeconfig", kubeconfig,
-            "--namespace", @namespace,
-            "--watch-namespace", @namespace,
-            "--http01-listen", http01Listen,
-            "--metrics-listen", $"127.0.0.1:{monitoringPort}",
-            "--health-listen", $"127.0.0.1:{monitoringPort}",
-            "--leader-election-lease-duration", "00:00:05",
-            "--leader-election-renew-deadline", "00:00:04",
-            "--leader-election-retry-period", "00:00:01",
-            .. extra,
-        ]);
+        ExternalProcess.Start(Binary(), ["--kubeconfig", kubeconfig, .. Arguments(@namespace, http01Listen, monitoringPort), .. extra]);
+
+    /// <summary>Starts the operator with no kubeconfig, as in a pod: the service account files and <paramref name="environment"/> (KUBERNETES_SERVICE_HOST/PORT).</summary>
+    public static ExternalProcess StartInCluster(IReadOnlyDictionary<string, string> environment, string @namespace, string http01Listen, int monitoringPort) =>
+        ExternalProcess.Start(Binary(), Arguments(@namespace, http01Listen, monitoringPort), environment);
+
+    private static string[] Arguments(string @namespace, string http01Listen, int monitoringPort) =>
+    [
+        "--namespace", @namespace,
+        "--watch-namespace", @namespace,
+        "--http01-listen", http01Listen,
+        "--metrics-listen", $"127.0.0.1:{monitoringPort}",
+        "--health-listen", $"127.0.0.1:{monitoringPort}",
+        "--leader-election-lease-duration", "00:00:05",
+        "--leader-election-renew-deadline", "00:00:04",
+        "--leader-election-retry-period", "00:00:01",
+    ];
 
     /// <summary>Status of GET <paramref name="path"/>, or null while nothing listens.</summary>
     public static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string path, CancellationToken ct)

@@ -19,8 +19,53 @@ namespace K8sCertOperator.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class OperatorProcessTlsTests(ITestOutputHelper output)
 {
+    private const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
+    private const string InClusterVariable = "K8SCERT_TEST_INCLUSTER";
+
     [SkippableFact]
-    public async Task OperatorIssuesOverHttpsWithABearerToken()
+    public Task OperatorIssuesOverHttpsWithABearerToken() =>
+        IssueOverTlsAsync((env, monitoring, _, _) => OperatorProcess.Start(env.KubeconfigPath, env.Namespace, "127.0.0.1:0", monitoring));
+
+    /// <summary>
+    /// The image's own path: no kubeconfig, the pod's service account token and CA files and KUBERNETES_SERVICE_HOST/PORT.
+    /// Opt-in, because it writes the well-known service account directory of the machine it runs on.
+    /// </summary>
+    [SkippableFact]
+    public async Task OperatorIssuesWithTheInClusterServiceAccount()
+    {
+        Skip.If(Environment.GetEnvironmentVariable(InClusterVariable) != "1",
+            $"{InClusterVariable}=1 not set: this test writes {ServiceAccountDirectory} (run it on a disposable machine)");
+        Skip.If(Directory.Exists(ServiceAccountDirectory), $"{ServiceAccountDirectory} already exists (a real pod?); not touching it");
+        // Remove exactly what we create: the top-most missing directory on the way down.
+        var created = ServiceAccountDirectory;
+        for (var parent = Path.GetDirectoryName(created); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+        {
+            created = parent;
+        }
+        try
+        {
+            await IssueOverTlsAsync((env, monitoring, ca, token) =>
+            {
+                Directory.CreateDirectory(ServiceAccountDirectory);
+                File.WriteAllText(Path.Combine(ServiceAccountDirectory, "token"), token);
+                File.WriteAllText(Path.Combine(ServiceAccountDirectory, "ca.crt"), ca.ExportCertificatePem());
+                File.WriteAllText(Path.Combine(ServiceAccountDirectory, "namespace"), env.Namespace);
+                var port = new Uri(env.Server!.Host).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return OperatorProcess.StartInCluster(
+                    new Dictionary<string, string> { ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1", ["KUBERNETES_SERVICE_PORT"] = port, ["KUBECONFIG"] = "" },
+                    env.Namespace, "127.0.0.1:0", monitoring);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(created))
+            {
+                Directory.Delete(created, recursive: true);
+            }
+        }
+    }
+
+    private async Task IssueOverTlsAsync(Func<KubeTestEnvironment, int, X509Certificate2, string, ExternalProcess> start)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
@@ -38,7 +83,7 @@ public sealed class OperatorProcessTlsTests(ITestOutputHelper output)
 
         var monitoring = FreePort.Next();
         output.WriteLine($"operator: {OperatorProcess.Binary()}");
-        await using var process = OperatorProcess.Start(env.KubeconfigPath, env.Namespace, "127.0.0.1:0", monitoring);
+        await using var process = start(env, monitoring, ca, token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{monitoring}"), Timeout = TimeSpan.FromSeconds(5) };
         var apis = new OperatorApis(env.Client);
         await apis.Issuers.CreateAsync(new Issuer
