@@ -5,6 +5,7 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.IntegrationTests.Cluster;
 using K8sCertOperator.IntegrationTests.Infrastructure;
+using K8sCertOperator.Kube.Client;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.EndToEnd;
@@ -56,6 +57,9 @@ public sealed class OperatorProcessTests(ITestOutputHelper output)
         await term!.WaitForExitAsync(ct);
         await WaitUntilAsync(() => Task.FromResult(operatorProcess.HasExited), null, "exit after SIGTERM", ct);
         Assert.Equal(0, operatorProcess.ExitCode);
+        // A clean stop hands the Lease back, so a standby need not wait for it to expire.
+        var lease = Assert.Single((await CoreResourceApis.Leases(env.Client).ListAsync(env.Namespace, null, ct)).Items);
+        Assert.Null(lease.Spec.HolderIdentity);
         Assert.DoesNotContain("PRIVATE KEY", operatorProcess.Output, StringComparison.Ordinal);
     }
 

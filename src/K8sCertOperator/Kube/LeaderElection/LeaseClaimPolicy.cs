@@ -36,6 +36,24 @@ public static class LeaseClaimPolicy
     }
 
     /// <summary>
+    /// The spec that hands <paramref name="current"/> back on a clean shutdown (client-go's ReleaseOnCancel): no holder
+    /// and a one-second duration, so a standby takes it on its next try instead of waiting out the lease. Null when
+    /// <paramref name="identity"/> no longer holds it (someone took it meanwhile: nothing to give back).
+    /// </summary>
+    public static V1LeaseSpec? Release(V1LeaseSpec? current, string identity, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(identity);
+        if (current?.HolderIdentity != identity)
+        {
+            return null;
+        }
+        var at = MicroTime(now);
+        var released = Spec(identity, at, at, seconds: 1, current.LeaseTransitions ?? 0, current);
+        released.HolderIdentity = null;
+        return released;
+    }
+
+    /// <summary>
     /// When the holder's claim lapses: its renewTime plus its own leaseDurationSeconds (<paramref name="fallback"/> when
     /// it recorded none); null when it was never renewed, which counts as expired.
     /// </summary>

@@ -101,6 +101,32 @@ public sealed class LeaseLeaderElection : ILeaderElection
             _logger.LogInformation("Stopped leading lease {Lease}", _store.Description);
             Raise(StoppedLeading);
             await AwaitWorkAsync(work).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Only after our work has stopped, so two leaders never overlap.
+                await ReleaseAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Gives the Lease back on shutdown so a standby need not wait for it to expire; best effort, bounded.</summary>
+    private async Task ReleaseAsync()
+    {
+        using var timeout = new CancellationTokenSource(_options.RenewDeadline, _time);
+        try
+        {
+            var current = await _store.GetAsync(timeout.Token).ConfigureAwait(false);
+            if (current is not null && LeaseClaimPolicy.Release(current.Spec, _options.Identity, _time.GetUtcNow().UtcDateTime) is { } released
+                && !(await _store.ReplaceAsync(current, released, timeout.Token).ConfigureAwait(false)).Conflicted)
+            {
+                _logger.LogInformation("Released lease {Lease}", _store.Description);
+            }
+        }
+#pragma warning disable CA1031 // an unreleased Lease only means the standby waits for it to expire
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(e, "Could not release lease {Lease}; it expires on its own", _store.Description);
         }
     }
 

@@ -8,12 +8,12 @@ public class LeaderElectionTests
 {
     private readonly InMemoryLeaseStore _store = new();
 
-    private LeaseLeaderElection Election(string identity)
+    private LeaseLeaderElection Election(string identity, TimeSpan? leaseDuration = null)
     {
         var options = new LeaderElectionOptions
         {
             Identity = identity,
-            LeaseDuration = TimeSpan.FromSeconds(1),
+            LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(1),
             RenewDeadline = TimeSpan.FromMilliseconds(700),
             RetryPeriod = TimeSpan.FromMilliseconds(100),
         };
@@ -42,6 +42,32 @@ public class LeaderElectionTests
                 Interlocked.Increment(ref _stopped);
             }
         }
+    }
+
+    [Fact]
+    public async Task ALeaderThatStopsCleanlyReleasesTheLeaseSoAStandbyNeedNotWaitForExpiry()
+    {
+        var hour = TimeSpan.FromHours(1);
+        var a = Election("a", hour);
+        var b = Election("b", hour);
+        var termsA = new Terms();
+        var termsB = new Terms();
+        using var ctsA = new CancellationTokenSource();
+        using var ctsB = new CancellationTokenSource();
+        var runA = a.RunAsync(termsA.RunAsync, ctsA.Token);
+        await Eventually.TrueAsync(() => a.IsLeader, "a leads");
+        var runB = b.RunAsync(termsB.RunAsync, ctsB.Token);
+
+        await ctsA.CancelAsync();
+        await runA;
+        Assert.Equal(1, termsA.Stopped);
+
+        // a's lease would hold for an hour; released, b takes it on its next try.
+        await Eventually.TrueAsync(() => b.IsLeader && termsB.Started == 1, "b leads after a released the lease");
+        Assert.Equal("b", _store.Holder);
+        await ctsB.CancelAsync();
+        await runB;
+        Assert.Null(_store.Holder);
     }
 
     [Fact]

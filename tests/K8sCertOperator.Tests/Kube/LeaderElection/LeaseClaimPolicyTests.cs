@@ -116,4 +116,19 @@ public class LeaseClaimPolicyTests
 
         Assert.Equal(stepDown, LeaseClaimPolicy.RenewDeadlinePassed(renewed, renewed.AddSeconds(secondsSinceRenewal), TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void Release_hands_back_only_our_own_lease()
+    {
+        var now = new DateTime(2026, 12, 5, 10, 0, 0, DateTimeKind.Utc);
+        var ours = new V1LeaseSpec { HolderIdentity = "a", LeaseDurationSeconds = 3600, LeaseTransitions = 4, RenewTime = now.AddSeconds(-1) };
+
+        var released = LeaseClaimPolicy.Release(ours, "a", now)!;
+        Assert.Null(released.HolderIdentity);
+        Assert.Equal((1, 4, now), (released.LeaseDurationSeconds, released.LeaseTransitions, released.RenewTime));
+        Assert.Equal(LeaseClaimKind.TakeOver, LeaseClaimPolicy.Decide(released, "b", now, TimeSpan.FromHours(1)).Kind);
+
+        Assert.Null(LeaseClaimPolicy.Release(ours, "b", now));
+        Assert.Null(LeaseClaimPolicy.Release(null, "a", now));
+    }
 }
