@@ -130,7 +130,7 @@ public sealed class IngressShimReconciler : IReconciler
         }
 
         // Work on a copy: informer objects are shared with every other reader of the cache.
-        var updated = KubeObjectJson.Clone(existing);
+        var updated = KubeJson.Clone(existing);
         if (!CertificateSpecSync.Apply(updated, desired))
         {
             return;

@@ -101,12 +101,9 @@ public static class ChallengePlanner
         {
             return solver;
         }
-        var copy = KubernetesJsonClone(solver);
+        var copy = Kube.Client.KubeJson.Clone(solver);
         copy.Http01!.Ingress!.IngressClassName = ingressClass;
         copy.Http01.Ingress.Class = null;
         return copy;
     }
-
-    private static AcmeChallengeSolver KubernetesJsonClone(AcmeChallengeSolver solver) =>
-        Kube.Client.KubeJson.Clone(solver);
 }

@@ -281,5 +281,5 @@ public sealed class OrderReconciler : IReconciler
         }
     }
 
-    private static OrderStatus Clone(OrderStatus status) => Kube.Status.KubeObjectJson.Clone(new Order { Status = status }).Status!;
+    private static OrderStatus Clone(OrderStatus status) => Kube.Client.KubeJson.Clone(new Order { Status = status }).Status!;
 }

@@ -48,9 +48,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
             ("resourceVersion", resourceVersion),
             ("allowWatchBookmarks", allowBookmarks ? "true" : null),
             ("timeoutSeconds", timeout is { } t ? ((int)Math.Max(1, t.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri, UriKind.Relative));
-        using var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await KubeApiErrors.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, uri, null, null, cancellationToken).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var (type, obj) in WatchStream.ReadAsync(body, _type, cancellationToken).ConfigureAwait(false))
         {

@@ -37,7 +37,7 @@ public sealed class StatusWriter
         var latest = current;
         for (var attempt = 1; attempt <= _maxAttempts; attempt++)
         {
-            var desired = KubeObjectJson.Clone(latest);
+            var desired = KubeJson.Clone(latest);
             mutate(desired);
             if (!StatusDiff.HasChanged(latest, desired))
             {
