@@ -15,7 +15,7 @@ public static class CliErrors
         HttpRequestException or AuthenticationException or TimeoutException => true,
         PkiException or IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or NotSupportedException => true,
         Solvers.Dns01.DnsProviderException => true,
-        k8s.Autorest.HttpOperationException => true,
+        Kube.Client.KubeApiException => true,
         _ => false,
     };
 
@@ -24,7 +24,6 @@ public static class CliErrors
         OperationCanceledException => "timed out",
         _ when Find<AuthenticationException>(e) is { } tls => "TLS: " + tls.Message + " (is --ca-bundle right?)",
         AcmeProtocolException { Type: not null } p => $"ACME server said {p.Type}: {p.Detail ?? p.Message}",
-        k8s.Autorest.HttpOperationException h => $"Kubernetes API {(int)h.Response.StatusCode}: {h.Response.Content}",
         _ => e.Message,
     };
 

@@ -58,7 +58,7 @@ public static class CheckCommand
                 await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is k8s.Autorest.HttpOperationException || CliErrors.IsReportable(e, cancellationToken))
+        catch (Exception e) when (CliErrors.IsReportable(e, cancellationToken))
         {
             await stderr.WriteLineAsync("error: " + CliErrors.Describe(e)).ConfigureAwait(false);
             return ExitCodes.Failed;

@@ -75,8 +75,6 @@ internal static class WatchStream
     private static KubeApiException StatusError(JsonElement status)
     {
         var code = status.ValueKind == JsonValueKind.Object && status.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 500;
-        var reason = KubeApiErrors.ReasonOf(status);
-        var statusCode = (HttpStatusCode)code;
-        return new KubeApiException(KubeApiErrors.Classify(statusCode, reason), statusCode, $"Kubernetes API status {code} {reason}".TrimEnd());
+        return KubeApiErrors.FromStatus((HttpStatusCode)code, status);
     }
 }

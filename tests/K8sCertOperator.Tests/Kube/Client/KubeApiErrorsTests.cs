@@ -1,7 +1,4 @@
 using System.Net;
-using k8s;
-using k8s.Autorest;
-using k8s.Models;
 using K8sCertOperator.Kube.Client;
 
 namespace K8sCertOperator.Tests.Kube.Client;
@@ -19,42 +16,33 @@ public class KubeApiErrorsTests
     public void Classify(HttpStatusCode code, string? reason, KubeApiErrorKind expected) =>
         Assert.Equal(expected, KubeApiErrors.Classify(code, reason));
 
-    private static HttpOperationException Http(HttpStatusCode code, string body)
+    private static HttpResponseMessage Response(HttpStatusCode code, string body) => new(code) { Content = new StringContent(body) };
+
+    [Fact]
+    public async Task ErrorResponsesCarryKindReasonAndTheServersMessage()
     {
-        using var response = new HttpResponseMessage(code);
-        return new HttpOperationException("failed") { Response = new HttpResponseMessageWrapper(response, body) };
+        using var response = Response(HttpStatusCode.Forbidden,
+            """{"kind":"Status","status":"Failure","reason":"Forbidden","message":"secrets \"x\" is forbidden: no RBAC rule","code":403}""");
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => KubeApiErrors.EnsureSuccessAsync(response, default));
+        Assert.Equal((KubeApiErrorKind.Other, HttpStatusCode.Forbidden), (e.Kind, e.StatusCode));
+        Assert.Equal("Kubernetes API returned 403 Forbidden: secrets \"x\" is forbidden: no RBAC rule", e.Message);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Conflict, """{"kind":"Status","reason":"AlreadyExists","code":409}""", KubeApiErrorKind.AlreadyExists)]
+    [InlineData(HttpStatusCode.NotFound, "<html>", KubeApiErrorKind.NotFound)]
+    [InlineData(HttpStatusCode.Gone, "", KubeApiErrorKind.Gone)]
+    public async Task NonJsonOrEmptyBodiesStillClassifyByCode(HttpStatusCode code, string body, KubeApiErrorKind kind)
+    {
+        using var response = Response(code, body);
+        Assert.Equal(kind, (await Assert.ThrowsAsync<KubeApiException>(() => KubeApiErrors.EnsureSuccessAsync(response, default))).Kind);
     }
 
     [Fact]
-    public void HttpOperationExceptionReadsStatusReasonFromBody()
+    public async Task SuccessIsNotAnError()
     {
-        var e = KubeApiErrors.Translate(Http(HttpStatusCode.Conflict, """{"kind":"Status","reason":"AlreadyExists","code":409}"""));
-        Assert.Equal(KubeApiErrorKind.AlreadyExists, e!.Kind);
-        Assert.Equal(HttpStatusCode.Conflict, e.StatusCode);
-    }
-
-    [Fact]
-    public void NonJsonBodyStillClassifiesByCode()
-    {
-        Assert.Equal(KubeApiErrorKind.NotFound, KubeApiErrors.Translate(Http(HttpStatusCode.NotFound, "<html>"))!.Kind);
-    }
-
-    [Fact]
-    public void WatchStatusErrorMapsToGone()
-    {
-        var e = KubeApiErrors.Translate(new KubernetesException(new V1Status { Code = 410, Reason = "Expired" }));
-        Assert.Equal(KubeApiErrorKind.Gone, e!.Kind);
-    }
-
-    [Fact]
-    public void UnrelatedExceptionsAreNotTranslated() =>
-        Assert.Null(KubeApiErrors.Translate(new IOException("reset")));
-
-    [Fact]
-    public async Task CallOrNullReturnsNullOnNotFoundAndThrowsTypedOtherwise()
-    {
-        Assert.Null(await KubeApiErrors.CallOrNullAsync<string>(() => throw Http(HttpStatusCode.NotFound, "{}")));
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => KubeApiErrors.CallAsync<string>(() => throw Http(HttpStatusCode.Conflict, "{}")));
-        Assert.Equal(KubeApiErrorKind.Conflict, e.Kind);
+        using var response = Response(HttpStatusCode.OK, "{}");
+        await KubeApiErrors.EnsureSuccessAsync(response, default);
+        Assert.True(response.IsSuccessStatusCode);
     }
 }
