@@ -48,6 +48,16 @@ public class CrdCelCostTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [MemberData(nameof(CrdFiles.Relative), MemberType = typeof(CrdFiles))]
+    public void EveryListAndMapAroundARuleDeclaresItsBound(string file)
+    {
+        var unbounded = CrdRuleCostWalker.WalkCrd(CrdFiles.Load(file)).Where(c => c.Unbounded).ToList();
+
+        Assert.True(unbounded.Count == 0,
+            $"{file}: rules under a list without maxItems or a map without maxProperties:\n" + string.Join("\n", unbounded));
+    }
+
+    [Theory]
     [InlineData("k8scert.io_issuers.yaml")]
     [InlineData("k8scert.io_clusterissuers.yaml")]
     public void TheFiveIssuerRulesAreEstimated(string name)

@@ -43,7 +43,7 @@ internal static class CrdRuleCostWalker
             for (var i = 0; i < rules.Count; i++)
             {
                 var rule = rules[i]!["rule"]!.GetValue<string>();
-                costs.Add(new RuleCost($"{path}.x-kubernetes-validations[{i}].rule", rule, CelCostEstimator.Estimate(rule, type), times));
+                costs.Add(new RuleCost($"{path}.x-kubernetes-validations[{i}].rule", rule, CelCostEstimator.Estimate(rule, type), times, cardinality == null));
                 if (rules[i]!["messageExpression"]?.GetValue<string>() is { } message)
                 {
                     costs.Add(new RuleCost($"{path}.x-kubernetes-validations[{i}].messageExpression", message, CelCostEstimator.Estimate(message, type), 1));

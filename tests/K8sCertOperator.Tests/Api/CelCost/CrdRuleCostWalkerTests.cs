@@ -39,6 +39,7 @@ public class CrdRuleCostWalkerTests
         Assert.Equal(1_048_576UL, dns01.Cardinality);
         Assert.Equal(12_582_912UL, dns01.Total);
         Assert.Equal("1.258291x", dns01.Factor(CelCostLimits.StaticEstimatedCostLimit));
+        Assert.True(dns01.Unbounded);
     }
 
     [Fact]
@@ -48,6 +49,7 @@ public class CrdRuleCostWalkerTests
 
         Assert.Equal(1000UL, dns01.Cardinality);
         Assert.Equal(12_000UL, dns01.Total);
+        Assert.False(dns01.Unbounded);
     }
 
     public static TheoryData<string, ulong> Cardinalities() => new()

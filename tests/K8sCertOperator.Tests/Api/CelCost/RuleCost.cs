@@ -7,7 +7,8 @@ namespace K8sCertOperator.Tests.Api.CelCost;
 /// evaluation times how many times it can run in one object (1 for a messageExpression, which is not multiplied).
 /// </summary>
 /// <param name="Path">Where the API server reports it, e.g. openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule.</param>
-internal sealed record RuleCost(string Path, string Expression, ulong Cost, ulong Cardinality)
+/// <param name="Unbounded">Some enclosing list or map has no maxItems/maxProperties, so the cardinality is the request-size guess.</param>
+internal sealed record RuleCost(string Path, string Expression, ulong Cost, ulong Cardinality, bool Unbounded = false)
 {
     public ulong Total => Cost == 0 ? 0 : SaturatingMath.Multiply(Cost, Cardinality);
 

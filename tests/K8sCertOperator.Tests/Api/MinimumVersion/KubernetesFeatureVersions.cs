@@ -28,10 +28,12 @@ internal static class KubernetesFeatureVersions
     {
         // CustomResourceValidationExpressions beta (on by default) 1.25, GA 1.29
         ["rule"] = 25, ["message"] = 25,
+        // documented for 1.27 (kubernetes/website "Documentation for messageExpression update to KEP-2876", March 2023)
         ["messageExpression"] = 27,
         // KEP-2876 additions documented for 1.28 (kubernetes/website "The reason and fieldPath fields", July 2023)
         ["reason"] = 28, ["fieldPath"] = 28,
-        // part of CRDValidationRatcheting: alpha (off) until 1.29, beta (on) 1.30 (kube_features.go)
+        // added in 1.29 behind the alpha CRDValidationRatcheting gate (kubernetes/kubernetes#121034), which is on by
+        // default from 1.30 (beta, kube_features.go); without the gate the field is dropped
         ["optionalOldSelf"] = 30,
     };
 
@@ -49,7 +51,8 @@ internal static class KubernetesFeatureVersions
     /// <summary>
     /// CEL functions, operators and macros by the first minor that compiles them in a new CRD rule. The libraries and
     /// their IntroducedVersion are in apiserver pkg/cel/environment/base.go; a new rule is compiled against the n-1
-    /// compatibility version (DefaultCompatibilityVersion, hard-coded 1.28 in the 1.29 tree), so a library introduced
+    /// compatibility version (DefaultCompatibilityVersion: 1.27 in 1.28, kubernetes/kubernetes#116779; 1.28 in 1.29;
+    /// bumped to 1.29 for 1.30 by #122518, which is when the sets library reached new rules), so a library introduced
     /// in 1.x is usable by new CRD rules from 1.(x+1). Names on an identifier target are qualified ("sets.contains").
     /// </summary>
     public static IReadOnlyDictionary<string, int> CelFunctions { get; } = Build();
