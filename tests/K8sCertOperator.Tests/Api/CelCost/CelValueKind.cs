@@ -1,0 +1,21 @@
+namespace K8sCertOperator.Tests.Api.CelCost;
+
+/// <summary>The CEL type a schema node or an expression has, as far as cost estimation needs to tell them apart.</summary>
+internal enum CelValueKind
+{
+    Object,
+    List,
+    Map,
+    String,
+    Bytes,
+    Int,
+    Uint,
+    Double,
+    Bool,
+    Duration,
+    Timestamp,
+    Null,
+
+    /// <summary>x-kubernetes-int-or-string.</summary>
+    Dyn,
+}
