@@ -80,6 +80,19 @@ public class MonitoringServerTests
         Assert.Equal(body, answer.Text);
     }
 
+    [Fact]
+    public void HealthAndMetricsAreTwoListenersWithTheirOwnBudgetsOrOneWhenTheAddressIsShared()
+    {
+        var separate = OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = ":9403", MetricsListen = ":9402" }, null);
+        Assert.Equal([("health", 9403), ("metrics", 9402)], separate.Select(l => (l.Options.Name, l.Endpoint.Port)));
+        Assert.Equal(ListenerBudgets.Health(), separate[0].Options);
+
+        var shared = OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = "127.0.0.1:9400", MetricsListen = "127.0.0.1:9400" }, null);
+        Assert.Equal("health", Assert.Single(shared).Options.Name);
+
+        Assert.Empty(OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = "", MetricsListen = " " }, null));
+    }
+
     private static int FreeTcpPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
