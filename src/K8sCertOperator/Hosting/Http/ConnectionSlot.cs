@@ -25,18 +25,9 @@ public sealed class ConnectionSlot : IDisposable
 
     internal void MarkEvicted() => WasEvicted = true;
 
-    // Cancelled outside the table's lock: callbacks of the connection's reads run inline.
-    internal void SignalEviction()
-    {
-        try
-        {
-            _eviction.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection finished meanwhile.
-        }
-    }
+    // Cancelled outside the table's lock: callbacks of the connection's reads run inline. Never disposed
+    // concurrently: the connection disposes only a slot it released itself, which no one can evict any more.
+    internal void SignalEviction() => _eviction.Cancel();
 
     public void Dispose() => _eviction.Dispose();
 }

@@ -162,8 +162,10 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
             if (table.Release(slot))
             {
                 _options.Observer?.OpenConnectionsChanged(_options.Name, -1);
+                slot.Dispose();
             }
-            slot.Dispose();
+            // An evicted slot is left to the GC: its evictor may be signalling it right now, and its token
+            // source has no timer or wait handle to free.
             _connections.TryRemove(id, out _);
         }
     }
