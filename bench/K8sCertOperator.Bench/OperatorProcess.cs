@@ -24,16 +24,24 @@ public sealed class OperatorProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Starts the operator (<see cref="OperatorBinary"/>) with the image's environment, watching all namespaces, and waits for /readyz.</summary>
-    public static async Task<OperatorProcess> StartAsync(string kubeconfig, string ns, int http01Port, IEnumerable<string> extraArgs, CancellationToken ct)
+    public static Task<OperatorProcess> StartAsync(string kubeconfig, string ns, int http01Port, IEnumerable<string> extraArgs, CancellationToken ct)
+    {
+        var port = FreePort.Next();
+        return StartAsync(kubeconfig, ns, (http01Port, port, port), extraArgs, ct);
+    }
+
+    /// <summary>As above with metrics and health on ports of their own, as in the chart (this process's client uses the health port).</summary>
+    public static async Task<OperatorProcess> StartAsync(
+        string kubeconfig, string ns, (int Http01, int Metrics, int Health) ports, IEnumerable<string> extraArgs, CancellationToken ct)
     {
         var (binary, prefix) = OperatorBinary.Resolve();
-        var port = FreePort.Next();
+        var port = ports.Health;
         string[] args =
         [
             .. prefix,
             "--kubeconfig", kubeconfig, "--namespace", ns, "--leader-elect=false",
-            "--http01-listen", $"127.0.0.1:{http01Port}", "--http01-self-check=false",
-            "--metrics-listen", $"127.0.0.1:{port}", "--health-listen", $"127.0.0.1:{port}", "--log-level", "Warning",
+            "--http01-listen", $"127.0.0.1:{ports.Http01}", "--http01-self-check=false",
+            "--metrics-listen", $"127.0.0.1:{ports.Metrics}", "--health-listen", $"127.0.0.1:{port}", "--log-level", "Warning",
             .. extraArgs,
         ];
         var process = new OperatorProcess(ExternalProcess.Start(binary, args, OperatorBinary.ImageEnvironment()), port);

@@ -1,27 +1,55 @@
 using System.Net;
 using K8sCertOperator.Hosting.Http;
+using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace K8sCertOperator.Hosting;
 
 /// <summary>
 /// /healthz (process alive), /readyz (informers synced; says leader or standby), /leader and
-/// /metrics (Prometheus text format). Health and metrics may share one port or use two.
+/// /metrics (Prometheus text format). Each listener (health, metrics) is its own server with its own
+/// connection budget, so flooding the metrics port cannot starve the kubelet's probes; every listener
+/// answers every route.
 /// </summary>
 public sealed class MonitoringServer : IAsyncDisposable
 {
     private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
 
-    private readonly EmbeddedHttpServer _server;
+    private readonly List<EmbeddedHttpServer> _servers;
 
-    private MonitoringServer(EmbeddedHttpServer server) => _server = server;
-
-    public static Task<MonitoringServer> StartAsync(
-        IReadOnlyCollection<IPEndPoint> endpoints, HealthState health, CancellationToken cancellationToken)
+    private MonitoringServer(List<EmbeddedHttpServer> servers)
     {
+        _servers = servers;
+        BoundEndpoints = [.. servers.SelectMany(s => s.BoundEndpoints)];
+    }
+
+    /// <summary>The endpoints bound, in the order given (a requested port 0 shows the chosen port).</summary>
+    public IReadOnlyList<IPEndPoint> BoundEndpoints { get; }
+
+    /// <summary>Starts one server per listener, each with its own options (budget, name); all or none.</summary>
+    /// <exception cref="IOException">An endpoint could not be bound.</exception>
+    public static async Task<MonitoringServer> StartAsync(
+        IReadOnlyList<(IPEndPoint Endpoint, HttpServerOptions Options)> listeners, HealthState health, ILogger? logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listeners);
         cancellationToken.ThrowIfCancellationRequested();
-        var server = EmbeddedHttpServer.Start(endpoints, (request, _) => ValueTask.FromResult(Answer(request.Path, health)));
-        return Task.FromResult(new MonitoringServer(server));
+        var servers = new List<EmbeddedHttpServer>();
+        try
+        {
+            foreach (var (endpoint, options) in listeners)
+            {
+                servers.Add(EmbeddedHttpServer.Start([endpoint], (request, _) => ValueTask.FromResult(Answer(request.Path, health)), options, logger));
+            }
+        }
+        catch
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        return new MonitoringServer(servers);
     }
 
     /// <summary>The routes, as a pure function of the path and the health state (GET and HEAD only reach it).</summary>
@@ -36,5 +64,11 @@ public sealed class MonitoringServer : IAsyncDisposable
         _ => HttpAnswer.NotFound(),
     };
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

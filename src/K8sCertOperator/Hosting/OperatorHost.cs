@@ -98,17 +98,19 @@ public sealed class OperatorHost : IAsyncDisposable
         var host = new OperatorHost(context, health, stop, servers, logger);
         try
         {
+            // Each port has its own listener and connection budget; connection counts go to /metrics.
+            var observer = PrometheusHttpServerMetrics.Instance;
             if (!string.IsNullOrWhiteSpace(options.Http01Listen))
             {
-                var responder = await Http01Responder.StartAsync(ListenAddress.Parse(options.Http01Listen), context.Http01Tokens, logs, cancellationToken).ConfigureAwait(false);
+                var responder = await Http01Responder.StartAsync(
+                    ListenAddress.Parse(options.Http01Listen), context.Http01Tokens, logs, ListenerBudgets.Http01(observer), cancellationToken).ConfigureAwait(false);
                 servers.Add(responder);
                 host.Http01Port = responder.Port;
             }
-            var monitoring = new[] { options.MetricsListen, options.HealthListen }
-                .Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().Select(ListenAddress.Parse).ToList();
+            var monitoring = MonitoringListeners(options, observer);
             if (monitoring.Count > 0)
             {
-                servers.Add(await MonitoringServer.StartAsync(monitoring, health, cancellationToken).ConfigureAwait(false));
+                servers.Add(await MonitoringServer.StartAsync(monitoring, health, logs.CreateLogger<MonitoringServer>(), cancellationToken).ConfigureAwait(false));
             }
         }
         catch
@@ -119,6 +121,22 @@ public sealed class OperatorHost : IAsyncDisposable
 
         host.Completion = host.RunAsync(informerSet, runners, services, stop.Token);
         return host;
+    }
+
+    /// <summary>Health and metrics as two listeners, or one (the health budget) when both flags name the same address.</summary>
+    internal static List<(System.Net.IPEndPoint Endpoint, Http.HttpServerOptions Options)> MonitoringListeners(
+        OperatorOptions options, Http.IHttpServerObserver? observer)
+    {
+        var listeners = new List<(System.Net.IPEndPoint, Http.HttpServerOptions)>();
+        if (!string.IsNullOrWhiteSpace(options.HealthListen))
+        {
+            listeners.Add((ListenAddress.Parse(options.HealthListen), ListenerBudgets.Health(observer)));
+        }
+        if (!string.IsNullOrWhiteSpace(options.MetricsListen) && options.MetricsListen != options.HealthListen)
+        {
+            listeners.Add((ListenAddress.Parse(options.MetricsListen), ListenerBudgets.Metrics(observer)));
+        }
+        return listeners;
     }
 
     /// <summary>Waits until every informer has listed once (tests and /readyz use this).</summary>

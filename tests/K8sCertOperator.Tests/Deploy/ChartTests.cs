@@ -124,7 +124,9 @@ public class ChartTests
         var rules = policy["spec"]!["ingress"]!.AsArray();
         var byPort = rules.ToDictionary(r => r!["ports"]![0]!["port"]!.GetValue<long>(), r => r!["from"]);
         Assert.Null(byPort[8089]);   // ingress controllers: from anywhere
-        Assert.Null(byPort[9403]);   // kubelet probes
+        // Kubelet probes come from the node, which NetworkPolicy always admits: no pod may reach the health port.
+        Assert.False(byPort.ContainsKey(9403));
+        Assert.Equal([8089, 9402], byPort.Keys.Order());
         Assert.Equal(["monitoring", "observability"], byPort[9402]!.AsArray()
             .Select(f => f!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!.GetValue<string>()));
 
@@ -147,6 +149,8 @@ public class ChartTests
         Assert.True(JsonNode.DeepEquals(DeploymentChecks.PodSpec(kustomize)["securityContext"], DeploymentChecks.PodSpec(chart)["securityContext"]));
         Assert.True(JsonNode.DeepEquals(DeploymentChecks.Container(kustomize)["securityContext"], DeploymentChecks.Container(chart)["securityContext"]));
         Assert.True(JsonNode.DeepEquals(DeploymentChecks.Container(kustomize)["resources"], DeploymentChecks.Container(chart)["resources"]));
+        Assert.True(JsonNode.DeepEquals(DeploymentChecks.Container(kustomize)["livenessProbe"], DeploymentChecks.Container(chart)["livenessProbe"]));
+        Assert.True(JsonNode.DeepEquals(DeploymentChecks.Container(kustomize)["readinessProbe"], DeploymentChecks.Container(chart)["readinessProbe"]));
     }
 
     [Theory]

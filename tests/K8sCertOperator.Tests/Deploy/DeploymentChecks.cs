@@ -46,10 +46,23 @@ internal static class DeploymentChecks
         Assert.Equal("/healthz", container["livenessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
         Assert.Equal("/readyz", container["readinessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
         Assert.Equal("health", container["readinessProbe"]!["httpGet"]!["port"]!.GetValue<string>());
+        AssertProbeTimings(container["livenessProbe"]!.AsObject(), minTimeoutSeconds: 2, minFailureSeconds: 30);
+        AssertProbeTimings(container["readinessProbe"]!.AsObject(), minTimeoutSeconds: 2, minFailureSeconds: 10);
         Assert.NotNull(container["resources"]?["requests"]);
         Assert.NotNull(container["resources"]?["limits"]);
         Assert.Contains(container["env"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "POD_NAMESPACE");
         Assert.Empty(PodSecurityRestricted.Violations(PodSpec(deployment)));
+    }
+
+    // Kubernetes' defaults (1 s timeout) are what a busy node misses; a restart needs failures over a while, not one blip.
+    private static void AssertProbeTimings(JsonObject probe, int minTimeoutSeconds, int minFailureSeconds)
+    {
+        var timeout = probe["timeoutSeconds"]?.GetValue<long>() ?? 1;
+        var period = probe["periodSeconds"]?.GetValue<long>() ?? 10;
+        var failures = probe["failureThreshold"]?.GetValue<long>() ?? 3;
+        Assert.True(timeout >= minTimeoutSeconds, $"probe timeoutSeconds {timeout} < {minTimeoutSeconds}");
+        Assert.True(timeout < period, $"probe timeoutSeconds {timeout} is not below periodSeconds {period}");
+        Assert.True(period * failures >= minFailureSeconds, $"probe fails after {period * failures} s < {minFailureSeconds} s");
     }
 
     /// <summary>The Service selects the Deployment's pods and targets the named container port.</summary>

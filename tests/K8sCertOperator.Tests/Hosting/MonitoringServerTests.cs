@@ -1,5 +1,6 @@
 using System.Net;
 using K8sCertOperator.Hosting;
+using K8sCertOperator.Hosting.Http;
 
 namespace K8sCertOperator.Tests.Hosting;
 
@@ -10,7 +11,8 @@ public class MonitoringServerTests
     {
         var port = FreeTcpPort();
         var health = new HealthState();
-        await using var server = await MonitoringServer.StartAsync([new IPEndPoint(IPAddress.Loopback, port)], health, CancellationToken.None);
+        await using var server = await MonitoringServer.StartAsync(
+            [(new IPEndPoint(IPAddress.Loopback, port), ListenerBudgets.Health())], health, null, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
@@ -31,10 +33,11 @@ public class MonitoringServerTests
     [Fact]
     public async Task MetricsAreServedWithAnExactLengthAndHeadGetsNoBody()
     {
-        // Health and metrics on two ports, as the chart can configure them: both serve every route.
+        // Health and metrics on two ports, as the chart configures them: two listeners, both serve every route.
         var (healthPort, metricsPort) = (FreeTcpPort(), FreeTcpPort());
         await using var server = await MonitoringServer.StartAsync(
-            [new IPEndPoint(IPAddress.Loopback, healthPort), new IPEndPoint(IPAddress.Loopback, metricsPort)], new HealthState(), CancellationToken.None);
+            [(new IPEndPoint(IPAddress.Loopback, healthPort), ListenerBudgets.Health()), (new IPEndPoint(IPAddress.Loopback, metricsPort), ListenerBudgets.Metrics())],
+            new HealthState(), null, CancellationToken.None);
         Prometheus.Metrics.CreateCounter("monitoring_server_test_total", "Proves /metrics exports the default registry.").Inc();
         using var http = new HttpClient();
         Assert.Equal("ok", await http.GetStringAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz")));
@@ -75,6 +78,19 @@ public class MonitoringServerTests
 
         Assert.Equal(status, answer.Status);
         Assert.Equal(body, answer.Text);
+    }
+
+    [Fact]
+    public void HealthAndMetricsAreTwoListenersWithTheirOwnBudgetsOrOneWhenTheAddressIsShared()
+    {
+        var separate = OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = ":9403", MetricsListen = ":9402" }, null);
+        Assert.Equal([("health", 9403), ("metrics", 9402)], separate.Select(l => (l.Options.Name, l.Endpoint.Port)));
+        Assert.Equal(ListenerBudgets.Health(), separate[0].Options);
+
+        var shared = OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = "127.0.0.1:9400", MetricsListen = "127.0.0.1:9400" }, null);
+        Assert.Equal("health", Assert.Single(shared).Options.Name);
+
+        Assert.Empty(OperatorHost.MonitoringListeners(new OperatorOptions { HealthListen = "", MetricsListen = " " }, null));
     }
 
     private static int FreeTcpPort()

@@ -8,8 +8,9 @@ namespace K8sCertOperator.Hosting.Http;
 
 /// <summary>
 /// A small HTTP/1.1 server on raw sockets for the operator's own endpoints (health, metrics,
-/// HTTP-01 answers): one request per connection, GET and HEAD only, bounded head size, time and
-/// concurrency. Replaces Kestrel: ASP.NET Core cost ~30 MB of RSS for three tiny endpoints and stood in
+/// HTTP-01 answers): one request per connection, GET and HEAD only, bounded head size and time, and a
+/// connection budget per endpoint (<see cref="ConnectionTable"/>): accepting never waits for a slot, idle
+/// and slow clients give theirs up to newcomers, so a complete request is not held up by them. Replaces Kestrel: ASP.NET Core cost ~30 MB of RSS for three tiny endpoints and stood in
 /// the way of a NativeAOT build.
 /// </summary>
 public sealed class EmbeddedHttpServer : IAsyncDisposable
@@ -19,7 +20,6 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
     private readonly HttpServerOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SemaphoreSlim _slots;
     private readonly ConcurrentDictionary<long, Task> _connections = new();
     private readonly List<Task> _acceptLoops = [];
     private long _nextConnection;
@@ -31,7 +31,6 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
         _handler = handler;
         _options = options;
         _logger = logger;
-        _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
         BoundEndpoints = [.. listeners.Select(l => (IPEndPoint)l.LocalEndPoint!)];
     }
 
@@ -59,7 +58,8 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
             throw;
         }
         var server = new EmbeddedHttpServer(listeners, handler, options, logger ?? NullLogger.Instance);
-        server._acceptLoops.AddRange(listeners.Select(server.AcceptLoopAsync));
+        options.Observer?.ListenerStarted(options.Name);
+        server._acceptLoops.AddRange(listeners.Select(l => server.AcceptLoopAsync(l, new ConnectionTable(options.MaxConnections))));
         return server;
     }
 
@@ -76,7 +76,6 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
         await Task.WhenAll(_connections.Values).ConfigureAwait(false);
         _stopping.Dispose();
-        _slots.Dispose();
     }
 
     private static Socket Listen(IPEndPoint endpoint)
@@ -101,21 +100,13 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
         }
     }
 
-    // Never throws: ends when the server stops. A slot is taken before accepting, so at most
-    // MaxConnections are served and the rest wait in the kernel's backlog.
-    private async Task AcceptLoopAsync(Socket listener)
+    // Never throws: ends when the server stops. Never waits for a slot either: each accepted socket is
+    // admitted (perhaps evicting an idle one) or refused at once, so the backlog keeps moving.
+    private async Task AcceptLoopAsync(Socket listener, ConnectionTable table)
     {
         var stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
         {
-            try
-            {
-                await _slots.WaitAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
             Socket client;
             try
             {
@@ -123,7 +114,6 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                _slots.Release();
                 if (stopping.IsCancellationRequested)
                 {
                     return;
@@ -133,27 +123,49 @@ public sealed class EmbeddedHttpServer : IAsyncDisposable
                 await BackOffAsync(stopping).ConfigureAwait(false);
                 continue;
             }
-            var id = Interlocked.Increment(ref _nextConnection);
-            var connection = ServeAsync(client, id, stopping);
-            _connections[id] = connection;
-            if (connection.IsCompleted)
-            {
-                _connections.TryRemove(id, out _); // finished before it was listed: its own removal came too early
-            }
+            Admit(client, table, stopping);
         }
     }
 
-    private async Task ServeAsync(Socket client, long id, CancellationToken stopping)
+    private void Admit(Socket client, ConnectionTable table, CancellationToken stopping)
+    {
+        var observer = _options.Observer;
+        observer?.ConnectionAccepted(_options.Name);
+        if (table.TryAdmit(out var evicted) is not { } slot)
+        {
+            // Every slot is answering a complete request; the client sees the connection closed and retries.
+            observer?.ConnectionDropped(_options.Name, ConnectionDropReason.Refused);
+            _logger.LogDebug("HTTP connection on {Listener} refused: all {Max} slots are answering", _options.Name, _options.MaxConnections);
+            client.Dispose();
+            return;
+        }
+        observer?.OpenConnectionsChanged(_options.Name, evicted is null ? 1 : 0); // an eviction hands a slot over
+        var id = Interlocked.Increment(ref _nextConnection);
+        var connection = ServeAsync(client, slot, table, id, stopping);
+        _connections[id] = connection;
+        if (connection.IsCompleted)
+        {
+            _connections.TryRemove(id, out _); // finished before it was listed: its own removal came too early
+        }
+    }
+
+    private async Task ServeAsync(Socket client, ConnectionSlot slot, ConnectionTable table, long id, CancellationToken stopping)
     {
         try
         {
             // Off the accept loop, so a slow handler never delays the next accept.
             await Task.Yield();
-            await new HttpConnection(client, _handler, _options, _logger).ServeAsync(stopping).ConfigureAwait(false);
+            await new HttpConnection(client, slot, table, _handler, _options, _logger).ServeAsync(stopping).ConfigureAwait(false);
         }
         finally
         {
-            _slots.Release();
+            if (table.Release(slot))
+            {
+                _options.Observer?.OpenConnectionsChanged(_options.Name, -1);
+                slot.Dispose();
+            }
+            // An evicted slot is left to the GC: its evictor may be signalling it right now, and its token
+            // source has no timer or wait handle to free.
             _connections.TryRemove(id, out _);
         }
     }

@@ -6,18 +6,24 @@ namespace K8sCertOperator.Hosting.Http;
 
 /// <summary>
 /// Serves exactly one request on one accepted socket, then closes it. Never throws: a client that
-/// is slow, malformed or gone costs only its own connection.
+/// is slow, malformed or gone costs only its own connection. Until its head is complete the connection
+/// can be evicted by its <see cref="ConnectionTable"/>; every drop without an answer is logged at Debug
+/// and reported to the observer with its reason.
 /// </summary>
 internal sealed class HttpConnection
 {
     private readonly Socket _socket;
+    private readonly ConnectionSlot _slot;
+    private readonly ConnectionTable _table;
     private readonly HttpRequestHandler _handler;
     private readonly HttpServerOptions _options;
     private readonly ILogger _logger;
 
-    public HttpConnection(Socket socket, HttpRequestHandler handler, HttpServerOptions options, ILogger logger)
+    public HttpConnection(Socket socket, ConnectionSlot slot, ConnectionTable table, HttpRequestHandler handler, HttpServerOptions options, ILogger logger)
     {
         _socket = socket;
+        _slot = slot;
+        _table = table;
         _handler = handler;
         _options = options;
         _logger = logger;
@@ -26,46 +32,72 @@ internal sealed class HttpConnection
     public async Task ServeAsync(CancellationToken stopping)
     {
         var remote = Remote(); // read now: the socket is gone by the time a failure is logged
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        deadline.CancelAfter(_options.RequestTimeout);
-        var buffer = ArrayPool<byte>.Shared.Rent(_options.MaxHeaderBytes);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping, _slot.Eviction);
+        deadline.CancelAfter(_options.HeaderTimeout);
+        byte[]? buffer = null;
         try
         {
             await using var stream = new NetworkStream(_socket, ownsSocket: true);
+            // Wait for the first byte without a buffer, so an idle connection costs its socket and little else.
+            await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            buffer = ArrayPool<byte>.Shared.Rent(_options.MaxHeaderBytes);
             var (length, headEnd) = await ReadHeadAsync(stream, buffer, deadline.Token).ConfigureAwait(false);
             if (length == 0)
             {
                 return; // connected and closed without a request (e.g. a TCP probe)
             }
+            if (!_table.TryMove(_slot, ConnectionPhase.Answering))
+            {
+                throw new OperationCanceledException("evicted"); // lost the slot just as the head completed
+            }
+
+            // A fresh budget for answering: the head may have used most of its own.
+            deadline.CancelAfter(_options.ResponseTimeout);
             var (request, answer) = headEnd < 0
                 ? (null, length >= _options.MaxHeaderBytes
                     ? HttpAnswer.Plain(431, "request head larger than " + _options.MaxHeaderBytes + " bytes")
                     : HttpAnswer.Plain(400, "incomplete request head"))
                 : await AnswerAsync(HttpRequestParser.Parse(buffer.AsSpan(0, headEnd)), deadline.Token).ConfigureAwait(false);
             (answer, var body) = await RenderAsync(answer, deadline.Token).ConfigureAwait(false);
-
-            // A fresh budget for sending: reading may have used most of the first one.
-            deadline.CancelAfter(_options.RequestTimeout);
             await HttpResponseWriter.WriteAsync(stream, answer.Status, answer.ContentType, body, request?.IsHead == true, deadline.Token)
                 .ConfigureAwait(false);
-            deadline.CancelAfter(_options.LingerTimeout < _options.RequestTimeout ? _options.LingerTimeout : _options.RequestTimeout);
+
+            _table.TryMove(_slot, ConnectionPhase.Lingering);
+            deadline.CancelAfter(_options.LingerTimeout < _options.ResponseTimeout ? _options.LingerTimeout : _options.ResponseTimeout);
             await DiscardRestAsync(stream, buffer, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
-            // Timed out, server stopping, or the client went away: nothing to answer, nobody to tell.
-            _logger.LogDebug("HTTP connection from {Remote} dropped: {Reason}", remote, e.Message);
+            // Timed out, evicted, server stopping, or the client went away: nothing to answer, nobody to tell.
+            if (stopping.IsCancellationRequested)
+            {
+                _logger.LogDebug("HTTP connection from {Remote} on {Listener} closed: server stopping", remote, _options.Name);
+                return;
+            }
+            var reason = Classify(deadline.IsCancellationRequested);
+            _options.Observer?.ConnectionDropped(_options.Name, reason);
+            _logger.LogDebug("HTTP connection from {Remote} on {Listener} dropped ({DropReason}): {Reason}", remote, _options.Name, reason, e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _logger.LogWarning(e, "HTTP connection from {Remote} failed", remote);
+            _logger.LogWarning(e, "HTTP connection from {Remote} on {Listener} failed", remote, _options.Name);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
             _socket.Dispose();
         }
     }
+
+    // Eviction first (it cancels the deadline too), then our own timer by phase; anything else came from the client.
+    private ConnectionDropReason Classify(bool deadlinePassed) =>
+        _slot.WasEvicted ? ConnectionDropReason.Evicted
+        : !deadlinePassed ? ConnectionDropReason.ClientError
+        : _slot.Phase == ConnectionPhase.ReadingHead ? ConnectionDropReason.HeaderTimeout
+        : ConnectionDropReason.ResponseTimeout;
 
     // Reads until the head's closing empty line, EOF, or the header limit. Returns bytes read and the head's end (-1 if none).
     private async Task<(int Length, int HeadEnd)> ReadHeadAsync(NetworkStream stream, byte[] buffer, CancellationToken cancellationToken)

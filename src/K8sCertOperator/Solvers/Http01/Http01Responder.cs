@@ -24,13 +24,19 @@ public sealed class Http01Responder : IAsyncDisposable
     public int Port { get; }
 
     public static Task<Http01Responder> StartAsync(
-        IPEndPoint endpoint, Http01TokenStore store, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+        IPEndPoint endpoint, Http01TokenStore store, ILoggerFactory? loggerFactory, CancellationToken cancellationToken) =>
+        StartAsync(endpoint, store, loggerFactory, null, cancellationToken);
+
+    /// <summary>Starts with the given connection budget and observer (null: <see cref="Hosting.ListenerBudgets.Http01"/> without metrics).</summary>
+    public static Task<Http01Responder> StartAsync(
+        IPEndPoint endpoint, Http01TokenStore store, ILoggerFactory? loggerFactory, HttpServerOptions? options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var server = EmbeddedHttpServer.Start(
             [endpoint],
             (request, _) => ValueTask.FromResult(Answer(request.Method, request.Path, store)),
-            logger: loggerFactory?.CreateLogger<Http01Responder>());
+            options ?? Hosting.ListenerBudgets.Http01(),
+            loggerFactory?.CreateLogger<Http01Responder>());
         return Task.FromResult(new Http01Responder(server));
     }
 

@@ -100,9 +100,9 @@ public class EmbeddedHttpServerTests
     }
 
     [Fact]
-    public async Task SilentClientDoesNotBlockOthersAndIsDroppedAfterTheTimeout()
+    public async Task SilentClientDoesNotBlockOthersAndIsDroppedAfterTheHeaderTimeout()
     {
-        await using var server = Start(new HttpServerOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), MaxConnections = 2 });
+        await using var server = Start(new HttpServerOptions { HeaderTimeout = TimeSpan.FromMilliseconds(300), MaxConnections = 2 });
         using var silent = new TcpClient();
         await silent.ConnectAsync(server.BoundEndpoints[0]);
         using var http = Client(server);
