@@ -53,9 +53,14 @@ public sealed class Http01SelfCheck
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
-    public async Task<SolverCheckResult> CheckAsync(string dnsName, string token, string expectedKey, CancellationToken ct)
+    /// <summary>Checks <c>http://DNSNAME/.well-known/acme-challenge/TOKEN</c>, the URL the CA will fetch.</summary>
+    public Task<SolverCheckResult> CheckAsync(string dnsName, string token, string expectedKey, CancellationToken ct) =>
+        CheckUrlAsync(new Uri($"http://{dnsName}{Http01Responder.PathPrefix}{token}"), expectedKey, ct);
+
+    /// <summary>Checks that <paramref name="url"/> serves <paramref name="expectedKey"/>; any URL, for tests on other ports.</summary>
+    public async Task<SolverCheckResult> CheckUrlAsync(Uri url, string expectedKey, CancellationToken ct)
     {
-        var url = new Uri($"http://{dnsName}{Http01Responder.PathPrefix}{token}");
+        ArgumentNullException.ThrowIfNull(url);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         try

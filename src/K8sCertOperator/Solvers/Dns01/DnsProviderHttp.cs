@@ -15,6 +15,20 @@ public static class DnsProviderHttp
     /// <summary>Longest wait for one call, body included.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The client for hosted DNS APIs: no redirects (the APIs use none, and credentials must not follow one),
+    /// bounded connect time; the per-call timeout is <see cref="CallTimeout"/>.
+    /// </summary>
+    public static HttpClient CreateClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = CallTimeout + TimeSpan.FromSeconds(5),
+    };
+
     public static async Task<DnsProviderHttpResponse> SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
