@@ -25,7 +25,7 @@ public static class AcmeHttpHandlerFactory
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             AllowAutoRedirect = false,
             ConnectTimeout = ConnectTimeout,
-            MaxResponseHeadersLength = 64,
+            MaxResponseHeadersLength = 64, // KiB (the default, stated: headers are peer-controlled bytes too)
         };
         connector?.Apply(handler);
         if (tls is null)

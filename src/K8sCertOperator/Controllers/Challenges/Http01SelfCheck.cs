@@ -94,7 +94,7 @@ public sealed class Http01SelfCheck
                     : SolverCheckResult.NotYet($"self-check GET {url}: HTTP {status}, wrong body");
             }
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException or ResponseTooLargeException)
         {
             _logger.LogDebug(e, "Self-check of {Url} failed", url);
             return SolverCheckResult.NotYet($"self-check GET {url}: {Generic(e)}");
