@@ -7,7 +7,7 @@ namespace K8sCertOperator.Acme;
 public sealed class AcmeAuthorizationFailedException : AcmeProtocolException
 {
     public AcmeAuthorizationFailedException(AcmeAuthorization authorization, AcmeChallenge? failedChallenge)
-        : base(failedChallenge?.Error ?? new AcmeProblem { Detail = $"authorization is {authorization.Status}" }, 400, null, authorization.Location)
+        : base(failedChallenge?.Error?.Sanitized() ?? new AcmeProblem { Detail = $"authorization is {authorization.Status}" }, 400, null, authorization.Location)
     {
         Authorization = authorization;
         FailedChallenge = failedChallenge;
@@ -19,5 +19,5 @@ public sealed class AcmeAuthorizationFailedException : AcmeProtocolException
 
     public override string Message =>
         $"authorization for {Authorization.Identifier} is {Authorization.Status}" +
-        (FailedChallenge is null ? string.Empty : $"; {FailedChallenge.Type} challenge error: {FailedChallenge.Error}");
+        (FailedChallenge is null ? string.Empty : $"; {FailedChallenge.Type} challenge error: {FailedChallenge.Error?.Sanitized()}");
 }

@@ -94,7 +94,7 @@ public sealed partial class AcmeClient
 
     public async Task<AcmeOrder> FinalizeAsync(AcmeOrder order, byte[] csrDer, CancellationToken cancellationToken)
     {
-        var url = order.Finalize ?? throw new ArgumentException("the order has no finalize URL", nameof(order));
+        var url = _origin.Require(order.Finalize ?? throw new ArgumentException("the order has no finalize URL", nameof(order)), "finalize");
         var payload = JsonSerializer.SerializeToUtf8Bytes(
             new FinalizeRequest(System.Buffers.Text.Base64Url.EncodeToString(csrDer)), AcmeJsonContext.Default.FinalizeRequest);
         var response = await PostAsync(AcmeAction.Finalize, url, payload, useKeyId: true, accept: null, cancellationToken).ConfigureAwait(false);

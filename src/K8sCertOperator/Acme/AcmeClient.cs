@@ -18,6 +18,7 @@ public sealed partial class AcmeClient : IAcmeClient
     private readonly AcmeClientOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _directoryGate = new(1, 1);
+    private readonly AcmeOrigin _origin;
     private AcmeDirectory? _directory;
     private IJwsSigner _accountKey;
 
@@ -33,7 +34,8 @@ public sealed partial class AcmeClient : IAcmeClient
         AccountUrl = accountUrl;
         _options = options ?? new AcmeClientOptions();
         _logger = logger ?? NullLogger.Instance;
-        _http = new AcmeHttpClient(httpClient, NewNonceUrlAsync, _options.Http, _logger);
+        _origin = new AcmeOrigin(directoryUrl);
+        _http = new AcmeHttpClient(httpClient, NewNonceUrlAsync, _options.Http, _logger, _origin);
     }
 
     public Uri DirectoryUrl { get; }
@@ -151,8 +153,9 @@ public sealed partial class AcmeClient : IAcmeClient
     private Uri RequireAccount() =>
         AccountUrl ?? throw new InvalidOperationException("no ACME account: call NewAccountAsync or FindAccountAsync first");
 
-    private static Uri Require(Uri? url, string name) =>
-        url ?? throw new AcmeProtocolException($"the ACME directory has no '{name}' URL");
+    // Checked here as well as at the send point, so the error names the directory entry.
+    private Uri Require(Uri? url, string name) =>
+        _origin.Require(url ?? throw new AcmeProtocolException($"the ACME directory has no '{name}' URL"), name);
 
     private static string ToMailto(string contact) =>
         contact.Contains(':', StringComparison.Ordinal) ? contact : "mailto:" + contact;

@@ -7,12 +7,12 @@ namespace K8sCertOperator.Acme;
 public sealed class AcmeOrderFailedException : AcmeProtocolException
 {
     public AcmeOrderFailedException(AcmeOrder order)
-        : base(order.Error ?? new AcmeProblem { Detail = $"order is {order.Status}" }, 400, null, order.Location)
+        : base(order.Error?.Sanitized() ?? new AcmeProblem { Detail = $"order is {order.Status}" }, 400, null, order.Location)
     {
         Order = order;
     }
 
     public AcmeOrder Order { get; }
 
-    public override string Message => $"order {Order.Location} is {Order.Status}: {Order.Error}";
+    public override string Message => $"order {Order.Location} is {Order.Status}: {Order.Error?.Sanitized()}";
 }

@@ -35,6 +35,9 @@ public static class ConditionReasons
     public const string AcmeAccountRegistered = "ACMEAccountRegistered";
     public const string ErrRegisterAcmeAccount = "ErrRegisterACMEAccount";
     public const string ErrInitIssuer = "ErrInitIssuer";
+
+    /// <summary>A namespaced Issuer asks for an ACME server or TLS setting the operator's outbound policy refuses.</summary>
+    public const string ServerNotAllowed = "ServerNotAllowed";
     public const string KeyPairVerified = "KeyPairVerified";
     public const string ErrGetKeyPair = "ErrGetKeyPair";
     public const string ErrInvalidKeyPair = "ErrInvalidKeyPair";

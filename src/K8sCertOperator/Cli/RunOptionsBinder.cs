@@ -9,6 +9,10 @@ namespace K8sCertOperator.Cli;
 /// <summary>The operator's flags (root command) and their mapping onto <see cref="OperatorOptions"/>.</summary>
 public sealed class RunOptionsBinder
 {
+    public const string RestrictNamespacedIssuersEnv = "K8SCERT_RESTRICT_NAMESPACED_ISSUERS";
+
+    public const string NamespacedIssuerAcmeServersEnv = "K8SCERT_NAMESPACED_ISSUER_ACME_SERVERS";
+
     private static readonly OperatorOptions Defaults = new();
 
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Kubeconfig file (default: in-cluster, else $KUBECONFIG or ~/.kube/config)" };
@@ -36,6 +40,20 @@ public sealed class RunOptionsBinder
     public Option<int> Http01ServicePort { get; } = new("--http01-service-port") { DefaultValueFactory = _ => Defaults.Http01ServicePort };
 
     public Option<bool> Http01SelfCheck { get; } = new("--http01-self-check") { Description = "GET the challenge URL through the ingress before asking the CA to validate", DefaultValueFactory = _ => true };
+
+    public Option<bool> Http01SelfCheckAllowLoopback { get; } = new("--http01-self-check-allow-loopback") { Description = "Let the self-check reach loopback and link-local addresses (tests on one machine only)" };
+
+    public Option<bool> RestrictNamespacedIssuers { get; } = new("--restrict-namespaced-issuers")
+    {
+        Description = "Multi-tenant clusters: namespaced Issuers may not use skipTLSVerify or ACME servers on loopback, link-local or private addresses (env " + RestrictNamespacedIssuersEnv + ")",
+        DefaultValueFactory = _ => bool.TryParse(Environment.GetEnvironmentVariable(RestrictNamespacedIssuersEnv), out var on) && on,
+    };
+
+    public Option<string?> NamespacedIssuerAcmeServers { get; } = new("--namespaced-issuer-acme-servers")
+    {
+        Description = "HOST[,HOST…]: the only ACME server hosts namespaced Issuers may use; turns the restriction on (env " + NamespacedIssuerAcmeServersEnv + ")",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NamespacedIssuerAcmeServersEnv),
+    };
 
     public Option<string> MetricsListen { get; } = new("--metrics-listen") { Description = "ADDR:PORT for /metrics", DefaultValueFactory = _ => Defaults.MetricsListen };
 
@@ -78,7 +96,7 @@ public sealed class RunOptionsBinder
     public IEnumerable<Option> All =>
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
-        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
+        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, RenewalJitterPercent, RenewalJitterMax,
         LogFormat, LogLevel,
     ];
@@ -120,6 +138,13 @@ public sealed class RunOptionsBinder
             Http01ServiceName = parse.GetValue(Http01Service)!,
             Http01ServicePort = parse.GetValue(Http01ServicePort),
             Http01SelfCheck = parse.GetValue(Http01SelfCheck),
+            Http01SelfCheckAllowLoopback = parse.GetValue(Http01SelfCheckAllowLoopback),
+            NamespacedIssuers = new Policies.NamespacedIssuerRestrictions
+            {
+                Enabled = parse.GetValue(RestrictNamespacedIssuers),
+                AllowedAcmeHosts = (parse.GetValue(NamespacedIssuerAcmeServers) ?? string.Empty)
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            },
             MetricsListen = parse.GetValue(MetricsListen)!,
             HealthListen = parse.GetValue(HealthListen)!,
             Dns01RecursiveNameservers = (parse.GetValue(RecursiveNameservers) ?? string.Empty)

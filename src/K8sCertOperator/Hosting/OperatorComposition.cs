@@ -68,7 +68,7 @@ public static class OperatorComposition
     private static DnsProviderRegistry CreateDnsProviders(IKubernetes client) =>
         DnsProviderRegistry.CreateDefault(new DnsProviderDependencies(SharedHttp, WebhookSenderFor(client)));
 
-    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly HttpClient SharedHttp = DnsProviderHttp.CreateClient();
 
     // Built per request: compositions over a client that is not a real API connection only fail if a webhook is used.
     internal static Solvers.Dns01.Webhook.WebhookSender WebhookSenderFor(IKubernetes client) =>

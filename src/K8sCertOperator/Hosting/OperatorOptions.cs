@@ -41,6 +41,12 @@ public sealed record OperatorOptions
     /// <summary>Fetch the challenge URL through the cluster's ingress before telling the CA to validate.</summary>
     public bool Http01SelfCheck { get; init; } = true;
 
+    /// <summary>Let the self-check connect to loopback and link-local addresses (single-machine tests); never in a cluster.</summary>
+    public bool Http01SelfCheckAllowLoopback { get; init; }
+
+    /// <summary>What namespaced Issuers may use (skipTLSVerify, private ACME servers, an allow-list); off by default.</summary>
+    public Policies.NamespacedIssuerRestrictions NamespacedIssuers { get; init; } = Policies.NamespacedIssuerRestrictions.Off;
+
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
     public bool Dns01RecursiveNameserversOnly { get; init; }

@@ -86,7 +86,8 @@ internal static class PemBlockScanner
                 {
                     var bigger = ArrayPool<char>.Shared.Rent(Math.Min(maxBase64Chars, Math.Max(buffer.Length * 2, used + line.Length)));
                     buffer.AsSpan(0, used).CopyTo(bigger);
-                    ArrayPool<char>.Shared.Return(buffer);
+                    // Pooled arrays go back to other users: wipe the key text first.
+                    ArrayPool<char>.Shared.Return(buffer, clearArray: true);
                     buffer = bigger;
                 }
 
@@ -105,7 +106,7 @@ internal static class PemBlockScanner
         {
             if (buffer is not null)
             {
-                ArrayPool<char>.Shared.Return(buffer);
+                ArrayPool<char>.Shared.Return(buffer, clearArray: true);
             }
         }
     }
@@ -148,6 +149,13 @@ internal static class PemBlockScanner
             throw new PemFormatException($"{what}: \"{label}\" block is not valid base64");
         }
 
-        return der.AsSpan(0, written).ToArray();
+        try
+        {
+            return der.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(der);
+        }
     }
 }

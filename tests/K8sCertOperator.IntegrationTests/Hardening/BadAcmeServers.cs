@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,11 +9,35 @@ namespace K8sCertOperator.IntegrationTests.Hardening;
 
 /// <summary>
 /// A local Kestrel that answers like the wrong kind of server: HTML pages, HTML labelled JSON, JSON that is not an
-/// ACME directory, 500/404, a redirect loop. Each behaviour lives under /NAME/dir.
+/// ACME directory, 500/404, a redirect loop; and like a hostile one: a gzip bomb, a body over 1 MiB, a redirect to an
+/// internal URL, a directory whose URLs point at another origin. Each behaviour lives under /NAME/dir.
 /// </summary>
 internal sealed class BadAcmeServers : IAsyncDisposable
 {
+    /// <summary>What the gzip bomb inflates to: 2 GiB of zeros.</summary>
+    public const long GzipBombInflatedBytes = 128L * GzipBombMemberBytes;
+
+    /// <summary>The body of the internal URL the redirect points at; it must never show up in an error.</summary>
+    public const string InternalSecret = "INTERNAL-ONLY-6f1c2b";
+
+    private const int GzipBombMemberBytes = 16 * 1024 * 1024;
+
+    // 128 gzip members of 16 MiB of zeros each (about 16 KB compressed apiece): about 2 MB on the wire.
+    private static readonly Lazy<byte[]> GzipBomb = new(() =>
+    {
+        using var member = new MemoryStream();
+        using (var gzip = new GZipStream(member, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(new byte[GzipBombMemberBytes]);
+        }
+
+        var one = member.ToArray();
+        return [.. Enumerable.Repeat(one, (int)(GzipBombInflatedBytes / GzipBombMemberBytes)).SelectMany(m => m)];
+    });
+
     private readonly WebApplication _app;
+    private int _internalHits;
+    private int _otherOriginHits;
 
     private BadAcmeServers(WebApplication app, int port)
     {
@@ -21,6 +46,15 @@ internal sealed class BadAcmeServers : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>Requests that reached the internal URL (a followed redirect would count here).</summary>
+    public int InternalHits => Volatile.Read(ref _internalHits);
+
+    /// <summary>Requests that reached the other origin's URLs.</summary>
+    public int OtherOriginHits => Volatile.Read(ref _otherOriginHits);
+
+    /// <summary>Size of the gzip bomb on the wire.</summary>
+    public static int GzipBombCompressedBytes => GzipBomb.Value.Length;
 
     /// <summary>The directory URL of behaviour <paramref name="name"/>.</summary>
     public Uri Url(string name) => new($"http://127.0.0.1:{Port}/{name}/dir");
@@ -39,8 +73,36 @@ internal sealed class BadAcmeServers : IAsyncDisposable
         app.MapGet("/status-500/{**rest}", () => Results.StatusCode(500));
         app.MapGet("/status-404/{**rest}", () => Results.NotFound());
         app.MapGet("/redirect-loop/{**rest}", () => Results.Redirect($"http://127.0.0.1:{port}/redirect-loop/dir"));
+        BadAcmeServers? servers = null;
+        app.MapGet("/gzip-bomb/{**rest}", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(GzipBomb.Value, context.RequestAborted);
+        });
+        app.MapGet("/big-body/{**rest}", () => Results.Content("{\"newNonce\":\"" + new string(' ', (1024 * 1024) + 100) + "\"}", "application/json"));
+        app.MapGet("/redirect-internal/{**rest}", () => Results.Redirect($"http://127.0.0.1:{port}/internal/secret", permanent: false, preserveMethod: true));
+        app.MapGet("/internal/{**rest}", () =>
+        {
+            Interlocked.Increment(ref servers!._internalHits);
+            return Results.Content($"{{\"detail\":\"{InternalSecret}\"}}", "application/problem+json", statusCode: 500);
+        });
+        app.MapGet("/other-origin/dir", () => Results.Json(new Dictionary<string, string>
+        {
+            ["newNonce"] = $"http://localhost:{port}/elsewhere/nonce",
+            ["newAccount"] = $"http://localhost:{port}/elsewhere/account",
+            ["newOrder"] = $"http://localhost:{port}/elsewhere/order",
+            ["revokeCert"] = $"http://localhost:{port}/elsewhere/revoke",
+            ["keyChange"] = $"http://localhost:{port}/elsewhere/key-change",
+        }));
+        app.Map("/elsewhere/{**rest}", () =>
+        {
+            Interlocked.Increment(ref servers!._otherOriginHits);
+            return Results.StatusCode(500);
+        });
         await app.StartAsync(ct);
-        return new BadAcmeServers(app, port);
+        servers = new BadAcmeServers(app, port);
+        return servers;
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -111,7 +111,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
                 .Replace("$server(pebble-untrusted)", h.Pebble.DirectoryUrl.ToString(), StringComparison.Ordinal)
                 .Replace("$server(pebble)", h.Pebble.DirectoryUrl.ToString(), StringComparison.Ordinal)
                 .Replace("$server(closed-port)", $"http://127.0.0.1:{FreePort.Next()}/dir", StringComparison.Ordinal);
-            foreach (var behaviour in new[] { "html-as-json", "html", "json-not-directory", "status-500", "status-404", "redirect-loop" })
+            foreach (var behaviour in new[] { "html-as-json", "html", "json-not-directory", "status-500", "status-404", "redirect-loop", "gzip-bomb", "big-body", "redirect-internal", "other-origin" })
             {
                 specJson = specJson.Replace($"$server({behaviour})", bad.Url(behaviour).ToString(), StringComparison.Ordinal);
             }
@@ -179,6 +179,7 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
             }
 
             Assert.DoesNotContain("-----BEGIN", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(BadAcmeServers.InternalSecret, message, StringComparison.Ordinal);
             Assert.True(message.Length < 2048, $"{name}: condition message is {message.Length} characters");
         }
 

@@ -6,7 +6,7 @@ using K8sCertOperator.Policies;
 
 namespace K8sCertOperator.Tests.Cli;
 
-/// <summary>The order rate limit and renewal spread flags: defaults, binding, and strict errors.</summary>
+/// <summary>The order rate limit, renewal spread and outbound policy flags: defaults, binding, and strict errors.</summary>
 public sealed class RunOptionsBinderTests
 {
     private static (OperatorOptions? Options, IReadOnlyList<string> Errors) Parse(params string[] args)
@@ -68,5 +68,37 @@ public sealed class RunOptionsBinderTests
         var (_, errors) = Parse(args);
 
         Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Outbound_policy_is_off_by_default()
+    {
+        var (options, errors) = Parse();
+
+        Assert.Empty(errors);
+        Assert.False(options!.NamespacedIssuers.IsActive);
+        Assert.False(options.Http01SelfCheckAllowLoopback);
+    }
+
+    [Fact]
+    public void Outbound_policy_flags_are_bound()
+    {
+        var (options, errors) = Parse("--restrict-namespaced-issuers", "--namespaced-issuer-acme-servers", "acme-v02.api.letsencrypt.org, ca.pki.svc",
+            "--http01-self-check-allow-loopback");
+
+        Assert.Empty(errors);
+        Assert.True(options!.NamespacedIssuers.Enabled);
+        Assert.Equal(["acme-v02.api.letsencrypt.org", "ca.pki.svc"], options.NamespacedIssuers.AllowedAcmeHosts);
+        Assert.True(options.Http01SelfCheckAllowLoopback);
+    }
+
+    [Fact]
+    public void An_acme_server_allow_list_alone_turns_the_restriction_on()
+    {
+        var (options, errors) = Parse("--namespaced-issuer-acme-servers", "ca.pki.svc");
+
+        Assert.Empty(errors);
+        Assert.False(options!.NamespacedIssuers.Enabled);
+        Assert.True(options.NamespacedIssuers.IsActive);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using K8sCertOperator.Acme.Jws;
 using K8sCertOperator.Acme.Resources;
+using K8sCertOperator.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,7 +12,9 @@ namespace K8sCertOperator.Acme.Http;
 /// <summary>
 /// The one place that knows about nonces and retries: signed POSTs with a pooled Replay-Nonce,
 /// badNonce re-sent with the fresh nonce, Retry-After honoured on 429/503, bounded backoff on
-/// 5xx and network errors, and problem documents turned into <see cref="AcmeProtocolException"/>.
+/// 5xx and network errors, and problem documents turned into <see cref="AcmeProtocolException"/>. Bodies are read
+/// up to <see cref="AcmeHttpOptions.MaxResponseBytes"/> (decompressed bytes counted), and with an origin set, no
+/// request leaves for a URL outside it.
 /// Every attempt, retries included, is reported to <see cref="AcmeHttpOptions.RequestObserver"/> under the
 /// caller's <see cref="AcmeAction"/>.
 /// </summary>
@@ -23,15 +25,19 @@ public sealed class AcmeHttpClient
     private readonly Func<CancellationToken, Task<Uri>> _newNonceUrl;
     private readonly AcmeHttpOptions _options;
     private readonly ILogger _logger;
+    private readonly AcmeOrigin? _origin;
 
     /// <param name="http">Owned by the caller; its handler decides which TLS roots are trusted.</param>
     /// <param name="newNonceUrl">Resolves the directory's newNonce URL when the pool runs dry.</param>
-    public AcmeHttpClient(HttpClient http, Func<CancellationToken, Task<Uri>> newNonceUrl, AcmeHttpOptions? options = null, ILogger? logger = null)
+    /// <param name="origin">When set, requests to URLs on any other origin are refused before they are sent.</param>
+    public AcmeHttpClient(HttpClient http, Func<CancellationToken, Task<Uri>> newNonceUrl, AcmeHttpOptions? options = null, ILogger? logger = null,
+        AcmeOrigin? origin = null)
     {
         _http = http;
         _newNonceUrl = newNonceUrl;
         _options = options ?? new AcmeHttpOptions();
         _logger = logger ?? NullLogger.Instance;
+        _origin = origin;
     }
 
     public NoncePool Nonces { get; } = new();
@@ -79,6 +85,7 @@ public sealed class AcmeHttpClient
 
     private async Task<AcmeResponse> SendWithRetriesAsync(AcmeAction action, Uri url, Func<Task<HttpRequestMessage>> build, bool poolNonce, CancellationToken cancellationToken)
     {
+        _origin?.Require(url, action.ToString());
         var badNonceRetries = 0;
         var transientRetries = 0;
         while (true)
@@ -108,7 +115,7 @@ public sealed class AcmeHttpClient
                 return response;
             }
 
-            var error = new AcmeProtocolException(ParseProblem(response), status, response.RetryAfter, url);
+            var error = new AcmeProtocolException(AcmeProblemReader.Read(response), status, response.RetryAfter, url);
             if (error.IsBadNonce && badNonceRetries < _options.MaxBadNonceRetries)
             {
                 // The error response carried a fresh nonce, now in the pool; re-sign with it.
@@ -152,7 +159,12 @@ public sealed class AcmeHttpClient
         AcmeResponse exchanged;
         try
         {
-            exchanged = await SendAsync(request, poolNonce, timeout.Token).ConfigureAwait(false);
+            exchanged = await SendAsync(request, poolNonce, MaxBytes(action), timeout.Token).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException e)
+        {
+            Observe(action, request, null, started);
+            throw new AcmeProtocolException($"ACME {action} response from {SafeExcerpt.From(request.RequestUri!.AbsolutePath, 100)}: {e.Message}", e);
         }
         catch (Exception e) when (IsTransportFailure(e, cancellationToken))
         {
@@ -167,10 +179,13 @@ public sealed class AcmeHttpClient
     private void Observe(AcmeAction action, HttpRequestMessage request, HttpStatusCode? status, long started) =>
         _options.RequestObserver.RequestCompleted(action, request.Method, request.RequestUri!, status, _options.TimeProvider.GetElapsedTime(started));
 
-    private async Task<AcmeResponse> SendAsync(HttpRequestMessage request, bool poolNonce, CancellationToken timeoutToken)
+    private long MaxBytes(AcmeAction action) => action == AcmeAction.Certificate ? _options.MaxCertificateResponseBytes : _options.MaxResponseBytes;
+
+    private async Task<AcmeResponse> SendAsync(HttpRequestMessage request, bool poolNonce, long maxBytes, CancellationToken timeoutToken)
     {
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeoutToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(timeoutToken).ConfigureAwait(false);
+        // Headers only: the body is read by BoundedContent, which stops at the cap (ResponseContentRead would buffer it all).
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutToken).ConfigureAwait(false);
+        var body = await BoundedContent.ReadAsBytesAsync(response.Content, maxBytes, timeoutToken).ConfigureAwait(false);
         var replayNonce = response.Headers.TryGetValues("Replay-Nonce", out var nonces) ? nonces.FirstOrDefault()?.Trim() : null;
         if (poolNonce)
         {
@@ -192,30 +207,4 @@ public sealed class AcmeHttpClient
 
     private static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    /// <summary>Reads an RFC 7807 body; anything else becomes a problem carrying a short excerpt.</summary>
-    public static AcmeProblem ParseProblem(AcmeResponse response)
-    {
-        if (response.Body.Length > 0 && (response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
-        {
-            try
-            {
-                var problem = JsonSerializer.Deserialize(response.Body, AcmeJsonContext.Default.AcmeProblem);
-                if (problem is not null)
-                {
-                    return problem.Status is null ? problem with { Status = (int)response.StatusCode } : problem;
-                }
-            }
-            catch (JsonException)
-            {
-                // Fall through to the text excerpt.
-            }
-        }
-        var text = Encoding.UTF8.GetString(response.Body, 0, Math.Min(response.Body.Length, 512));
-        return new AcmeProblem
-        {
-            Status = (int)response.StatusCode,
-            Detail = text.Length == 0 ? ((HttpStatusCode)response.StatusCode).ToString() : text,
-        };
-    }
 }

@@ -17,7 +17,16 @@ public sealed record AcmeHttpOptions
     /// </summary>
     public TimeSpan MaxInlineRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of a single HTTP exchange.</summary>
+    /// <summary>
+    /// Largest response body read (after decompression); a bigger one is an <see cref="AcmeProtocolException"/>.
+    /// ACME JSON objects are a few KiB; an order with 100 names and their authorization URLs stays far below.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest certificate chain download; chains with cross-signs are a few certificates of a few KiB each.</summary>
+    public long MaxCertificateResponseBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Timeout of a single HTTP exchange, body included.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string UserAgent { get; init; } = "k8s-cert-operator-acme/1.0";

@@ -74,7 +74,7 @@ public class AcmeProtocolException : Exception
 
     private static string Describe(AcmeProblem problem, int httpStatus, Uri? requestUri)
     {
-        var where = requestUri is null ? string.Empty : $" ({requestUri.AbsolutePath})";
+        var where = requestUri is null ? string.Empty : $" ({Outbound.SafeExcerpt.From(requestUri.AbsolutePath, 100)})";
         return $"ACME error {httpStatus}{where}: {problem}";
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using K8sCertOperator.Outbound;
 
 namespace K8sCertOperator.Acme.Resources;
 
@@ -26,6 +27,23 @@ public sealed record AcmeProblem
 
     [JsonPropertyName("subproblems")]
     public IReadOnlyList<AcmeProblem>? Subproblems { get; init; }
+
+    /// <summary>Most subproblems kept by <see cref="Sanitized"/>; a CA lists one per identifier, at most 100.</summary>
+    public const int MaxSubproblems = 10;
+
+    /// <summary>
+    /// The problem fit to show in a status condition: type, title and detail as short excerpts without control
+    /// characters, no instance URL, at most <see cref="MaxSubproblems"/> subproblems, themselves sanitized.
+    /// </summary>
+    public AcmeProblem Sanitized() => this with
+    {
+        Type = SafeExcerpt.From(Type, 100),
+        Title = SafeExcerpt.From(Title, 100),
+        Detail = SafeExcerpt.From(Detail),
+        Instance = null,
+        Identifier = Identifier is null ? null : new AcmeIdentifier(SafeExcerpt.From(Identifier.Type, 20)!, SafeExcerpt.From(Identifier.Value, 100)!),
+        Subproblems = Subproblems?.Take(MaxSubproblems).Select(s => s.Sanitized() with { Subproblems = null }).ToList(),
+    };
 
     public override string ToString()
     {

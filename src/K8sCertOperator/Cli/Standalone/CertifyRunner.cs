@@ -200,7 +200,7 @@ public static class CertifyRunner
         return (new ConfiguredDnsProvider(registry, config), checker);
     }
 
-    private static readonly HttpClient ProviderHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly HttpClient ProviderHttp = DnsProviderHttp.CreateClient();
 
     // A webhook solver is an APIService: certify reaches it through the API server of the
     // kubeconfig named in the file (or the usual one), only when a webhook is configured.

@@ -24,14 +24,13 @@ public sealed class ChallengeControllerRegistration : IControllerRegistration
         ArgumentNullException.ThrowIfNull(queue);
         context.Informers.Challenges.EnqueueOnChange(queue);
         // The self-check client lives as long as the process; one instance pools its connections.
-        var selfCheck = (_http01SelfCheck ?? context.Options.Http01SelfCheck) ? SelfCheckClient.Value : null;
+        var selfCheck = (_http01SelfCheck ?? context.Options.Http01SelfCheck)
+            ? (context.Options.Http01SelfCheckAllowLoopback ? LoopbackSelfCheckClient : SelfCheckClient).Value
+            : null;
         return new ChallengeReconciler(context, new Http01ChallengeSolver(context, selfCheck), new Dns01ChallengeSolver(context));
     }
 
-    private static readonly Lazy<HttpClient> SelfCheckClient = new(() => new HttpClient(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = 5,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-    }));
+    private static readonly Lazy<HttpClient> SelfCheckClient = new(() => Http01SelfCheck.CreateClient(allowLoopback: false));
+
+    private static readonly Lazy<HttpClient> LoopbackSelfCheckClient = new(() => Http01SelfCheck.CreateClient(allowLoopback: true));
 }

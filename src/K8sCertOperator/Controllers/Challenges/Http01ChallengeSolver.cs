@@ -3,6 +3,7 @@ using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
+using Microsoft.Extensions.Logging;
 
 namespace K8sCertOperator.Controllers.Challenges;
 
@@ -12,17 +13,15 @@ namespace K8sCertOperator.Controllers.Challenges;
 /// </summary>
 public sealed class Http01ChallengeSolver : IChallengeSolver
 {
-    private static readonly TimeSpan SelfCheckTimeout = TimeSpan.FromSeconds(5);
-
     private readonly OperatorContext _context;
-    private readonly HttpClient? _selfCheckClient;
+    private readonly Http01SelfCheck? _selfCheck;
 
     /// <param name="context">Shared operator services.</param>
-    /// <param name="selfCheckClient">Client for the self-check GET; null skips the self-check.</param>
+    /// <param name="selfCheckClient">Client for the self-check GET (<see cref="Http01SelfCheck.CreateClient"/>); null skips the self-check.</param>
     public Http01ChallengeSolver(OperatorContext context, HttpClient? selfCheckClient)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        _selfCheckClient = selfCheckClient;
+        _selfCheck = selfCheckClient is null ? null : new Http01SelfCheck(selfCheckClient, context.LoggerFactory.CreateLogger<Http01SelfCheck>());
     }
 
     /// <summary>Owner key in the token store: the Challenge's namespace/name.</summary>
@@ -62,25 +61,9 @@ public sealed class Http01ChallengeSolver : IChallengeSolver
     public async Task<SolverCheckResult> CheckAsync(Challenge challenge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        if (_selfCheckClient is null)
-        {
-            return SolverCheckResult.Ready("self-check disabled");
-        }
-        var url = new Uri($"http://{challenge.Spec.DnsName}{Http01Responder.PathPrefix}{challenge.Spec.Token}");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(SelfCheckTimeout);
-        try
-        {
-            using var response = await _selfCheckClient.GetAsync(url, timeout.Token).ConfigureAwait(false);
-            var body = (await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false)).Trim();
-            return response.IsSuccessStatusCode && body == challenge.Spec.Key
-                ? SolverCheckResult.Ready($"{url} serves the key authorization")
-                : SolverCheckResult.NotYet($"self-check GET {url}: HTTP {(int)response.StatusCode}, {(response.IsSuccessStatusCode ? "wrong body" : "not served")}");
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            return SolverCheckResult.NotYet($"self-check GET {url} failed: {e.Message}");
-        }
+        return _selfCheck is null
+            ? SolverCheckResult.Ready("self-check disabled")
+            : await _selfCheck.CheckAsync(challenge.Spec.DnsName, challenge.Spec.Token, challenge.Spec.Key, ct).ConfigureAwait(false);
     }
 
     public async Task CleanUpAsync(Challenge challenge, CancellationToken ct)

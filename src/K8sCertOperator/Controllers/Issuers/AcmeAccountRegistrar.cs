@@ -42,10 +42,16 @@ public sealed class AcmeAccountRegistrar
             return AcmeRegistrationOutcome.Failed(ConditionReasons.ErrInitIssuer, urlError!);
         }
 
+        var verdict = await NamespacedIssuerCheck.EvaluateAsync(_registry.NamespacedIssuers, issuer, server, cancellationToken).ConfigureAwait(false);
+        if (verdict.Refusal is { } refusal)
+        {
+            return AcmeRegistrationOutcome.Failed(ConditionReasons.ServerNotAllowed, refusal);
+        }
+
         HttpClient http;
         try
         {
-            http = _registry.HttpClients.Get(acme.CaBundle, acme.SkipTlsVerify == true);
+            http = _registry.HttpClients.Get(acme.CaBundle, acme.SkipTlsVerify == true, verdict.GuardConnections);
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {

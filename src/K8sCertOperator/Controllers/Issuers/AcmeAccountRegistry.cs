@@ -45,6 +45,9 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
     /// <summary>HttpClients per TLS configuration, shared with the issuer reconciler.</summary>
     public AcmeHttpClientCache HttpClients { get; }
 
+    /// <summary>What namespaced Issuers may use (the operator's outbound policy).</summary>
+    public Policies.NamespacedIssuerRestrictions NamespacedIssuers => _options.NamespacedIssuers;
+
     /// <summary>Options for the ACME clients of all issuers, shared with the issuer reconciler.</summary>
     public AcmeClientOptions ClientOptions { get; }
 
@@ -167,7 +170,8 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
         HttpClient http;
         try
         {
-            http = HttpClients.Get(acme.CaBundle, acme.SkipTlsVerify == true);
+            var guarded = Policies.NamespacedIssuerPolicy.NeedsAddressCheck(NamespacedIssuers, issuer is ClusterIssuer, new Uri(key.Server));
+            http = HttpClients.Get(acme.CaBundle, acme.SkipTlsVerify == true, guarded);
         }
         catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
         {

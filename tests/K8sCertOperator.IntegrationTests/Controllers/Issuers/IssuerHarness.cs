@@ -77,10 +77,11 @@ internal sealed class IssuerHarness : IAsyncDisposable
     private InformerSet InformerSet { get; }
 
     /// <summary>Starts the informers (the test namespace is both watch and cluster resource namespace) and waits for them to sync.</summary>
-    public static async Task<IssuerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    public static async Task<IssuerHarness> StartAsync(
+        KubeTestEnvironment env, CancellationToken cancellationToken, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace };
-        var harness = new IssuerHarness(env, options);
+        var harness = new IssuerHarness(env, adjust?.Invoke(options) ?? options);
         await harness.InformerSet.WaitForSyncAsync(cancellationToken);
         return harness;
     }

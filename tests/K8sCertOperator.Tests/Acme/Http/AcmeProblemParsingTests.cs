@@ -29,7 +29,7 @@ public class AcmeProblemParsingTests
     [Fact]
     public void Problem_with_subproblems_becomes_a_typed_exception()
     {
-        var problem = AcmeHttpClient.ParseProblem(Response(HttpStatusCode.BadRequest, "application/problem+json", Compound));
+        var problem = AcmeProblemReader.Read(Response(HttpStatusCode.BadRequest, "application/problem+json", Compound));
         var error = new AcmeProtocolException(problem, 400);
 
         Assert.True(error.IsMalformed);
@@ -50,7 +50,7 @@ public class AcmeProblemParsingTests
     public void Helpers_recognise_problem_types(string type, int status, string helper, bool transient)
     {
         var body = $$"""{"type":"{{type}}","detail":"d","status":{{status}}}""";
-        var error = new AcmeProtocolException(AcmeHttpClient.ParseProblem(Response((HttpStatusCode)status, "application/problem+json", body)), status);
+        var error = new AcmeProtocolException(AcmeProblemReader.Read(Response((HttpStatusCode)status, "application/problem+json", body)), status);
 
         Assert.True((bool)typeof(AcmeProtocolException).GetProperty(helper)!.GetValue(error)!);
         Assert.Equal(transient, error.IsTransient);
@@ -58,22 +58,56 @@ public class AcmeProblemParsingTests
     }
 
     [Fact]
-    public void A_non_json_error_body_becomes_a_problem_with_an_excerpt()
+    public void A_non_problem_body_is_described_never_quoted()
     {
-        var problem = AcmeHttpClient.ParseProblem(Response(HttpStatusCode.BadGateway, "text/html", "<html>bad gateway</html>"));
+        var problem = AcmeProblemReader.Read(Response(HttpStatusCode.BadGateway, "text/html", "<html>internal secret page</html>"));
 
         Assert.Null(problem.Type);
         Assert.Equal(502, problem.Status);
-        Assert.Contains("bad gateway", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("HTTP 502, text/html, 33 bytes", problem.Detail);
     }
 
     [Fact]
-    public void Malformed_json_does_not_throw()
+    public void Malformed_json_is_described_never_quoted()
     {
-        var problem = AcmeHttpClient.ParseProblem(Response(HttpStatusCode.BadRequest, "application/problem+json", "{not json"));
+        var problem = AcmeProblemReader.Read(Response(HttpStatusCode.BadRequest, "application/problem+json", "{not json"));
 
         Assert.Equal(400, problem.Status);
-        Assert.Equal("{not json", problem.Detail);
+        Assert.Equal("HTTP 400, application/problem+json, 9 bytes", problem.Detail);
+    }
+
+    [Fact]
+    public void Json_that_is_not_a_problem_is_described_never_quoted()
+    {
+        var problem = AcmeProblemReader.Read(Response(HttpStatusCode.Forbidden, "application/json", """{"secret":"internal value"}"""));
+
+        Assert.DoesNotContain("internal value", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirect_says_it_was_not_followed_without_naming_the_target()
+    {
+        var response = Response(HttpStatusCode.TemporaryRedirect, "text/plain", "go to http://10.0.0.1/admin") with { Location = new Uri("http://10.0.0.1/admin") };
+
+        var problem = AcmeProblemReader.Read(response);
+
+        Assert.Contains("redirects are not followed", problem.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.0.0.1", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_problem_detail_is_a_short_sanitized_excerpt()
+    {
+        var detail = "first\nsecond\u001b[0m " + new string('d', 5000);
+        var subproblems = string.Join(',', Enumerable.Repeat("{\"type\":\"t\",\"detail\":\"s\"}", 50));
+        var body = $$"""{"type":"urn:ietf:params:acme:error:malformed","detail":{{System.Text.Json.JsonSerializer.Serialize(detail)}},"instance":"http://internal/x","subproblems":[{{subproblems}}]}""";
+
+        var problem = AcmeProblemReader.Read(Response(HttpStatusCode.BadRequest, "application/problem+json", body));
+
+        Assert.StartsWith("first second[0m ddd", problem.Detail, StringComparison.Ordinal);
+        Assert.True(problem.Detail!.Length <= 203, problem.Detail);
+        Assert.Null(problem.Instance);
+        Assert.Equal(10, problem.Subproblems!.Count);
     }
 
     private static AcmeResponse Response(HttpStatusCode status, string contentType, string body) => new()

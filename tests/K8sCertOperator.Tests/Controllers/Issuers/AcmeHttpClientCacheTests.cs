@@ -35,6 +35,35 @@ public class AcmeHttpClientCacheTests
         Assert.Equal(0, cache.Count);
     }
 
+    [Fact]
+    public void Distinct_bundles_beyond_the_capacity_evict_the_least_recently_used()
+    {
+        using var cache = new AcmeHttpClientCache(capacity: 3);
+        var bundles = Enumerable.Range(0, 6).Select(i => Encoding.UTF8.GetBytes(TestPki.RootCa($"Root {i}").CertPem)).ToList();
+
+        var first = cache.Get(bundles[0], false);
+        cache.Get(bundles[1], false);
+        cache.Get(bundles[2], false);
+        Assert.Same(first, cache.Get(bundles[0], false)); // used again: now the most recent
+        cache.Get(bundles[3], false); // evicts bundle 1, the least recently used
+        Assert.Same(first, cache.Get(bundles[0], false));
+        cache.Get(bundles[4], false);
+        cache.Get(bundles[5], false);
+        cache.Get(bundles[1], false);
+
+        Assert.Equal(3, cache.Count);
+        Assert.NotSame(first, cache.Get(bundles[0], false));
+    }
+
+    [Fact]
+    public void A_guarded_client_is_not_shared_with_an_unguarded_one()
+    {
+        using var cache = new AcmeHttpClientCache();
+
+        Assert.NotSame(cache.Get(null, false), cache.Get(null, false, guarded: true));
+        Assert.Same(cache.Get(null, false, guarded: true), cache.Get(null, false, guarded: true));
+    }
+
     [Theory]
     [InlineData(null, false, "system")]
     [InlineData(null, true, "insecure")]

@@ -101,8 +101,8 @@ public sealed class CloudflareProvider : IDnsProvider
     // Every v4 response is an envelope {success, errors[], messages[], result}; returns result.
     private async Task<JsonNode?> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
     {
-        using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        var response = await DnsProviderHttp.SendAsync(_http, request, $"Cloudflare API: {what}", ct).ConfigureAwait(false);
+        var text = response.Text;
         JsonNode? envelope = null;
         try
         {
@@ -118,7 +118,8 @@ public sealed class CloudflareProvider : IDnsProvider
             return envelope!["result"];
         }
         var errors = envelope?["errors"]?.AsArray()
-            .Select(e => (Code: e?["code"]?.GetValue<int>() ?? 0, Message: e?["message"]?.GetValue<string>() ?? string.Empty))
+            .Take(5)
+            .Select(e => (Code: e?["code"]?.GetValue<int>() ?? 0, Message: Outbound.SafeExcerpt.From(e?["message"]?.GetValue<string>()) ?? string.Empty))
             .ToList() ?? [];
         var detail = errors.Count > 0
             ? string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}"))

@@ -18,6 +18,12 @@ internal static class WebhookConfigMapper
         {
             throw new Dns01ConfigException("webhook.solverName is required");
         }
+        // The names become an API server path sent with the operator's credentials: refuse anything but DNS names
+        // here, so the Challenge fails with this reason and no request is built (the provider checks again).
+        if (WebhookRequestPath.Build(config.GroupName.Trim(), config.SolverName.Trim(), out var pathError) is null)
+        {
+            throw new Dns01ConfigException(pathError!);
+        }
         var json = config.Config is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } element
             ? JsonNode.Parse(element.GetRawText())
             : null;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using K8sCertOperator.Outbound;
 
 namespace K8sCertOperator.Solvers.Dns01.Route53;
 
@@ -100,15 +101,15 @@ public sealed class Route53Provider : IDnsProvider
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         }
         AwsSigV4Signer.Sign(request, payload, _settings.Credentials, _settings.Region, Service, _clock.GetUtcNow());
-        using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        var response = await DnsProviderHttp.SendAsync(_http, request, $"Route53 API: {what}", ct).ConfigureAwait(false);
+        var text = response.Text;
         if (response.IsSuccessStatusCode)
         {
             return text;
         }
         var (code, message) = Route53Xml.Error(text);
         throw new Route53ApiException(
-            $"Route53 API: {what} failed with HTTP {(int)response.StatusCode}: {code ?? "no error code"}: {message ?? "no message"}",
+            $"Route53 API: {what} failed with HTTP {(int)response.StatusCode}: {SafeExcerpt.From(code, 60) ?? "no error code"}: {SafeExcerpt.From(message) ?? "no message"}",
             response.StatusCode,
             code);
     }

@@ -50,6 +50,12 @@ public sealed class Dns01ConfigMapperErrorTests
         { "route53 missing secret", new() { Route53 = new() { AccessKeyId = "AKID", SecretAccessKeySecretRef = Ref("aws", "secret-access-key") } }, ["route53.secretAccessKeySecretRef", "shop/aws", "'secret-access-key'"] },
         { "webhook no group", new() { Webhook = new() { SolverName = "s" } }, ["webhook.groupName is required"] },
         { "webhook no solver", new() { Webhook = new() { GroupName = "g" } }, ["webhook.solverName is required"] },
+        {
+            "webhook group path injection",
+            new() { Webhook = new() { GroupName = "x/../../api/v1/namespaces/kube-system/secrets?dryRun=All#", SolverName = "s" } },
+            ["groupName must be a DNS-1123 subdomain"]
+        },
+        { "webhook solver not a label", new() { Webhook = new() { GroupName = "acme.example.com", SolverName = "a/../b" } }, ["solverName must be a DNS-1123 label"] },
     };
 
     [Theory]

@@ -139,6 +139,51 @@ public sealed class WebhookProviderTests : IAsyncLifetime
         Assert.Contains("HTTP 404: the server could not find the requested resource", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("x/../../api/v1/namespaces/kube-system/secrets?dryRun=All#", "my-solver")]
+    [InlineData("acme.example.com/../../api", "my-solver")]
+    [InlineData("Acme.Example.com", "my-solver")]
+    [InlineData("acme..example.com", "my-solver")]
+    [InlineData("acme.example.com", "../secrets")]
+    [InlineData("acme.example.com", "my.solver")]
+    [InlineData("acme.example.com", "solver?dryRun=All")]
+    [InlineData("acme.example.com", "")]
+    public async Task Path_injection_through_group_or_solver_name_is_refused_before_any_request(string group, string solver)
+    {
+        var provider = new WebhookProvider(Settings() with { GroupName = group, SolverName = solver }, Send);
+
+        var error = await Assert.ThrowsAsync<WebhookSolverException>(() => provider.PresentAsync("_acme-challenge.example.com.", "v", None));
+
+        Assert.Contains("DNS-1123", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_response_over_the_cap_is_an_error_and_its_text_is_not_quoted()
+    {
+        _answer = _ => new ApiAnswer(500, "{\"message\":\"" + new string('s', (int)WebhookProvider.MaxResponseBytes) + "\"}");
+        var provider = new WebhookProvider(Settings(), StreamingSend);
+
+        var error = await Assert.ThrowsAsync<WebhookSolverException>(() => provider.PresentAsync("_acme-challenge.example.com.", "v", None));
+
+        Assert.Contains("exceeds the limit of 256 KiB", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sss", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_message_from_the_api_server_is_quoted_only_as_a_short_sanitized_excerpt()
+    {
+        var message = "line one\nline\u0007 two " + new string('m', 2000);
+        _answer = _ => new ApiAnswer(503, new JsonObject { ["kind"] = "Status", ["message"] = message, ["code"] = 503 }.ToJsonString());
+
+        var error = await Assert.ThrowsAsync<WebhookSolverException>(() => Provider().PresentAsync("_acme-challenge.example.com.", "v", None));
+
+        Assert.Contains("HTTP 503: line one line two mmm", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\u0007', error.Message);
+        Assert.True(error.Message.Length < 400, error.Message);
+    }
+
     private static ApiAnswer Succeed(JsonNode request) => new(200, new JsonObject
     {
         ["apiVersion"] = "acme.cert-manager.io/v1alpha1",
@@ -147,6 +192,10 @@ public sealed class WebhookProviderTests : IAsyncLifetime
     }.ToJsonString());
 
     private Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken ct) => _http.SendAsync(request, ct);
+
+    // As the operator's KubeTransport sends: headers first, the body left for the provider to read.
+    private Task<HttpResponseMessage> StreamingSend(HttpRequestMessage request, CancellationToken ct) =>
+        _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
 
     private WebhookProvider Provider() => new(Settings(), Send);
 
