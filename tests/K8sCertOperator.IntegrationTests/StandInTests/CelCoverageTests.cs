@@ -58,6 +58,34 @@ public sealed class CelCoverageTests
         Assert.Equal(expected, compiled.Program!.Invoke(new Dictionary<string, object?> { ["self"] = self }));
     }
 
+    public static TheoryData<string, string, string?, string[]> RuleCases() => new()
+    {
+        // rule entry (on spec), spec, old spec (null on create), expected errors
+        { """{"rule":"self.a > 1"}""", """{"a":1}""", null, ["spec: Invalid value: \"object\": failed rule: self.a > 1"] },
+        { """{"rule":"self.a > 1","message":"a must exceed 1"}""", """{"a":5}""", null, [] },
+        { """{"rule":"self.a > 1","message":"a must exceed 1","fieldPath":".a"}""", """{"a":1}""", null, ["spec.a: Invalid value: \"object\": a must exceed 1"] },
+        { """{"rule":"self.a > 1","message":"no","reason":"FieldValueForbidden"}""", """{"a":1}""", null, ["spec: Forbidden: no"] },
+        { """{"rule":"self.a > 1","messageExpression":"'a is ' + string(self.a)"}""", """{"a":1}""", null, ["spec: Invalid value: \"object\": a is 1"] },
+        { """{"rule":"self.missing == 1","message":"m"}""", """{"a":1}""", null, ["spec: Invalid value: \"object\": no such key: missing evaluating rule: m"] },
+        { """{"rule":"self.a == oldSelf.a","message":"a is immutable"}""", """{"a":1}""", null, [] },
+        { """{"rule":"self.a == oldSelf.a","message":"a is immutable"}""", """{"a":1}""", """{"a":1}""", [] },
+        { """{"rule":"self.a == oldSelf.a","message":"a is immutable"}""", """{"a":2}""", """{"a":1}""", ["spec: Invalid value: \"object\": a is immutable"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleCases))]
+    public void Rules_report_as_apiextensions_does(string rule, string spec, string? oldSpec, string[] expected)
+    {
+        var schema = JsonNode.Parse(
+            """{"type":"object","properties":{"spec":{"type":"object","x-kubernetes-validations":["""
+            + rule
+            + """],"properties":{"a":{"type":"integer"},"missing":{"type":"integer"}}}}}""")!.AsObject();
+        var validator = CustomResourceValidator.For(schema)!;
+        var old = oldSpec is null ? null : new JsonObject { ["spec"] = JsonNode.Parse(oldSpec) };
+        var errors = validator.Admit(new JsonObject { ["spec"] = JsonNode.Parse(spec) }, old);
+        Assert.Equal(expected, errors.Select(e => e.ToString()));
+    }
+
     private static IEnumerable<string> RulesIn(JsonNode? node) => node switch
     {
         JsonObject map => (map["x-kubernetes-validations"] as JsonArray ?? []).Select(r => (string)r!["rule"]!)

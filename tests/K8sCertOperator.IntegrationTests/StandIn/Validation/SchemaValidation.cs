@@ -20,12 +20,10 @@ public static partial class SchemaValidation
 
     private static void Walk(JsonNode? value, SchemaNode schema, string path, List<FieldError> errors)
     {
-        if (!TypeMatches(value, schema, path, errors))
+        if (!TypeMatches(value, schema, path, errors) || value is null)
         {
-            return;
-        }
-        if (value is null)
-        {
+            // kube-openapi still runs the enum check on a value of the wrong type (or null), and nothing else applies.
+            Enum(value, schema, path, errors);
             return;
         }
         switch (value)
@@ -132,30 +130,22 @@ public static partial class SchemaValidation
         Enum(list, schema, path, errors);
     }
 
+    /// <summary>
+    /// kube-openapi's object validator: a property-count failure ends the object's checks; otherwise map values, then
+    /// declared properties, then required ones.
+    /// </summary>
     private static void Map(JsonObject map, SchemaNode schema, string path, List<FieldError> errors)
     {
         Enum(map, schema, path, errors);
+        if (schema.MinProperties is { } minProperties && map.Count < minProperties)
+        {
+            errors.Add(FieldError.Invalid(path, (long)map.Count, $"{path} in body should have at least {minProperties} properties"));
+            return;
+        }
         if (schema.MaxProperties is { } maxProperties && map.Count > maxProperties)
         {
             errors.Add(FieldError.TooMany(path, map.Count, maxProperties));
-        }
-        if (schema.MinProperties is { } minProperties && map.Count < minProperties)
-        {
-            errors.Add(FieldError.Invalid(path, minProperties, $"{path} in body should have at least {minProperties} properties"));
-        }
-        foreach (var required in schema.Required)
-        {
-            if (!map.ContainsKey(required))
-            {
-                errors.Add(FieldError.Required(Join(path, required)));
-            }
-        }
-        foreach (var (name, property) in schema.Properties)
-        {
-            if (map.TryGetPropertyValue(name, out var child))
-            {
-                Walk(child, property, Join(path, name), errors);
-            }
+            return;
         }
         if (schema.AdditionalProperties is { } values)
         {
@@ -167,16 +157,30 @@ public static partial class SchemaValidation
                 }
             }
         }
+        foreach (var (name, property) in schema.Properties)
+        {
+            if (map.TryGetPropertyValue(name, out var child))
+            {
+                Walk(child, property, Join(path, name), errors);
+            }
+        }
+        foreach (var required in schema.Required)
+        {
+            if (!map.ContainsKey(required))
+            {
+                errors.Add(FieldError.Required(Join(path, required)));
+            }
+        }
     }
 
     /// <summary>kube-openapi's enum check, which apiextensions reports as field.NotSupported listing the allowed values.</summary>
-    private static void Enum(JsonNode value, SchemaNode schema, string path, List<FieldError> errors)
+    private static void Enum(JsonNode? value, SchemaNode schema, string path, List<FieldError> errors)
     {
         if (schema.Enum.Count == 0 || schema.Enum.Any(allowed => JsonNode.DeepEquals(Normalize(allowed), Normalize(value))))
         {
             return;
         }
-        var shown = value is JsonValue scalar ? JsonScalar.ToClr(scalar) : (object)value;
+        var shown = value is JsonValue scalar ? JsonScalar.ToClr(scalar) : value;
         var allowedText = schema.Enum.Select(a => a is JsonValue v && JsonScalar.ToClr(v) is string s ? s : a?.ToJsonString() ?? "null");
         errors.Add(FieldError.NotSupported(path, shown, allowedText));
     }
