@@ -54,6 +54,11 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
                 ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = h.Namespace },
                 ["spec"] = spec,
             }.Deserialize<Certificate>(KubeJson.Options)!;
+            if (c.SchemaRejects)
+            {
+                await ExpectSchemaRefusalAsync(c, () => h.Apis.Certificates.CreateAsync(certificate, ct));
+                continue;
+            }
 
             // Someone else's Secret under the name the Certificate asks for: the operator must never touch it.
             if (CertificateSpecValidator.SecretNameError(certificate.Spec.SecretName) is null && !bystanders.ContainsKey(certificate.Spec.SecretName))
@@ -130,6 +135,11 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
                 ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = h.Namespace },
                 ["spec"] = spec,
             }.Deserialize<Issuer>(KubeJson.Options)!;
+            if (c.SchemaRejects)
+            {
+                await ExpectSchemaRefusalAsync(c, () => h.Apis.Issuers.CreateAsync(issuer, ct));
+                continue;
+            }
             await h.Apis.Issuers.CreateAsync(issuer, ct);
             expected[name] = (ConditionStatus.False, c.Expected("reason")!, c.Expected("message"));
         }
@@ -189,6 +199,18 @@ public sealed class CorpusReconcileTests(ITestOutputHelper output)
         // once), and each retry bumps the Warning Event's count: a few writes per object, never one per reconcile loop.
         await AssertNoHotLoopAsync(h, expected.Keys, perObject: 6, ct);
         h.AssertOperatorAlive();
+    }
+
+    /// <summary>
+    /// A case the CRD schema refuses never reaches the operator: the API answers 422 Invalid naming the field the corpus
+    /// names (its schemaProblem path), as kube-apiserver does.
+    /// </summary>
+    private async Task ExpectSchemaRefusalAsync(IntegrationCorpusCase c, Func<Task> create)
+    {
+        var refused = await Assert.ThrowsAsync<KubeApiException>(create);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains(c.SchemaProblemField, refused.Message, StringComparison.Ordinal);
+        output.WriteLine($"{c.Name}: refused by the API server: {refused.Message}");
     }
 
     private async Task AssertWarningEventsAsync(OperatorHarness h, IReadOnlyDictionary<string, string> expected, CancellationToken ct)

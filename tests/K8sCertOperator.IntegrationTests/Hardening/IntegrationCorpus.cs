@@ -9,6 +9,13 @@ internal sealed record IntegrationCorpusCase(string Name, JsonObject Expect, Jso
 {
     public string? Expected(string key) => Expect[key]?.GetValue<string>();
 
+    /// <summary>The CRD schema (structural checks or a CEL rule) refuses this input, so the API server never stores it.</summary>
+    public bool SchemaRejects => Expected("schema") == "reject" || Expected("cel") == "reject";
+
+    /// <summary>The field path the refusal is about, as the API names it (".spec.acme: required..." gives "spec.acme").</summary>
+    public string SchemaProblemField =>
+        ((Expected("schema") == "reject" ? Expected("schemaProblem") : Expected("celProblem")) ?? "").Split(':')[0].Trim().TrimStart('.');
+
     /// <summary>All cases of tests/corpus/&lt;area&gt; (macros expanded).</summary>
     public static IReadOnlyList<IntegrationCorpusCase> Load(string area) =>
         Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "tests", "corpus", area), "*.yaml").Order(StringComparer.Ordinal)

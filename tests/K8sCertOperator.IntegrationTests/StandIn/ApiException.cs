@@ -10,6 +10,12 @@ public sealed class ApiException(int code, string reason, string message, string
 
     public string Reason { get; } = reason;
 
+    /// <summary>details.kind; defaults to the resource plural (what NotFound and Conflict carry), Invalid uses the Kind.</summary>
+    public string? DetailsKind { get; init; }
+
+    /// <summary>details.causes of an Invalid answer: one per field error.</summary>
+    public IReadOnlyList<Validation.FieldError> Causes { get; init; } = [];
+
     /// <summary>The Status body: kind Status, apiVersion v1, status Failure, reason, code and details.</summary>
     public JsonObject ToStatus()
     {
@@ -33,7 +39,16 @@ public sealed class ApiException(int code, string reason, string message, string
             if (type is not null)
             {
                 details["group"] = type.Group;
-                details["kind"] = type.Plural;
+                details["kind"] = DetailsKind ?? type.Plural;
+            }
+            if (Causes.Count > 0)
+            {
+                details["causes"] = new JsonArray([.. Causes.Select(c => (JsonNode)new JsonObject
+                {
+                    ["reason"] = c.Type,
+                    ["message"] = c.Body(),
+                    ["field"] = c.Field,
+                })]);
             }
             status["details"] = details;
         }
@@ -55,7 +70,24 @@ public sealed class ApiException(int code, string reason, string message, string
             name, type);
 
     public static ApiException Invalid(ResourceType type, string name, string message) =>
-        new(422, "Invalid", $"{type.Kind} \"{name}\" is invalid: {message}", name, type);
+        new(422, "Invalid", $"{QualifiedKind(type)} \"{name}\" is invalid: {message}", name, type) { DetailsKind = type.Kind };
+
+    /// <summary>
+    /// apimachinery's NewInvalid: 422 with one cause per error, and a message naming the kind (<c>Kind.group</c>, or just
+    /// <c>Kind</c> in the core group) followed by the errors, one alone or several as <c>[e1, e2]</c> with repeats dropped.
+    /// </summary>
+    public static ApiException Invalid(ResourceType type, string name, IReadOnlyList<Validation.FieldError> errors)
+    {
+        var messages = errors.Select(e => e.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        var aggregate = messages.Count == 1 ? messages[0] : $"[{string.Join(", ", messages)}]";
+        return new(422, "Invalid", $"{QualifiedKind(type)} \"{name}\" is invalid: {aggregate}", name, type)
+        {
+            DetailsKind = type.Kind,
+            Causes = errors,
+        };
+    }
+
+    private static string QualifiedKind(ResourceType type) => type.Group.Length == 0 ? type.Kind : $"{type.Kind}.{type.Group}";
 
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 

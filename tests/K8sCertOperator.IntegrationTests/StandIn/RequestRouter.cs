@@ -83,6 +83,8 @@ internal sealed class RequestRouter(
         var labels = LabelSelector.Parse(query["labelSelector"].ToString());
         var fields = FieldSelector.Parse(query["fieldSelector"].ToString());
         var propagation = NullIfEmpty(query["propagationPolicy"].ToString());
+        var writer = WriteContext.From(query["fieldManager"].ToString(), http.Headers.UserAgent.ToString(),
+            apply: (http.ContentType ?? "").StartsWith("application/apply-patch", StringComparison.OrdinalIgnoreCase));
 
         switch (request.Verb)
         {
@@ -102,17 +104,17 @@ internal sealed class RequestRouter(
                 await watches.RunAsync(context, watchQuery, token).ConfigureAwait(false);
                 break;
             case "create":
-                var created = operations.Create(type, request.Namespace, await ReadObjectAsync(http, token).ConfigureAwait(false));
+                var created = operations.Create(type, request.Namespace, await ReadObjectAsync(http, token).ConfigureAwait(false), writer);
                 await WriteAsync(context, 201, created, token).ConfigureAwait(false);
                 break;
             case "update":
-                var updated = operations.Update(type, request.Namespace, name, await ReadObjectAsync(http, token).ConfigureAwait(false), request.Subresource);
+                var updated = operations.Update(type, request.Namespace, name, await ReadObjectAsync(http, token).ConfigureAwait(false), request.Subresource, writer);
                 await WriteAsync(context, 200, updated, token).ConfigureAwait(false);
                 break;
             case "patch":
                 var patch = JsonNode.Parse(await ReadBodyAsync(http, token).ConfigureAwait(false))
                     ?? throw ApiException.BadRequest("empty patch");
-                var patched = operations.Patch(type, request.Namespace, name, http.ContentType ?? "", patch, request.Subresource);
+                var patched = operations.Patch(type, request.Namespace, name, http.ContentType ?? "", patch, request.Subresource, writer);
                 await WriteAsync(context, 200, patched, token).ConfigureAwait(false);
                 break;
             case "delete":

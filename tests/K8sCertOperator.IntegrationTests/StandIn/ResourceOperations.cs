@@ -41,7 +41,7 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
         }
     }
 
-    public JsonObject Create(ResourceType type, string? ns, JsonObject body)
+    public JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteContext? context = null)
     {
         lock (store.Gate)
         {
@@ -94,13 +94,15 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
                 body.Remove("status");
             }
             BuiltInDefaults.OnCreate(type, body);
+            Validation.WriteAdmission.Admit(type, body, null);
+            Validation.ManagedFields.Record(body, context ?? WriteContext.Internal, type.ApiVersion, null);
             var stored = store.Put(key, body);
             BuiltInDefaults.AfterWrite(type, stored, registry);
             return WithApiVersion(stored, type);
         }
     }
 
-    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, string? subresource)
+    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, string? subresource, WriteContext? context = null)
     {
         lock (store.Gate)
         {
@@ -147,13 +149,14 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
             }
             next["kind"] = type.Kind;
             next["apiVersion"] = current["apiVersion"]?.DeepClone();
-            var committed = Commit(type, key, current, next);
+            Validation.WriteAdmission.Admit(type, next, current);
+            var committed = Commit(type, key, current, next, context ?? WriteContext.Internal, subresource);
             BuiltInDefaults.AfterWrite(type, committed, registry);
             return WithApiVersion(committed, type);
         }
     }
 
-    public JsonObject Patch(ResourceType type, string? ns, string name, string contentType, JsonNode patch, string? subresource)
+    public JsonObject Patch(ResourceType type, string? ns, string name, string contentType, JsonNode patch, string? subresource, WriteContext? context = null)
     {
         lock (store.Gate)
         {
@@ -164,7 +167,7 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
                 if (mediaType == "application/apply-patch+yaml" && patch is JsonObject applied && subresource is null)
                 {
                     // Server-side apply creates a missing object.
-                    return Create(type, ns, applied);
+                    return Create(type, ns, applied, context);
                 }
                 throw ApiException.NotFound(type, name);
             }
@@ -180,7 +183,7 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
             {
                 throw ApiException.BadRequest("the patch did not produce an object");
             }
-            return Update(type, ns, name, patchedObject, subresource);
+            return Update(type, ns, name, patchedObject, subresource, context);
         }
     }
 
@@ -227,8 +230,9 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
     }
 
     /// <summary>Writes <paramref name="next"/> unless it changes nothing; removes it when deletion is only waiting on finalizers.</summary>
-    private JsonObject Commit(ResourceType type, ObjectKey key, JsonObject current, JsonObject next)
+    private JsonObject Commit(ResourceType type, ObjectKey key, JsonObject current, JsonObject next, WriteContext context, string? subresource)
     {
+        Validation.ManagedFields.CarryOver(next, current);
         var metadata = ObjectMeta.Metadata(next);
         var generation = current["metadata"]?["generation"] is JsonValue stored && stored.TryGetValue<long>(out var g) ? g : 1;
         if (GenerationPolicy.ShouldBump(current, next, type.HasStatusSubresource))
@@ -243,6 +247,7 @@ internal sealed class ResourceOperations(ObjectStore store, ResourceRegistry reg
             // A no-op write neither bumps resourceVersion nor wakes watchers, like the real server.
             return current;
         }
+        Validation.ManagedFields.Record(next, context, type.ApiVersion, subresource);
         if (ObjectMeta.IsTerminating(next) && ObjectMeta.Finalizers(next).Count == 0)
         {
             lifecycle.RemoveNow(key);

@@ -72,7 +72,10 @@ public sealed class ResourceRegistry
             }
             var name = (string?)version["name"] ?? throw new ArgumentException("CRD version has no name", nameof(crd));
             var hasStatus = version["subresources"]?["status"] is not null;
-            var type = new ResourceType(group, name, plural, kind, namespaced, hasStatus, AllowUnconditionalUpdate: false);
+            var type = new ResourceType(group, name, plural, kind, namespaced, hasStatus, AllowUnconditionalUpdate: false)
+            {
+                Validator = Validation.CustomResourceValidator.For(version["schema"]?["openAPIV3Schema"] as JsonObject),
+            };
             Register(type);
             registered.Add(type);
         }

@@ -25,6 +25,9 @@ public sealed record ResourceType(
     /// <summary>Kind of the list object returned for LIST.</summary>
     public string ListKind => Kind + "List";
 
+    /// <summary>Schema pruning, defaulting and validation for a custom resource version; null for built-in kinds.</summary>
+    public Validation.CustomResourceValidator? Validator { get; init; }
+
     /// <summary>How the real server names the resource in messages: <c>plural.group</c> or just <c>plural</c>.</summary>
     public string QualifiedName => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 }

@@ -100,6 +100,6 @@ public sealed class ConcurrencyAndGenerationTests : StandInTestBase
         await CreateSecretAsync("s");
         var blind = new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new Dictionary<string, string> { ["k"] = "w" } };
         var replaced = await Client.CoreV1.ReplaceNamespacedSecretAsync(blind, "s", Namespace, cancellationToken: Token);
-        Assert.Equal("w", replaced.StringData["k"]);
+        Assert.Equal("w"u8.ToArray(), replaced.Data["k"]);
     }
 }

@@ -19,7 +19,9 @@ public sealed class CrudTests : StandInTestBase
 
         var read = await Client.CoreV1.ReadNamespacedSecretAsync("s1", Namespace, cancellationToken: Token);
         Assert.Equal(created.Metadata.Uid, read.Metadata.Uid);
-        Assert.Equal("v", read.StringData["k"]);
+        // stringData is write-only: the server folds it into data and never stores it.
+        Assert.Null(read.StringData);
+        Assert.Equal("v"u8.ToArray(), read.Data["k"]);
 
         read.Data = new Dictionary<string, byte[]> { ["tls.crt"] = [1, 2, 3] };
         var replaced = await Client.CoreV1.ReplaceNamespacedSecretAsync(read, "s1", Namespace, cancellationToken: Token);
@@ -56,10 +58,14 @@ public sealed class CrudTests : StandInTestBase
         var list = await Client.CoreV1.ListNamespacedSecretAsync(Namespace, cancellationToken: Token);
         Assert.DoesNotContain(list.Items, s => s.Metadata.Name == "huge");
 
-        // Just under the cap is stored (a 2 MiB value is ~2.7 MiB as base64 JSON).
+        // Under the request cap but over a Secret's 1 MiB of data: refused by Secret validation instead.
         huge.Data["tls.crt"] = new byte[2 * 1024 * 1024];
+        (code, reason) = await StatusOfAsync(() => Client.CoreV1.CreateNamespacedSecretAsync(huge, Namespace, cancellationToken: Token));
+        Assert.Equal((422, "Invalid"), (code, reason));
+
+        huge.Data["tls.crt"] = new byte[1024 * 1024];
         var stored = await Client.CoreV1.CreateNamespacedSecretAsync(huge, Namespace, cancellationToken: Token);
-        Assert.Equal(2 * 1024 * 1024, stored.Data["tls.crt"].Length);
+        Assert.Equal(1024 * 1024, stored.Data["tls.crt"].Length);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public abstract class StandInTestBase : IAsyncLifetime
 
     protected virtual StandInOptions Options => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Server = await StandInApiServer.StartAsync(Options, Token);
         Client = Server.CreateClient();

@@ -100,8 +100,10 @@ public static class CertificateRevoker
 
         if (reason == KeyCompromise)
         {
-            // Without tls.key the key manager cannot reuse the compromised key, whatever the rotation policy.
-            await apis.Secrets.PatchAsync(ns, certificate.Spec.SecretName, "{\"data\":{\"" + SecretKeys.TlsPrivateKey + "\":null}}", cancellationToken).ConfigureAwait(false);
+            // Without a key to read the key manager cannot reuse the compromised one, whatever the rotation policy. The
+            // value is emptied rather than removed: the API server refuses a kubernetes.io/tls Secret without a tls.key
+            // entry (422 "data[tls.key]: Required value"), and an empty key reads as no key.
+            await apis.Secrets.PatchAsync(ns, certificate.Spec.SecretName, "{\"data\":{\"" + SecretKeys.TlsPrivateKey + "\":\"\"}}", cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync($"Removed the compromised private key from Secret {ns}/{certificate.Spec.SecretName}").ConfigureAwait(false);
         }
         if (reissue)

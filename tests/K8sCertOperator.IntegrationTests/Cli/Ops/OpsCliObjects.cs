@@ -109,6 +109,7 @@ internal static class OpsCliObjects
                 Type = ChallengeTypes.Http01,
                 Token = "token",
                 Key = "token.thumb",
+                Solver = new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() },
                 IssuerRef = certificate.Spec.IssuerRef,
             },
         }, ct);

@@ -65,7 +65,8 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         output.WriteLine(stdout.ToString());
         Assert.Null(ConditionSet.Find(reissued.Status!.Conditions, ConditionTypes.Revoked));
 
-        // keyCompromise without re-issue: the key leaves the Secret, so the next certificate gets a new key.
+        // keyCompromise without re-issue: the key is emptied in the Secret (a real API server refuses a TLS Secret
+        // without a tls.key entry), so the next certificate gets a new key.
         var thirdSerial = await SerialAsync(h, ct);
         var oldKey = await KeyAsync(h, ct);
         var compromised = await CertificateRevoker.RunAsync(h.Env.Client, h.Namespace, "ops", CertificateRevoker.KeyCompromise, reissue: false, h.Namespace,

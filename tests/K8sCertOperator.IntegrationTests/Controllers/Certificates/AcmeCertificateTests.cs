@@ -21,7 +21,7 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         {
             Server = "https://acme.invalid/directory",
             PrivateKeySecretRef = new SecretKeySelector { Name = "acme-account" },
-            Solvers = [dns01 ? new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01() } : new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() }],
+            Solvers = [dns01 ? new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01 { Rfc2136 = new AcmeIssuerDnsRfc2136 { Nameserver = "127.0.0.1:53" } } } : new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() }],
         },
     };
 

@@ -112,7 +112,8 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
 
         // The foreign Certificate deleted and the Ingress annotated again: the Ingress now gets its own.
         await h.Apis.Certificates.DeleteAsync(h.Namespace, "taken-tls", ct);
-        await h.UpdateIngressAsync("claimer", i => i.Metadata.Annotations[AnnotationKeys.IngressIssuer] = "acme", ct);
+        // Its last annotation was removed above, and an API server omits the emptied map: it comes back null.
+        await h.UpdateIngressAsync("claimer", i => (i.Metadata.Annotations ??= new Dictionary<string, string>())[AnnotationKeys.IngressIssuer] = "acme", ct);
         var own = await h.WaitForCertificateAsync("taken-tls", c => c.Metadata.OwnerReferences?.Count == 1, "taken-tls owned by claimer", ct);
         Assert.Equal(["claimer.example.com"], own.Spec.DnsNames);
     }

@@ -118,7 +118,8 @@ public sealed class AcmeIssuerIntegrationTests(PebbleFixture pebble, ITestOutput
     [InlineData("wrong-path", ConditionReasons.ErrRegisterAcmeAccount, "did not answer as an ACME directory")]
     [InlineData("closed-port", ConditionReasons.ErrRegisterAcmeAccount, "cannot reach the ACME server")]
     [InlineData("no-ca-bundle", ConditionReasons.ErrRegisterAcmeAccount, "TLS error")]
-    [InlineData("not-a-url", ConditionReasons.ErrInitIssuer, "not an absolute http(s) URL")]
+    // The CRD pattern lets this through (host part "acme.example.com:99999"), but no URL has port 99999.
+    [InlineData("port-out-of-range", ConditionReasons.ErrInitIssuer, "not an absolute http(s) URL")]
     public async Task Unusable_servers_leave_the_issuer_not_ready_with_an_event(string setup, string reason, string messagePart)
     {
         Skip.If(pebble.SkipReason != null, pebble.SkipReason);
@@ -131,7 +132,7 @@ public sealed class AcmeIssuerIntegrationTests(PebbleFixture pebble, ITestOutput
             "wrong-path" => withCa.Server(new Uri(pebble.DirectoryUrl, "/not-the-directory").AbsoluteUri),
             "closed-port" => withCa.Server($"https://127.0.0.1:{FreePort.Next()}/dir"),
             "no-ca-bundle" => IssuerHarness.Acme(pebble.DirectoryUrl),
-            "not-a-url" => withCa.Server("acme.example.com/directory"),
+            "port-out-of-range" => withCa.Server("https://acme.example.com:99999/directory"),
             _ => throw new ArgumentOutOfRangeException(nameof(setup)),
         }).Build();
         await harness.CreateIssuerAsync("broken", spec, cts.Token);
@@ -150,6 +151,22 @@ public sealed class AcmeIssuerIntegrationTests(PebbleFixture pebble, ITestOutput
         var lookup = await harness.Registry.GetAsync(new ObjectReference { Name = "broken" }, env.Namespace, cts.Token);
         Assert.False(lookup.IsReady);
         Assert.Contains(reason, lookup.NotReadyReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_that_is_not_a_url_is_refused_by_the_api_server()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using var env = await KubeTestEnvironment.StartAsync(output, cts.Token);
+        await using var harness = await IssuerHarness.StartAsync(env, cts.Token);
+        var spec = IssuerHarness.Acme(new Uri("https://acme.example.com/directory")).Server("acme.example.com/directory").Build();
+
+        var refused = await Assert.ThrowsAsync<K8sCertOperator.Kube.Client.KubeApiException>(() => harness.CreateIssuerAsync("broken", spec, cts.Token));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains(
+            "Issuer.k8scert.io \"broken\" is invalid: spec.acme.server: Invalid value: \"acme.example.com/directory\": spec.acme.server in body should match",
+            refused.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
