@@ -37,6 +37,15 @@ public sealed class RunOptionsBinder
 
     public Option<bool> Http01SelfCheck { get; } = new("--http01-self-check") { Description = "GET the challenge URL through the ingress before asking the CA to validate", DefaultValueFactory = _ => true };
 
+    public Option<Solvers.Http01.Http01SolverNamespace> Http01SolverNamespace { get; } = new("--http01-solver-namespace")
+    {
+        Description = "Where temporary HTTP-01 Ingresses live: certificate (the Certificate's namespace, so its host policies apply; default) | operator (single-tenant clusters)",
+        DefaultValueFactory = _ => Defaults.Http01SolverNamespace,
+        CustomParser = ParseSolverNamespace,
+    };
+
+    public Option<string> ClusterDomain { get; } = new("--cluster-domain") { Description = "DNS suffix of Services, for the HTTP-01 ExternalName Services", DefaultValueFactory = _ => Defaults.ClusterDomain };
+
     public Option<string> MetricsListen { get; } = new("--metrics-listen") { Description = "ADDR:PORT for /metrics", DefaultValueFactory = _ => Defaults.MetricsListen };
 
     public Option<string> HealthListen { get; } = new("--health-listen") { Description = "ADDR:PORT for /healthz and /readyz", DefaultValueFactory = _ => Defaults.HealthListen };
@@ -78,7 +87,7 @@ public sealed class RunOptionsBinder
     public IEnumerable<Option> All =>
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
-        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
+        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SolverNamespace, ClusterDomain, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, RenewalJitterPercent, RenewalJitterMax,
         LogFormat, LogLevel,
     ];
@@ -120,6 +129,8 @@ public sealed class RunOptionsBinder
             Http01ServiceName = parse.GetValue(Http01Service)!,
             Http01ServicePort = parse.GetValue(Http01ServicePort),
             Http01SelfCheck = parse.GetValue(Http01SelfCheck),
+            Http01SolverNamespace = parse.GetValue(Http01SolverNamespace),
+            ClusterDomain = parse.GetValue(ClusterDomain)!,
             MetricsListen = parse.GetValue(MetricsListen)!,
             HealthListen = parse.GetValue(HealthListen)!,
             Dns01RecursiveNameservers = (parse.GetValue(RecursiveNameservers) ?? string.Empty)
@@ -132,6 +143,21 @@ public sealed class RunOptionsBinder
             AcmeOrderRate = Controllers.Orders.AcmeOrderRate.Parse(parse.GetValue(AcmeOrderRate)),
             RenewalJitter = new Policies.RenewalJitter(parse.GetValue(RenewalJitterPercent), parse.GetValue(RenewalJitterMax)),
         };
+    }
+
+    private static Solvers.Http01.Http01SolverNamespace ParseSolverNamespace(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        switch (text.ToLowerInvariant())
+        {
+            case "certificate":
+                return Solvers.Http01.Http01SolverNamespace.Certificate;
+            case "operator":
+                return Solvers.Http01.Http01SolverNamespace.Operator;
+            default:
+                result.AddError($"--http01-solver-namespace: '{text}' is not certificate or operator");
+                return Solvers.Http01.Http01SolverNamespace.Certificate;
+        }
     }
 
     // Go-style durations (1h, 30m) like the CRDs, or .NET's hh:mm:ss like the lease flags.

@@ -20,7 +20,12 @@ public class ChallengePlannerTests
             Labels = new Dictionary<string, string> { [LabelKeys.CertificateName] = "web" },
             Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = "1" },
         },
-        Spec = new OrderSpec { IssuerRef = new ObjectReference { Name = "le", Kind = "Issuer" } },
+        // The Order requested exactly the names its authorizations are for (AuthorizationIdentifierCheck).
+        Spec = new OrderSpec
+        {
+            IssuerRef = new ObjectReference { Name = "le", Kind = "Issuer" },
+            DnsNames = [.. authorizations.Select(a => a.Wildcard == true ? "*." + a.Identifier : a.Identifier!)],
+        },
         Status = new OrderStatus { Url = "https://ca/order/1", Authorizations = [.. authorizations] },
     };
 
@@ -99,4 +104,18 @@ public class ChallengePlannerTests
     [Fact]
     public void NoAuthorizationsNoChallenges() =>
         Assert.Empty(ChallengePlanner.Plan(OrderWith(), [Http], null, t => t).Challenges);
+
+    [Fact]
+    public void An_authorization_for_a_name_the_order_did_not_request_refuses_the_whole_order()
+    {
+        var order = OrderWith(Authz("a.example.com"), Authz("victim.example.net"));
+        order.Spec.DnsNames = ["a.example.com", "b.example.com"];
+
+        var plan = ChallengePlanner.Plan(order, [Http], null, t => t + ".thumb");
+
+        Assert.False(plan.IsPossible);
+        Assert.Empty(plan.Challenges);
+        Assert.Contains("'victim.example.net'", plan.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("did not request", plan.FailureReason, StringComparison.Ordinal);
+    }
 }
