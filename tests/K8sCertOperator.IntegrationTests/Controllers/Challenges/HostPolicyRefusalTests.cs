@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
-using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 using Xunit.Abstractions;
@@ -23,19 +21,13 @@ public sealed class HostPolicyRefusalTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         // The operator in a namespace of its own, as deployed: the policy binds only the Certificate's namespace.
-        var operatorNamespace = ExtraNamespace.NewName("operator");
-        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with
-        {
-            Operator = o => o with { Namespace = operatorNamespace },
-        }, ct);
+        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
+        var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
         var missing = await HostPolicy.MissingReasonAsync(h.Env, ct);
         Skip.If(missing is not null, missing);
-        await using var ns = await ExtraNamespace.CreateAsync(h.Env.Client, operatorNamespace, ct);
         var name = K8sCertOperator.IntegrationTests.Acme.TestCsr.UniqueName("refused");
         await using var policy = await HostPolicy.RefuseAsync(h.Env, h.Namespace, name, ct);
-        await h.StartOperatorAsync(ct);
-        var ingresses = new ConcurrentQueue<k8s.Models.V1Ingress>();
-        h.Host!.Context.Informers.ChallengeIngresses.OnAdd += ingresses.Enqueue;
+        await separate.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
 
         await h.CreateCertificateAsync("web", "pebble", [name], ct);
@@ -67,7 +59,7 @@ public sealed class HostPolicyRefusalTests(ITestOutputHelper output)
         // No certificate for the name, no route for it, and the backend Service made before the refusal is gone.
         var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "web-tls", ct);
         Assert.True(secret?.Data is null || !secret.Data.ContainsKey("tls.crt"), "the refused name got a certificate");
-        Assert.Empty(ingresses);
+        Assert.Empty(separate.Ingresses);
         Assert.Empty((await h.Apis.Ingresses.ListAsync(operatorNamespace, null, ct)).Items);
         await h.WaitForAsync(
             async c => (await h.Apis.Services.ListAsync(h.Namespace, ChallengeSolverMetadata.LabelSelectorForAll(), c)).Items.Count == 0 ? "gone" : null,

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using k8s.Models;
 using K8sCertOperator.Api.Acme;
-using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Solvers.Http01;
 using Xunit.Abstractions;
 
@@ -21,19 +20,11 @@ public sealed class SolverPlacementTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        var operatorNamespace = ExtraNamespace.NewName("operator");
-        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with
-        {
-            Operator = o => o with { Namespace = operatorNamespace },
-        }, ct);
-        await using var ns = await ExtraNamespace.CreateAsync(h.Env.Client, operatorNamespace, ct);
-        await h.StartOperatorAsync(ct);
-        var ingresses = new ConcurrentQueue<V1Ingress>();
-        var services = new ConcurrentQueue<V1Service>();
-        h.Host!.Context.Informers.ChallengeIngresses.OnAdd += ingresses.Enqueue;
-        h.Host.Context.Informers.ChallengeServices!.OnAdd += services.Enqueue;
+        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
+        var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
+        await separate.StartOperatorAsync(ct);
         var challenges = new ConcurrentQueue<Challenge>();
-        h.Host.Context.Informers.Challenges.OnAdd += challenges.Enqueue;
+        h.Host!.Context.Informers.Challenges.OnAdd += challenges.Enqueue;
         await h.CreateAcmeIssuerAsync("pebble", ct);
         var name = K8sCertOperator.IntegrationTests.Acme.TestCsr.UniqueName("placed");
 
@@ -41,8 +32,8 @@ public sealed class SolverPlacementTests(ITestOutputHelper output)
         await h.WaitCertificateReadyAsync("web", 1, Patience, ct);
         await h.AssertSecretServesAsync("web-tls", [name], ct);
 
-        var ingress = Assert.Single(ingresses);
-        var service = Assert.Single(services);
+        var ingress = Assert.Single(separate.Ingresses);
+        var service = Assert.Single(separate.Services);
         var challenge = Assert.Single(challenges);
         Assert.Equal(h.Namespace, ingress.Metadata.NamespaceProperty);
         var rule = Assert.Single(ingress.Spec.Rules);
@@ -78,31 +69,23 @@ public sealed class SolverPlacementTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        var operatorNamespace = ExtraNamespace.NewName("operator");
-        await using var h = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with
-        {
-            Operator = o => o with { Namespace = operatorNamespace, Http01SolverNamespace = Http01SolverNamespace.Operator },
-        }, ct);
-        await using var ns = await ExtraNamespace.CreateAsync(h.Env.Client, operatorNamespace, ct);
-        await h.StartOperatorAsync(ct);
-        var ingresses = new ConcurrentQueue<V1Ingress>();
-        var services = new ConcurrentQueue<V1Service>();
-        h.Host!.Context.Informers.ChallengeIngresses.OnAdd += ingresses.Enqueue;
-        h.Host.Context.Informers.ChallengeServices!.OnAdd += services.Enqueue;
+        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Operator, ct);
+        var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
+        await separate.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         var name = K8sCertOperator.IntegrationTests.Acme.TestCsr.UniqueName("optin");
 
         await h.CreateCertificateAsync("web", "pebble", [name], ct);
         await h.WaitCertificateReadyAsync("web", 1, Patience, ct);
 
-        var ingress = Assert.Single(ingresses);
+        var ingress = Assert.Single(separate.Ingresses);
         Assert.Equal(operatorNamespace, ingress.Metadata.NamespaceProperty);
         Assert.Null(ingress.Metadata.OwnerReferences);
         var rule = Assert.Single(ingress.Spec.Rules);
         Assert.Equal(name, rule.Host);
         var backend = Assert.Single(rule.Http.Paths).Backend.Service;
         Assert.Equal((h.Options.Http01ServiceName, h.Options.Http01ServicePort), (backend.Name, backend.Port.Number));
-        Assert.Empty(services);
+        Assert.Empty(separate.Services);
         Assert.Empty((await h.Apis.Ingresses.ListAsync(h.Namespace, null, ct)).Items);
         await h.WaitForAsync(
             async c => (await h.Apis.Ingresses.ListAsync(operatorNamespace, ChallengeSolverMetadata.LabelSelectorForAll(), c)).Items.Count == 0 ? "gone" : null,
