@@ -59,4 +59,43 @@ public sealed class AuthorizationIdentifierCheckTests
         Assert.Contains("'evil.example.net'", reason, StringComparison.Ordinal);
         Assert.Contains("a.example.com", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http-01", "LoqXcYV8q5ONbJQxbmR7SCTNo3tiAXDfowyjxAjEuX0", true)]
+    [InlineData("dns-01", "abc_DEF-123", true)]
+    [InlineData("http-01", "../../admin", false)]
+    [InlineData("http-01", "tok/../x", false)]
+    [InlineData("http-01", "tok%2Fx", false)]
+    [InlineData("dns-01", "tok en", false)]
+    [InlineData("http-01", "", false)]
+    // A type the operator never solves is not judged.
+    [InlineData("tls-alpn-01", "", true)]
+    public void Tokens_of_solvable_challenges_must_be_base64url(string type, string token, bool accepted)
+    {
+        var spec = new OrderSpec { DnsNames = ["a.example.com"] };
+        var authz = new AcmeAuthorization
+        {
+            Url = "u",
+            Identifier = "a.example.com",
+            Challenges = [new AcmeChallenge { Type = type, Url = "c", Token = token }],
+        };
+
+        var reason = AuthorizationIdentifierCheck.Check(spec, [authz]);
+
+        Assert.True(accepted == (reason is null), reason ?? "accepted");
+    }
+
+    [Fact]
+    public void An_overlong_token_is_refused()
+    {
+        var spec = new OrderSpec { DnsNames = ["a.example.com"] };
+        var authz = new AcmeAuthorization
+        {
+            Url = "u",
+            Identifier = "a.example.com",
+            Challenges = [new AcmeChallenge { Type = "http-01", Url = "c", Token = new string('a', 257) }],
+        };
+
+        Assert.NotNull(AuthorizationIdentifierCheck.Check(spec, [authz]));
+    }
 }

@@ -35,7 +35,7 @@ public class ChallengePlannerTests
         Identifier = id,
         Wildcard = wildcard,
         InitialState = state,
-        Challenges = [.. (types.Length == 0 ? ["http-01", "dns-01"] : types).Select(t => new AcmeChallenge { Type = t, Url = $"https://ca/chall/{id}/{t}", Token = $"tok-{id}-{t}" })],
+        Challenges = [.. (types.Length == 0 ? ["http-01", "dns-01"] : types).Select(t => new AcmeChallenge { Type = t, Url = $"https://ca/chall/{id}/{t}", Token = $"tok-{id}-{t}".Replace('.', '_') })],
     };
 
     [Fact]
@@ -51,8 +51,9 @@ public class ChallengePlannerTests
         Assert.Equal(ChallengeTypes.Http01, first.Spec.Type);
         Assert.Equal("https://ca/chall/a.example.com/http-01", first.Spec.Url);
         Assert.Equal("https://ca/authz/a.example.com", first.Spec.AuthorizationUrl);
-        Assert.Equal("tok-a.example.com-http-01", first.Spec.Token);
-        Assert.Equal("tok-a.example.com-http-01.thumb", first.Spec.Key);
+        // Tokens are base64url (AuthorizationIdentifierCheck refuses others).
+        Assert.Equal("tok-a_example_com-http-01", first.Spec.Token);
+        Assert.Equal("tok-a_example_com-http-01.thumb", first.Spec.Key);
         Assert.Equal("a.example.com", first.Spec.DnsName);
         Assert.Same(Http, first.Spec.Solver);
         Assert.Equal("le", first.Spec.IssuerRef.Name);
