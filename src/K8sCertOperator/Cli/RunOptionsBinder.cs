@@ -54,6 +54,14 @@ public sealed class RunOptionsBinder
         Description = "HOST[,HOST…]: the only ACME server hosts namespaced Issuers may use; turns the restriction on (env " + NamespacedIssuerAcmeServersEnv + ")",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NamespacedIssuerAcmeServersEnv),
     };
+    public Option<Solvers.Http01.Http01SolverNamespace> Http01SolverNamespace { get; } = new("--http01-solver-namespace")
+    {
+        Description = "Where temporary HTTP-01 Ingresses live: certificate (the Certificate's namespace, so its host policies apply; default) | operator (single-tenant clusters)",
+        DefaultValueFactory = _ => Defaults.Http01SolverNamespace,
+        CustomParser = ParseSolverNamespace,
+    };
+
+    public Option<string> ClusterDomain { get; } = new("--cluster-domain") { Description = "DNS suffix of Services, for the HTTP-01 ExternalName Services", DefaultValueFactory = _ => Defaults.ClusterDomain };
 
     public Option<string> MetricsListen { get; } = new("--metrics-listen") { Description = "ADDR:PORT for /metrics", DefaultValueFactory = _ => Defaults.MetricsListen };
 
@@ -96,7 +104,7 @@ public sealed class RunOptionsBinder
     public IEnumerable<Option> All =>
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
-        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
+        Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, Http01SolverNamespace, ClusterDomain, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, RenewalJitterPercent, RenewalJitterMax,
         LogFormat, LogLevel,
     ];
@@ -145,6 +153,8 @@ public sealed class RunOptionsBinder
                 AllowedAcmeHosts = (parse.GetValue(NamespacedIssuerAcmeServers) ?? string.Empty)
                     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             },
+            Http01SolverNamespace = parse.GetValue(Http01SolverNamespace),
+            ClusterDomain = parse.GetValue(ClusterDomain)!,
             MetricsListen = parse.GetValue(MetricsListen)!,
             HealthListen = parse.GetValue(HealthListen)!,
             Dns01RecursiveNameservers = (parse.GetValue(RecursiveNameservers) ?? string.Empty)
@@ -157,6 +167,21 @@ public sealed class RunOptionsBinder
             AcmeOrderRate = Controllers.Orders.AcmeOrderRate.Parse(parse.GetValue(AcmeOrderRate)),
             RenewalJitter = new Policies.RenewalJitter(parse.GetValue(RenewalJitterPercent), parse.GetValue(RenewalJitterMax)),
         };
+    }
+
+    private static Solvers.Http01.Http01SolverNamespace ParseSolverNamespace(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        switch (text.ToLowerInvariant())
+        {
+            case "certificate":
+                return Solvers.Http01.Http01SolverNamespace.Certificate;
+            case "operator":
+                return Solvers.Http01.Http01SolverNamespace.Operator;
+            default:
+                result.AddError($"--http01-solver-namespace: '{text}' is not certificate or operator");
+                return Solvers.Http01.Http01SolverNamespace.Certificate;
+        }
     }
 
     // Go-style durations (1h, 30m) like the CRDs, or .NET's hh:mm:ss like the lease flags.

@@ -19,6 +19,7 @@ public sealed class OperatorApis
         Challenges = CoreResourceApis.Custom<Challenge>(client);
         Secrets = CoreResourceApis.Secrets(client);
         Ingresses = CoreResourceApis.Ingresses(client);
+        Services = CoreResourceApis.Services(client);
     }
 
     public IResourceApi<Certificate> Certificates { get; }
@@ -35,4 +36,7 @@ public sealed class OperatorApis
     public IResourceApi<V1Secret> Secrets { get; }
 
     public IResourceApi<V1Ingress> Ingresses { get; }
+
+    /// <summary>Only the HTTP-01 solver's ExternalName Services are written (and watched, by label).</summary>
+    public IResourceApi<V1Service> Services { get; }
 }

@@ -6,8 +6,8 @@ using K8sCertOperator.Kube.Informers;
 namespace K8sCertOperator.Controllers;
 
 /// <summary>
-/// The caches controllers read from. Secrets and Ingresses are watched only with our managed
-/// label (and Ingresses only in the operator's namespace), so memory does not grow with
+/// The caches controllers read from. Secrets and solver Ingresses/Services are watched only
+/// with our labels, so memory does not grow with
 /// objects the operator does not own.
 /// </summary>
 public sealed class OperatorInformers
@@ -25,8 +25,11 @@ public sealed class OperatorInformers
     /// <summary>Secrets labelled <c>k8scert.io/managed-by=k8s-cert-operator</c>.</summary>
     public required IInformer<V1Secret> ManagedSecrets { get; init; }
 
-    /// <summary>Temporary HTTP-01 Ingresses in the operator namespace.</summary>
+    /// <summary>Temporary HTTP-01 Ingresses (solver label), wherever the solver namespace option puts them.</summary>
     public required IInformer<V1Ingress> ChallengeIngresses { get; init; }
+
+    /// <summary>The ExternalName Services behind them (solver label); null where a caller builds informers without it.</summary>
+    public IInformer<V1Service>? ChallengeServices { get; init; }
 
     /// <summary>Every Ingress in the watch scope (ingress-shim); null where a caller builds informers without it.</summary>
     public IInformer<V1Ingress>? Ingresses { get; init; }

@@ -31,11 +31,8 @@ public sealed class InformerSet
             Challenges = Add(apis.Challenges, scoped, loggerFactory),
             // Only our own Secrets are cached: memory must not grow with unrelated Secrets.
             ManagedSecrets = Add(apis.Secrets, scoped with { LabelSelector = $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}" }, loggerFactory),
-            ChallengeIngresses = Add(apis.Ingresses, new InformerOptions
-            {
-                Namespace = options.Namespace,
-                LabelSelector = ChallengeIngressBuilder.LabelSelectorForAll(),
-            }, loggerFactory),
+            ChallengeIngresses = Add(apis.Ingresses, SolverScope(options), loggerFactory),
+            ChallengeServices = Add(apis.Services, SolverScope(options), loggerFactory),
             Ingresses = Add(apis.Ingresses, scoped, loggerFactory),
         };
     }
@@ -54,6 +51,13 @@ public sealed class InformerSet
         await Task.WhenAll(_syncWaits.Select(wait => wait(cancellationToken))).ConfigureAwait(false);
         HasSynced = true;
     }
+
+    /// <summary>Solver pieces by label: next to the Challenges (all namespaces or the watched one), or in ours with the opt-in.</summary>
+    private static InformerOptions SolverScope(OperatorOptions options) => new()
+    {
+        Namespace = options.Http01SolverNamespace == Http01SolverNamespace.Operator ? options.Namespace : options.WatchNamespace,
+        LabelSelector = ChallengeSolverMetadata.LabelSelectorForAll(),
+    };
 
     private Informer<T> Add<T>(IResourceApi<T> api, InformerOptions options, ILoggerFactory loggerFactory)
         where T : class, IKubernetesObject<V1ObjectMeta>

@@ -38,6 +38,15 @@ public sealed record OperatorOptions
 
     public int Http01ServicePort { get; init; } = 8089;
 
+    /// <summary>
+    /// Where temporary HTTP-01 Ingresses live: the Certificate's namespace (default; with an ExternalName Service
+    /// there), or the operator's (--http01-solver-namespace=operator, single-tenant clusters).
+    /// </summary>
+    public Solvers.Http01.Http01SolverNamespace Http01SolverNamespace { get; init; } = Solvers.Http01.Http01SolverNamespace.Certificate;
+
+    /// <summary>DNS suffix of Services (the ExternalName target of HTTP-01 solver Services).</summary>
+    public string ClusterDomain { get; init; } = "cluster.local";
+
     /// <summary>Fetch the challenge URL through the cluster's ingress before telling the CA to validate.</summary>
     public bool Http01SelfCheck { get; init; } = true;
 

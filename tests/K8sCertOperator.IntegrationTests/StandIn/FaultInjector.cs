@@ -26,6 +26,21 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> requests matching <paramref name="predicate"/> are refused with
+    /// <paramref name="refusal"/> as it is, e.g. the Status of an admission webhook's or policy's denial.
+    /// </summary>
+    public void RefuseNext(int count, ApiException refusal, Func<ApiRequest, bool> predicate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(predicate);
+        lock (_gate)
+        {
+            _pending.Add(new PendingFault(refusal.Code, predicate, count) { Refusal = refusal });
+        }
+    }
+
     /// <summary>Ends every open watch stream now; returns how many were open.</summary>
     public int DropWatches() => _hub.DropAll();
 
@@ -68,7 +83,7 @@ public sealed class FaultInjector
             {
                 _pending.Remove(fault);
             }
-            return fault.StatusCode switch
+            return fault.Refusal ?? fault.StatusCode switch
             {
                 409 => new ApiException(409, "Conflict", $"injected conflict on {request.Path}", request.Name),
                 429 => new ApiException(429, "TooManyRequests", "injected: too many requests, please try again later"),
@@ -87,5 +102,8 @@ public sealed class FaultInjector
         public Func<ApiRequest, bool> Predicate { get; } = predicate;
 
         public int Remaining { get; set; } = remaining;
+
+        /// <summary>A caller-built answer (see <see cref="RefuseNext"/>), used as is.</summary>
+        public ApiException? Refusal { get; init; }
     }
 }

@@ -101,4 +101,26 @@ public sealed class RunOptionsBinderTests
         Assert.False(options!.NamespacedIssuers.Enabled);
         Assert.True(options.NamespacedIssuers.IsActive);
     }
+
+    [Theory]
+    [InlineData(new string[0], K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Certificate)]
+    [InlineData(new[] { "--http01-solver-namespace", "certificate" }, K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Certificate)]
+    [InlineData(new[] { "--http01-solver-namespace", "operator" }, K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Operator)]
+    [InlineData(new[] { "--http01-solver-namespace=Operator" }, K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Operator)]
+    public void Http01_solver_namespace_defaults_to_the_certificates(string[] args, K8sCertOperator.Solvers.Http01.Http01SolverNamespace expected)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, options!.Http01SolverNamespace);
+        Assert.Equal("cluster.local", options.ClusterDomain);
+    }
+
+    [Fact]
+    public void Unknown_http01_solver_namespace_is_an_error()
+    {
+        var (_, errors) = Parse("--http01-solver-namespace", "kube-system");
+
+        Assert.Contains(errors, e => e.Contains("'kube-system' is not certificate or operator", StringComparison.Ordinal));
+    }
 }

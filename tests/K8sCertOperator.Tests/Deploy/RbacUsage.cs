@@ -23,8 +23,10 @@ internal static partial class RbacUsage
             ["Challenges"] = (Acme, "challenges", Permission.Cluster),
             ["Secrets"] = ("", "secrets", Permission.Cluster),
             ["Events"] = ("", "events", Permission.Cluster),
-            // Challenge Ingresses and the Lease only ever live in the operator's own namespace.
-            ["Ingresses"] = ("networking.k8s.io", "ingresses", Permission.Namespaced),
+            // HTTP-01 solver Ingresses and their ExternalName Services live next to each Challenge (any namespace).
+            ["Ingresses"] = ("networking.k8s.io", "ingresses", Permission.Cluster),
+            ["Services"] = ("", "services", Permission.Cluster),
+            // The Lease only ever lives in the operator's own namespace.
             ["Leases"] = ("coordination.k8s.io", "leases", Permission.Namespaced),
         };
 
@@ -39,6 +41,9 @@ internal static partial class RbacUsage
         [("AcmeAccountKeyStore.cs", "_secrets")] = ["Secrets"],
         [("EventRecorder.cs", "_events")] = ["Events"],
         [("KubeLeaseStore.cs", "_leases")] = ["Leases"],
+        // Generic helpers over the HTTP-01 solver pieces.
+        [("Http01RoutePresenter.cs", "api")] = ["Ingresses", "Services"],
+        [("ChallengeOrphanSweeper.cs", "api")] = ["Ingresses", "Services"],
     };
 
     /// <summary>Every (scope, group, resource, verb) the code uses. Keep in step with src/ (Scan checks it).</summary>
@@ -69,13 +74,13 @@ internal static partial class RbacUsage
         Add("Orders", "/finalizers", "update");
         Add("Secrets", "", "get", "list", "watch", "create", "update", "delete");
         Add("Events", "", "create", "patch");
+        // HTTP-01 solver pieces (created, replaced when stale, deleted; watched and swept by label).
         Add("Ingresses", "", "get", "list", "watch", "create", "update", "delete");
+        Add("Services", "", "get", "list", "watch", "create", "update", "delete");
         // ingress-shim: Certificates from annotated Ingresses; every Ingress in the watch scope is watched.
         Add("Certificates", "", "create", "update", "delete");
         // The revoke-on-delete controller adds and removes its finalizer with a merge patch.
         Add("Certificates", "", "patch");
-        used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "list"));
-        used.Add(new Permission(Permission.Cluster, "networking.k8s.io", "ingresses", "watch"));
         // Leader election (KubeLeaseStore): get, create, replace with resourceVersion.
         Add("Leases", "", "get", "create", "update");
         return used;

@@ -6,6 +6,12 @@ public static class CertificateReasons
     /// <summary>Another Certificate owns (or has priority on) the target Secret.</summary>
     public const string SecretConflict = "SecretConflict";
 
+    /// <summary>The target Secret was not made by the operator and holds other data: it is not overwritten.</summary>
+    public const string SecretNotOwned = "SecretNotOwned";
+
+    /// <summary>Event: an empty or kubernetes.io/tls Secret not made by the operator is taken over.</summary>
+    public const string SecretAdopted = "SecretAdopted";
+
     /// <summary>Wildcard names requested from an ACME issuer that can only solve HTTP-01.</summary>
     public const string WildcardRequiresDns01 = "WildcardRequiresDns01";
 

@@ -53,12 +53,20 @@ public sealed class IssuingStep : ICertificateStep
             {
                 // Created meanwhile (by a user or a stale cache): merge into what is there now.
                 var current = await secrets.GetAsync(state.Namespace, state.Spec.SecretName, cancellationToken).ConfigureAwait(false);
+                if (SecretAdoptionPolicy.Decide(current) is { MayWrite: false, Message: { } notOwned })
+                {
+                    await _ops.HaltAsync(state, CertificateReasons.SecretNotOwned, notOwned, cancellationToken).ConfigureAwait(false);
+                    return StepResult.Done();
+                }
+                await RecordAdoptionAsync(state, current, cancellationToken).ConfigureAwait(false);
                 desired = IssuedSecretBuilder.Build(current, state.Certificate, issued.ChainPem, key.ExportPem(encoding), issued.CaPem, leaf);
                 written = await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
+            // Trigger refused Secrets the operator may not write; what is left is ours or adoptable.
+            await RecordAdoptionAsync(state, state.Secret, cancellationToken).ConfigureAwait(false);
             written = await secrets.ReplaceAsync(desired, cancellationToken).ConfigureAwait(false);
         }
 
@@ -99,6 +107,11 @@ public sealed class IssuingStep : ICertificateStep
         var schedule = RenewalScheduler.Schedule(renewal, leaf.NotAfter, state.Now, state.Certificate.Metadata.Uid);
         return StepResult.ContinueAndRequeue(schedule.RequeueAfter);
     }
+
+    private Task RecordAdoptionAsync(CertificateSyncState state, V1Secret? existing, CancellationToken cancellationToken) =>
+        SecretAdoptionPolicy.Decide(existing) is { IsAdoption: true, Message: { } adopted }
+            ? _ops.RecordAsync(state, EventTypes.Normal, CertificateReasons.SecretAdopted, adopted, cancellationToken)
+            : Task.CompletedTask;
 
     private async Task<StepResult> FailAsync(CertificateSyncState state, string failure, CancellationToken cancellationToken)
     {

@@ -5,11 +5,14 @@ using K8sCertOperator.Policies;
 namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
-/// Step 2: decides whether to issue. Reads the Secret, refuses to fight another Certificate over it, evaluates the
+/// Step 2: decides whether to issue. Reads the Secret, refuses to fight another Certificate over it or to overwrite a
+/// Secret it does not own (<see cref="SecretAdoptionPolicy"/>), evaluates the
 /// re-issue chain and sets Issuing=True (unless back-off says wait). Otherwise schedules the renewal check.
 /// </summary>
 public sealed class TriggerStep : ICertificateStep
 {
+    private static readonly TimeSpan NotOwnedRecheck = TimeSpan.FromMinutes(5);
+
     private readonly CertificateOperations _ops;
     private readonly AriWindowCache? _ari;
 
@@ -31,6 +34,13 @@ public sealed class TriggerStep : ICertificateStep
         {
             await _ops.HaltAsync(state, CertificateReasons.SecretConflict, conflict, cancellationToken).ConfigureAwait(false);
             return StepResult.Done();
+        }
+
+        if (SecretAdoptionPolicy.Decide(state.Secret) is { MayWrite: false, Message: { } notOwned })
+        {
+            // Only managed Secrets are watched: look again later in case the user deleted or emptied it.
+            await _ops.HaltAsync(state, CertificateReasons.SecretNotOwned, notOwned, cancellationToken).ConfigureAwait(false);
+            return StepResult.Done(NotOwnedRecheck);
         }
 
         if (!state.IsIssuing)

@@ -102,6 +102,13 @@ public sealed class ChallengeReconciler : IReconciler
             // Configuration the operator cannot fix by retrying (bad solver block, missing provider).
             return await FailAsync(challenge, AcmeStates.Errored, e.Message, ct).ConfigureAwait(false);
         }
+        catch (PresentationRefusedException e)
+        {
+            // Admission (a namespace's host policy) or RBAC said no: the name gets no route, so no certificate.
+            // Whatever was created before the refusal (the backend Service) goes now, not at deletion.
+            await solver.CleanUpAsync(challenge, ct).ConfigureAwait(false);
+            return await FailAsync(challenge, AcmeStates.Errored, e.Message, ct).ConfigureAwait(false);
+        }
         catch (AcmeProtocolException e) when (!e.IsTransient)
         {
             return await FailAsync(challenge, AcmeStates.Errored, "ACME server refused the challenge: " + e.Message, ct).ConfigureAwait(false);

@@ -6,7 +6,8 @@ using K8sCertOperator.Solvers;
 namespace K8sCertOperator.Controllers.Orders;
 
 /// <summary>
-/// Step 2 (pure): one Challenge per authorization that still needs solving, with the issuer solver chosen by
+/// Step 2 (pure): refuses authorizations for names the Order did not request
+/// (<see cref="AuthorizationIdentifierCheck"/>), then one Challenge per authorization that still needs solving, with the issuer solver chosen by
 /// <see cref="SolverSelector"/>. The selection call lives only here.
 /// </summary>
 public static class ChallengePlanner
@@ -21,6 +22,10 @@ public static class ChallengePlanner
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(solvers);
         ArgumentNullException.ThrowIfNull(keyAuthorization);
+        if (AuthorizationIdentifierCheck.Check(order.Spec, order.Status?.Authorizations ?? []) is { } foreign)
+        {
+            return new ChallengePlan([], foreign);
+        }
         var challenges = new List<Challenge>();
         foreach (var authz in order.Status?.Authorizations ?? [])
         {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using k8s.Models;
@@ -8,24 +6,18 @@ using k8s.Models;
 namespace K8sCertOperator.Solvers.Http01;
 
 /// <summary>
-/// Builds the temporary Ingress that routes one HTTP-01 challenge path to the operator's responder. The Ingress
-/// lives in the operator namespace, so it cannot carry an ownerReference to the Challenge; ownership is
-/// recorded in labels (the Challenge uid, for selection) and annotations (its namespace/name, for humans and GC).
+/// Builds the temporary Ingress that routes one HTTP-01 challenge path to the operator's responder. By default it
+/// lives in the Challenge's namespace, routing to the Challenge's ExternalName Service
+/// (<see cref="ChallengeServiceBuilder"/>); with <see cref="Http01SolverNamespace.Operator"/> it lives in the
+/// operator namespace and routes to the responder Service directly. Names, labels and ownership:
+/// <see cref="ChallengeSolverMetadata"/>.
 /// </summary>
 public static class ChallengeIngressBuilder
 {
-    public const string NamePrefix = "k8scert-http01-";
+    public const string NamePrefix = ChallengeSolverMetadata.NamePrefix;
 
     /// <summary>Legacy class annotation, still the only way some controllers are selected.</summary>
     public const string LegacyIngressClassAnnotation = "kubernetes.io/ingress.class";
-
-    // Not (yet) in LabelKeys/AnnotationKeys; kept here so the builder alone defines and reads them.
-    private const string ChallengeUidLabel = ApiGroups.Acme + "/challenge-uid";
-    private const string ChallengeNamespaceAnnotation = ApiGroups.Acme + "/challenge-namespace";
-    private const string ChallengeNameAnnotation = ApiGroups.Acme + "/challenge-name";
-
-    private const int NameHashLength = 20;
-    private const int LabelHashLength = 32;
 
     /// <summary>The desired Ingress for an HTTP-01 Challenge; throws <see cref="ArgumentException"/> when the Challenge cannot use one.</summary>
     public static V1Ingress Build(Challenge challenge, ChallengeIngressOptions options)
@@ -34,25 +26,10 @@ public static class ChallengeIngressBuilder
         ArgumentNullException.ThrowIfNull(options);
         var spec = challenge.Spec;
         var solver = Validate(challenge);
-        var uid = challenge.Metadata.Uid!;
-
-        var labels = new Dictionary<string, string>(solver.IngressTemplate?.Metadata?.Labels ?? [], StringComparer.Ordinal)
-        {
-            [LabelKeys.ManagedBy] = LabelKeys.ManagedByValue,
-            [LabelKeys.AppManagedBy] = LabelKeys.ManagedByValue,
-            [LabelKeys.AcmeHttp01Solver] = "true",
-            [LabelKeys.AcmeHttpDomain] = HashLabelValue(spec.DnsName.ToLowerInvariant()),
-            [LabelKeys.AcmeHttpToken] = HashLabelValue(spec.Token),
-            [ChallengeUidLabel] = uid,
-        };
-        var annotations = new Dictionary<string, string>(solver.IngressTemplate?.Metadata?.Annotations ?? [], StringComparer.Ordinal)
-        {
-            [ChallengeNamespaceAnnotation] = challenge.Metadata.NamespaceProperty ?? "",
-            [ChallengeNameAnnotation] = challenge.Metadata.Name ?? "",
-        };
+        var metadata = ChallengeSolverMetadata.For(challenge, options, solver.IngressTemplate?.Metadata?.Labels, solver.IngressTemplate?.Metadata?.Annotations);
         if (!string.IsNullOrEmpty(solver.Class))
         {
-            annotations[LegacyIngressClassAnnotation] = solver.Class;
+            metadata.Annotations[LegacyIngressClassAnnotation] = solver.Class;
         }
 
         var path = new V1HTTPIngressPath
@@ -63,7 +40,8 @@ public static class ChallengeIngressBuilder
             {
                 Service = new V1IngressServiceBackend
                 {
-                    Name = options.ServiceName,
+                    // Next to the Challenge the backend is its ExternalName Service (same name as the Ingress).
+                    Name = options.SolverNamespace == Http01SolverNamespace.Operator ? options.ServiceName : metadata.Name,
                     Port = new V1ServiceBackendPort { Number = options.ServicePort },
                 },
             },
@@ -72,13 +50,7 @@ public static class ChallengeIngressBuilder
         {
             ApiVersion = "networking.k8s.io/v1",
             Kind = "Ingress",
-            Metadata = new V1ObjectMeta
-            {
-                Name = IngressName(challenge.Metadata.NamespaceProperty ?? "", challenge.Metadata.Name ?? "", spec.Token),
-                NamespaceProperty = options.OperatorNamespace,
-                Labels = labels,
-                Annotations = annotations,
-            },
+            Metadata = metadata,
             Spec = new V1IngressSpec
             {
                 IngressClassName = string.IsNullOrEmpty(solver.IngressClassName) ? null : solver.IngressClassName,
@@ -95,33 +67,24 @@ public static class ChallengeIngressBuilder
         };
     }
 
-    /// <summary><c>k8scert-http01-</c> + a hash of the Challenge and token: stable across reconciles, a valid DNS-1123 label.</summary>
+    /// <summary>Name of the solver Ingress (and Service) of a Challenge: see <see cref="ChallengeSolverMetadata.Name"/>.</summary>
     public static string IngressName(string challengeNamespace, string challengeName, string token) =>
-        NamePrefix + Hash($"{challengeNamespace}/{challengeName}/{token}", NameHashLength);
+        ChallengeSolverMetadata.Name(challengeNamespace, challengeName, token);
 
-    /// <summary>A label-safe stand-in for a value too long or too free-form for a label (a domain, a token).</summary>
-    public static string HashLabelValue(string value) => Hash(value, LabelHashLength);
+    /// <summary>See <see cref="ChallengeSolverMetadata.HashLabelValue"/>.</summary>
+    public static string HashLabelValue(string value) => ChallengeSolverMetadata.HashLabelValue(value);
 
-    /// <summary>Label selector that finds the solver Ingresses of one Challenge.</summary>
-    public static string LabelSelectorFor(Challenge challenge)
-    {
-        ArgumentNullException.ThrowIfNull(challenge);
-        return $"{ChallengeUidLabel}={challenge.Metadata.Uid}";
-    }
+    /// <summary>Label selector that finds the solver pieces of one Challenge.</summary>
+    public static string LabelSelectorFor(Challenge challenge) => ChallengeSolverMetadata.LabelSelectorFor(challenge);
 
-    /// <summary>Label selector for every solver Ingress the operator created.</summary>
-    public static string LabelSelectorForAll() => $"{LabelKeys.AcmeHttp01Solver}=true,{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}";
+    /// <summary>Label selector for every solver piece the operator created.</summary>
+    public static string LabelSelectorForAll() => ChallengeSolverMetadata.LabelSelectorForAll();
 
     /// <summary>The owning Challenge recorded on a solver Ingress, for clean-up of orphans.</summary>
     public static bool TryGetOwner(V1Ingress ingress, out string challengeNamespace, out string challengeName, out string challengeUid)
     {
         ArgumentNullException.ThrowIfNull(ingress);
-        var annotations = ingress.Metadata?.Annotations;
-        var labels = ingress.Metadata?.Labels;
-        challengeNamespace = Get(annotations, ChallengeNamespaceAnnotation);
-        challengeName = Get(annotations, ChallengeNameAnnotation);
-        challengeUid = Get(labels, ChallengeUidLabel);
-        return challengeNamespace.Length > 0 && challengeName.Length > 0 && challengeUid.Length > 0;
+        return ChallengeSolverMetadata.TryGetOwner(ingress.Metadata, out challengeNamespace, out challengeName, out challengeUid);
     }
 
     private static AcmeChallengeSolverHttp01Ingress Validate(Challenge challenge)
@@ -151,10 +114,4 @@ public static class ChallengeIngressBuilder
         }
         return ingress;
     }
-
-    private static string Get(IDictionary<string, string>? map, string key) =>
-        map is not null && map.TryGetValue(key, out var value) ? value : "";
-
-    private static string Hash(string value, int length) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..length];
 }

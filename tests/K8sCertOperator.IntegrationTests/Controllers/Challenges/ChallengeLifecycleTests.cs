@@ -61,7 +61,7 @@ public sealed class ChallengeLifecycleTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Startup_sweep_deletes_solver_ingresses_whose_challenge_is_gone_and_keeps_live_ones()
+    public async Task Startup_sweep_deletes_solver_ingresses_and_services_whose_challenge_is_gone_and_keeps_live_ones()
     {
         var missing = AcmeControllerHarness.MissingReason(bind9: false);
         Skip.If(missing != null, missing);
@@ -74,6 +74,9 @@ public sealed class ChallengeLifecycleTests(ITestOutputHelper output)
         gone.Metadata.Uid = Guid.NewGuid().ToString();
         var liveIngress = await harness.Apis.Ingresses.CreateAsync(ChallengeIngressBuilder.Build(live, options), cts.Token);
         var orphan = await harness.Apis.Ingresses.CreateAsync(ChallengeIngressBuilder.Build(gone, options), cts.Token);
+        // Their ExternalName backends, as left by an operator stopped mid-challenge.
+        var liveService = await harness.Apis.Services.CreateAsync(ChallengeServiceBuilder.Build(live, options), cts.Token);
+        var orphanService = await harness.Apis.Services.CreateAsync(ChallengeServiceBuilder.Build(gone, options), cts.Token);
 
         // Only the Order controller runs, so nothing but the sweep touches these Ingresses.
         await harness.StartOperatorAsync(orders: true, challenges: false, cts.Token);
@@ -81,5 +84,8 @@ public sealed class ChallengeLifecycleTests(ITestOutputHelper output)
         await OrderControllerHttp01Tests.Eventually(async () =>
             await harness.Apis.Ingresses.GetAsync(harness.Namespace, orphan.Metadata.Name, cts.Token) is null, cts.Token);
         Assert.NotNull(await harness.Apis.Ingresses.GetAsync(harness.Namespace, liveIngress.Metadata.Name, cts.Token));
+        await OrderControllerHttp01Tests.Eventually(async () =>
+            await harness.Apis.Services.GetAsync(harness.Namespace, orphanService.Metadata.Name, cts.Token) is null, cts.Token);
+        Assert.NotNull(await harness.Apis.Services.GetAsync(harness.Namespace, liveService.Metadata.Name, cts.Token));
     }
 }

@@ -20,7 +20,12 @@ public class ChallengePlannerTests
             Labels = new Dictionary<string, string> { [LabelKeys.CertificateName] = "web" },
             Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = "1" },
         },
-        Spec = new OrderSpec { IssuerRef = new ObjectReference { Name = "le", Kind = "Issuer" } },
+        // The Order requested exactly the names its authorizations are for (AuthorizationIdentifierCheck).
+        Spec = new OrderSpec
+        {
+            IssuerRef = new ObjectReference { Name = "le", Kind = "Issuer" },
+            DnsNames = [.. authorizations.Select(a => a.Wildcard == true ? "*." + a.Identifier : a.Identifier!)],
+        },
         Status = new OrderStatus { Url = "https://ca/order/1", Authorizations = [.. authorizations] },
     };
 
@@ -30,7 +35,7 @@ public class ChallengePlannerTests
         Identifier = id,
         Wildcard = wildcard,
         InitialState = state,
-        Challenges = [.. (types.Length == 0 ? ["http-01", "dns-01"] : types).Select(t => new AcmeChallenge { Type = t, Url = $"https://ca/chall/{id}/{t}", Token = $"tok-{id}-{t}" })],
+        Challenges = [.. (types.Length == 0 ? ["http-01", "dns-01"] : types).Select(t => new AcmeChallenge { Type = t, Url = $"https://ca/chall/{id}/{t}", Token = $"tok-{id}-{t}".Replace('.', '_') })],
     };
 
     [Fact]
@@ -46,8 +51,9 @@ public class ChallengePlannerTests
         Assert.Equal(ChallengeTypes.Http01, first.Spec.Type);
         Assert.Equal("https://ca/chall/a.example.com/http-01", first.Spec.Url);
         Assert.Equal("https://ca/authz/a.example.com", first.Spec.AuthorizationUrl);
-        Assert.Equal("tok-a.example.com-http-01", first.Spec.Token);
-        Assert.Equal("tok-a.example.com-http-01.thumb", first.Spec.Key);
+        // Tokens are base64url (AuthorizationIdentifierCheck refuses others).
+        Assert.Equal("tok-a_example_com-http-01", first.Spec.Token);
+        Assert.Equal("tok-a_example_com-http-01.thumb", first.Spec.Key);
         Assert.Equal("a.example.com", first.Spec.DnsName);
         Assert.Same(Http, first.Spec.Solver);
         Assert.Equal("le", first.Spec.IssuerRef.Name);
@@ -99,4 +105,18 @@ public class ChallengePlannerTests
     [Fact]
     public void NoAuthorizationsNoChallenges() =>
         Assert.Empty(ChallengePlanner.Plan(OrderWith(), [Http], null, t => t).Challenges);
+
+    [Fact]
+    public void An_authorization_for_a_name_the_order_did_not_request_refuses_the_whole_order()
+    {
+        var order = OrderWith(Authz("a.example.com"), Authz("victim.example.net"));
+        order.Spec.DnsNames = ["a.example.com", "b.example.com"];
+
+        var plan = ChallengePlanner.Plan(order, [Http], null, t => t + ".thumb");
+
+        Assert.False(plan.IsPossible);
+        Assert.Empty(plan.Challenges);
+        Assert.Contains("'victim.example.net'", plan.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("did not request", plan.FailureReason, StringComparison.Ordinal);
+    }
 }

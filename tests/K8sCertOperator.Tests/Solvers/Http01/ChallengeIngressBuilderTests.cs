@@ -9,7 +9,10 @@ namespace K8sCertOperator.Tests.Solvers.Http01;
 
 public sealed partial class ChallengeIngressBuilderTests
 {
-    private static readonly ChallengeIngressOptions Options = new("k8scert-system", "k8scert-http01-responder", 8089);
+    // The opt-in placement (operator namespace), which most cases here describe; see the certificate-namespace cases below.
+    private static readonly ChallengeIngressOptions Options = new("k8scert-system", "k8scert-http01-responder", 8089) { SolverNamespace = Http01SolverNamespace.Operator };
+
+    private static readonly ChallengeIngressOptions NextToChallenge = new("k8scert-system", "k8scert-http01-responder", 8089);
 
     internal static Challenge NewChallenge(
         string dnsName = "www.example.com",
@@ -205,4 +208,27 @@ public sealed partial class ChallengeIngressBuilderTests
 
     [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
     private static partial Regex LabelValue();
+
+    [Fact]
+    public void By_default_lives_in_the_challenges_namespace_routing_to_its_own_service_and_owned_by_the_challenge()
+    {
+        var challenge = NewChallenge(ingressClassName: "nginx");
+
+        var ingress = ChallengeIngressBuilder.Build(challenge, NextToChallenge);
+
+        Assert.Equal(Http01SolverNamespace.Certificate, NextToChallenge.SolverNamespace);
+        Assert.Equal("shop", ingress.Metadata.NamespaceProperty);
+        var rule = Assert.Single(ingress.Spec.Rules);
+        Assert.Equal("www.example.com", rule.Host);
+        var path = Assert.Single(rule.Http.Paths);
+        Assert.Equal("/.well-known/acme-challenge/tok-ABC_123", path.Path);
+        Assert.Equal(ingress.Metadata.Name, path.Backend.Service.Name);
+        Assert.Equal(8089, path.Backend.Service.Port.Number);
+        var owner = Assert.Single(ingress.Metadata.OwnerReferences);
+        Assert.Equal(("acme.k8scert.io/v1", "Challenge", "web-tls-1-2345-0", challenge.Metadata.Uid, true),
+            (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller));
+        Assert.NotEqual(true, owner.BlockOwnerDeletion);
+        Assert.True(ChallengeIngressBuilder.TryGetOwner(ingress, out var ns, out var name, out _));
+        Assert.Equal(("shop", "web-tls-1-2345-0"), (ns, name));
+    }
 }
