@@ -31,6 +31,10 @@ internal static class WriteAdmission
             errors.AddRange(schema.Admit(next, current));
         }
         errors.AddRange(ObjectMetaValidation.Validate(next, nameIsLabel: type is { Group: "", Plural: "namespaces" }));
+        if (type is { Group: "apiextensions.k8s.io", Plural: "customresourcedefinitions" })
+        {
+            errors.AddRange(CrdCostValidation.Validate(next));
+        }
         if (type is { Group: "", Plural: "secrets" })
         {
             errors.AddRange(SecretValidation.Validate(next));

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using K8sCertOperator.TestSupport.CelCost;
+
 namespace K8sCertOperator.Tests.Api.CelCost;
 
 /// <summary>Costs worked out by hand from cel-go's checker/cost.go for the constructs our CRDs may use.</summary>

@@ -1,5 +1,7 @@
 using Xunit.Abstractions;
 
+using K8sCertOperator.TestSupport.CelCost;
+
 namespace K8sCertOperator.Tests.Api.CelCost;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using K8sCertOperator.TestSupport;
 using System.Text.Json.Nodes;
 
+using K8sCertOperator.TestSupport.CelCost;
+
 namespace K8sCertOperator.Tests.Api.CelCost;
 
 /// <summary>Every CustomResourceDefinition manifest in the repository: config/crd, the chart's copies and any other.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using K8sCertOperator.TestSupport.CelCost;
+
 namespace K8sCertOperator.Tests.Api.CelCost;
 
 /// <summary>Cardinalities and the per-rule total as apiextensions-apiserver computes them.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using K8sCertOperator.Tests.Api.CelCost;
+using K8sCertOperator.TestSupport.CelCost;
 
 namespace K8sCertOperator.Tests.Api.MinimumVersion;
 

@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// The numbers kube-apiserver uses when it estimates the cost of a CRD's CEL rules, each with the upstream file it

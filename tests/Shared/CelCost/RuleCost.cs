@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// One CEL expression of a CRD schema with the estimate kube-apiserver compares to its limits: the cost of one

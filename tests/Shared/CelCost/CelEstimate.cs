@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// The estimate for one expression: its worst-case cost, its type, its largest size (characters, items or entries;

@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>The node kinds of <see cref="CelExpr"/>, after macro expansion as cel-go's parser does it.</summary>
 internal enum CelExprKind

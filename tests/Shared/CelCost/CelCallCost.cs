@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// cel-go checker/cost.go functionCost for the operators and functions our rules may use. Calls without a special

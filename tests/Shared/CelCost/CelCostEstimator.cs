@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// cel-go's static cost estimate (checker/cost.go) of a rule against the type of the schema node it sits on, with the

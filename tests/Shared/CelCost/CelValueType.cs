@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// What apiserver's DeclType (pkg/cel/types.go) records about a schema node: its kind, the most elements it can hold

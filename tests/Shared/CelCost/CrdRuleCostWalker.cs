@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// Visits every x-kubernetes-validations rule of a CRD version's schema and prices it as apiextensions-apiserver

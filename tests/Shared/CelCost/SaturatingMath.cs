@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>Unsigned arithmetic that stops at ulong.MaxValue instead of wrapping, as cel-go's cost estimates do.</summary>
 internal static class SaturatingMath

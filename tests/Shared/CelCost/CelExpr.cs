@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>One node of a parsed CEL rule, just detailed enough to estimate its cost.</summary>
 /// <param name="Name">Identifier, field, function or macro name; the literal's CEL type for literals.</param>

@@ -1,7 +1,7 @@
 using Antlr4.Runtime;
 using Cel.Internal;
 
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// Parses a rule with the Cel package's ANTLR grammar and builds <see cref="CelExpr"/> the way cel-go's parser

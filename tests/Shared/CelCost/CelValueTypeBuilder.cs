@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>
 /// Builds the <see cref="CelValueType"/> of a structural schema the way apiserver's SchemaDeclType does

@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>A rule uses CEL the estimator does not model, so its cost would be a guess: the check fails instead.</summary>
 internal sealed class UnsupportedCelConstructException(string message) : Exception("unsupported construct: " + message);

@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>The CEL type a schema node or an expression has, as far as cost estimation needs to tell them apart.</summary>
 internal enum CelValueKind

@@ -1,6 +1,6 @@
 using Antlr4.Runtime;
 
-namespace K8sCertOperator.Tests.Api.CelCost;
+namespace K8sCertOperator.TestSupport.CelCost;
 
 /// <summary>Turns ANTLR's reported syntax errors (normally printed and recovered from) into exceptions.</summary>
 internal sealed class ThrowingErrorListener : IAntlrErrorListener<IToken>, IAntlrErrorListener<int>
