@@ -14,8 +14,6 @@ namespace K8sCertOperator.Kube.Informers;
 public sealed class EventWatch<T> : IObjectEvents<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private static readonly TimeSpan HealthyWatchDuration = TimeSpan.FromSeconds(10);
-
     private readonly IResourceApi<T> _api;
     private readonly IReadOnlyList<string?> _namespaces;
     private readonly InformerOptions _options;
@@ -42,82 +40,42 @@ public sealed class EventWatch<T> : IObjectEvents<T>
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_namespaces.Select(ns => Task.Run(() => RunNamespaceAsync(ns, cancellationToken), CancellationToken.None)));
 
-    private async Task RunNamespaceAsync(string? @namespace, CancellationToken cancellationToken)
+    private Task RunNamespaceAsync(string? @namespace, CancellationToken cancellationToken)
     {
-        var failures = 0;
         var listedOnce = false;
         string? resourceVersion = null;
-        while (!cancellationToken.IsCancellationRequested)
+
+        async Task ListAsync(CancellationToken token)
         {
-            var started = _time.GetTimestamp();
-            var sawEvent = false;
-            try
+            var list = await _api.ListAsync(@namespace, _options.LabelSelector, token).ConfigureAwait(false);
+            foreach (var obj in list.Items)
             {
-                if (resourceVersion is null)
+                Raise(obj);
+            }
+            resourceVersion = list.ResourceVersion;
+            if (!listedOnce && Interlocked.Increment(ref _listed) == _namespaces.Count)
+            {
+                _synced.TrySetResult();
+            }
+            listedOnce = true;
+            _logger.LogDebug("Listed {Count} {Resource} at resourceVersion {ResourceVersion}", list.Items.Count, typeof(T).Name, list.ResourceVersion);
+        }
+
+        async Task WatchAsync(Action sawEvent, CancellationToken token)
+        {
+            var events = _api.WatchAsync(@namespace, _options.LabelSelector, resourceVersion, allowBookmarks: true, _options.WatchTimeout, token);
+            await foreach (var (type, obj) in events.WithCancellation(token).ConfigureAwait(false))
+            {
+                sawEvent();
+                if (type is WatchEventKind.Added or WatchEventKind.Modified or WatchEventKind.Deleted)
                 {
-                    resourceVersion = await ListAsync(@namespace, cancellationToken).ConfigureAwait(false);
-                    if (!listedOnce && Interlocked.Increment(ref _listed) == _namespaces.Count)
-                    {
-                        _synced.TrySetResult();
-                    }
-                    listedOnce = true;
+                    Raise(obj);
                 }
-
-                var events = _api.WatchAsync(@namespace, _options.LabelSelector, resourceVersion, allowBookmarks: true, _options.WatchTimeout, cancellationToken);
-                await foreach (var (type, obj) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    sawEvent = true;
-                    if (type is WatchEventKind.Added or WatchEventKind.Modified or WatchEventKind.Deleted)
-                    {
-                        Raise(obj);
-                    }
-                    resourceVersion = string.IsNullOrEmpty(obj.Metadata?.ResourceVersion) ? resourceVersion : obj.Metadata.ResourceVersion;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.Gone)
-            {
-                _logger.LogInformation("Watch of {Resource} expired (410 Gone); relisting", typeof(T).Name);
-                resourceVersion = null;
-            }
-#pragma warning disable CA1031 // the loop must survive any transport or server failure
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _logger.LogWarning(e, "List/watch of {Resource} failed", typeof(T).Name);
-            }
-
-            if (sawEvent || _time.GetElapsedTime(started) >= HealthyWatchDuration)
-            {
-                failures = 0;
-                continue;
-            }
-
-            failures++;
-            try
-            {
-                await Task.Delay(_options.Backoff.Delay(failures, Random.Shared.NextDouble()), _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
+                resourceVersion = string.IsNullOrEmpty(obj.Metadata?.ResourceVersion) ? resourceVersion : obj.Metadata.ResourceVersion;
             }
         }
-    }
 
-    private async Task<string?> ListAsync(string? @namespace, CancellationToken cancellationToken)
-    {
-        var list = await _api.ListAsync(@namespace, _options.LabelSelector, cancellationToken).ConfigureAwait(false);
-        foreach (var obj in list.Items)
-        {
-            Raise(obj);
-        }
-        _logger.LogDebug("Listed {Count} {Resource} at resourceVersion {ResourceVersion}", list.Items.Count, typeof(T).Name, list.ResourceVersion);
-        // An empty resourceVersion would make the next round list again; "0" is not a position, so keep what the server sent.
-        return list.ResourceVersion ?? string.Empty;
+        return ListWatchLoop.RunAsync(typeof(T).Name, ListAsync, WatchAsync, () => resourceVersion, _options.Backoff, _time, _logger, cancellationToken);
     }
 
     // Each subscriber runs isolated: one throwing handler must not starve the others or end the watch.
