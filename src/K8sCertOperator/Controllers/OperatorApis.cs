@@ -18,6 +18,7 @@ public sealed class OperatorApis
         Orders = CoreResourceApis.Custom<Order>(client);
         Challenges = CoreResourceApis.Custom<Challenge>(client);
         Secrets = CoreResourceApis.Secrets(client);
+        SecretMetadata = CoreResourceApis.SecretMetadata(client);
         Ingresses = CoreResourceApis.Ingresses(client);
         Services = CoreResourceApis.Services(client);
     }
@@ -34,6 +35,9 @@ public sealed class OperatorApis
 
     /// <summary>Secrets by name; only managed (labelled) Secrets are cached by an informer.</summary>
     public IResourceApi<V1Secret> Secrets { get; }
+
+    /// <summary>Secrets as metadata only (list and watch): how the operator hears of Secrets it does not cache.</summary>
+    public IResourceApi<PartialObjectMetadata> SecretMetadata { get; }
 
     public IResourceApi<V1Ingress> Ingresses { get; }
 

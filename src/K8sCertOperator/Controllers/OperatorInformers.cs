@@ -1,14 +1,15 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Informers;
 
 namespace K8sCertOperator.Controllers;
 
 /// <summary>
-/// The caches controllers read from. Secrets and solver Ingresses/Services are watched only
-/// with our labels, so memory does not grow with
-/// objects the operator does not own.
+/// The caches controllers read from. Secrets and solver Ingresses/Services are cached only with our
+/// labels, so memory does not grow with objects the operator does not own; other Secrets are only
+/// seen as metadata events.
 /// </summary>
 public sealed class OperatorInformers
 {
@@ -24,6 +25,12 @@ public sealed class OperatorInformers
 
     /// <summary>Secrets labelled <c>k8scert.io/managed-by=k8s-cert-operator</c>.</summary>
     public required IInformer<V1Secret> ManagedSecrets { get; init; }
+
+    /// <summary>
+    /// Every Secret in the watch scope and the cluster resource namespace, as metadata only and not cached: tells
+    /// issuers that a Secret they reference appeared or changed. Null where a caller builds informers without it.
+    /// </summary>
+    public IObjectEvents<PartialObjectMetadata>? SecretEvents { get; init; }
 
     /// <summary>Temporary HTTP-01 Ingresses (solver label), wherever the solver namespace option puts them.</summary>
     public required IInformer<V1Ingress> ChallengeIngresses { get; init; }

@@ -22,6 +22,11 @@ public sealed class InformerSet
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var scoped = new InformerOptions { Namespace = options.WatchNamespace };
+        // Issuers' Secrets live in the watch scope, ClusterIssuers' in the operator namespace (which may lie outside it).
+        IReadOnlyList<string?> secretNamespaces = options.WatchNamespace is null ? [null] : [.. new[] { options.WatchNamespace, options.Namespace }.Distinct(StringComparer.Ordinal)];
+        var secretEvents = new EventWatch<PartialObjectMetadata>(apis.SecretMetadata, secretNamespaces, new InformerOptions(), loggerFactory.CreateLogger("SecretEvents"));
+        _runners.Add(secretEvents.RunAsync);
+        _syncWaits.Add(secretEvents.WaitForSyncAsync);
         Informers = new OperatorInformers
         {
             Certificates = Add(apis.Certificates, scoped, loggerFactory),
@@ -34,6 +39,8 @@ public sealed class InformerSet
             ChallengeIngresses = Add(apis.Ingresses, SolverScope(options), loggerFactory),
             ChallengeServices = Add(apis.Services, SolverScope(options), loggerFactory),
             Ingresses = Add(apis.Ingresses, scoped, loggerFactory),
+            // Every Secret, metadata only and uncached: issuers wake when a Secret they reference changes.
+            SecretEvents = secretEvents,
         };
     }
 

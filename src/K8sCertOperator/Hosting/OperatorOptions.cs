@@ -83,6 +83,9 @@ public sealed record OperatorOptions
     /// <summary>Spread of renewals: each certificate renews up to this share of its renewBefore later (deterministically).</summary>
     public Policies.RenewalJitter RenewalJitter { get; init; } = Policies.RenewalJitter.Default;
 
+    /// <summary>How long a not-Ready issuer waits before looking again on its own; null: 5 s doubling to 5 min.</summary>
+    public Kube.ExponentialBackoff? IssuerNotReadyBackoff { get; init; }
+
     /// <summary>Unique name of this replica in the Lease; pod name in a cluster.</summary>
     public string Identity { get; init; } = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName + "-" + Environment.ProcessId;
 }

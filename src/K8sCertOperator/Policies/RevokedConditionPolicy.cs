@@ -10,6 +10,9 @@ namespace K8sCertOperator.Policies;
 /// </summary>
 public static class RevokedConditionPolicy
 {
+    /// <summary>RFC 5280 CRLReason keyCompromise.</summary>
+    public const int KeyCompromiseReason = 1;
+
     /// <summary>The condition message; it names the serial so the issuing step can tell which certificate was revoked.</summary>
     public static string Message(string serialHex, int? reason) =>
         $"Certificate serial {serialHex} was revoked (reason {reason ?? 0})";
@@ -24,6 +27,10 @@ public static class RevokedConditionPolicy
         ArgumentException.ThrowIfNullOrEmpty(storedSerialHex);
         return revoked is not null && !Names(revoked, storedSerialHex);
     }
+
+    /// <summary>True when <paramref name="revoked"/> says its certificate was revoked for keyCompromise (RFC 5280 reason 1).</summary>
+    public static bool IsKeyCompromise(Condition? revoked) =>
+        revoked is { Status: ConditionStatus.True } && revoked.Message?.EndsWith($"(reason {KeyCompromiseReason})", StringComparison.Ordinal) == true;
 
     private static bool Names(Condition condition, string serialHex) =>
         condition.Message?.Contains($"serial {serialHex} ", StringComparison.OrdinalIgnoreCase) == true;

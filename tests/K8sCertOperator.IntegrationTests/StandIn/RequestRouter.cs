@@ -85,22 +85,26 @@ internal sealed class RequestRouter(
         var propagation = NullIfEmpty(query["propagationPolicy"].ToString());
         var writer = WriteContext.From(query["fieldManager"].ToString(), http.Headers.UserAgent.ToString(),
             apply: (http.ContentType ?? "").StartsWith("application/apply-patch", StringComparison.OrdinalIgnoreCase));
+        var accept = http.Headers.Accept.ToString();
 
         switch (request.Verb)
         {
             case "get":
-                await WriteAsync(context, 200, operations.Get(type, request.Namespace, name), token).ConfigureAwait(false);
+                await WriteAsync(context, 200, PartialObjectMetadataView.Apply(accept, operations.Get(type, request.Namespace, name), isList: false), token).ConfigureAwait(false);
                 break;
             case "list":
                 var limit = int.TryParse(query["limit"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
                 var list = operations.List(type, request.Namespace, labels, fields, limit, NullIfEmpty(query["continue"].ToString()));
-                await WriteAsync(context, 200, list, token).ConfigureAwait(false);
+                await WriteAsync(context, 200, PartialObjectMetadataView.Apply(accept, list, isList: true), token).ConfigureAwait(false);
                 break;
             case "watch":
                 var timeout = int.TryParse(query["timeoutSeconds"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : (int?)null;
                 var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
                 var watchQuery = new WatchStreamer.WatchQuery(
-                    type, request.Namespace, labels, fields, NullIfEmpty(query["resourceVersion"].ToString()), bookmarks, timeout);
+                    type, request.Namespace, labels, fields, NullIfEmpty(query["resourceVersion"].ToString()), bookmarks, timeout)
+                {
+                    MetadataOnly = PartialObjectMetadataView.Requested(accept, isList: false) is not null,
+                };
                 await watches.RunAsync(context, watchQuery, token).ConfigureAwait(false);
                 break;
             case "create":

@@ -19,7 +19,11 @@ internal sealed class WatchStreamer(ObjectStore store, TimeSpan bookmarkInterval
         FieldSelector Fields,
         string? ResourceVersion,
         bool AllowBookmarks,
-        int? TimeoutSeconds);
+        int? TimeoutSeconds)
+    {
+        /// <summary>Each event's object as PartialObjectMetadata (see <see cref="PartialObjectMetadataView"/>).</summary>
+        public bool MetadataOnly { get; init; }
+    }
 
     public async Task RunAsync(HttpContext context, WatchQuery query, CancellationToken cancellationToken)
     {
@@ -146,7 +150,7 @@ internal sealed class WatchStreamer(ObjectStore store, TimeSpan bookmarkInterval
         }
         var obj = (JsonObject)storeEvent.Object.DeepClone();
         obj["apiVersion"] = query.Type.ApiVersion;
-        await WriteLineAsync(response, type, obj, token).ConfigureAwait(false);
+        await WriteLineAsync(response, type, query.MetadataOnly ? PartialObjectMetadataView.Of(obj) : obj, token).ConfigureAwait(false);
     }
 
     // With selectors, an object that starts or stops matching appears as ADDED or DELETED, as on a real server.

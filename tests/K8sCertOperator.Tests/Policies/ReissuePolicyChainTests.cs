@@ -20,6 +20,8 @@ public sealed class ReissuePolicyChainTests
         { "key-missing", ConditionReasons.MissingData },
         { "cert-missing", ConditionReasons.MissingData },
         { "key-zero-bytes", ConditionReasons.MissingData },
+        { "cert-zero-bytes", ConditionReasons.MissingData },
+        { "both-zero-bytes", ConditionReasons.MissingData },
         { "key-garbage-text", ConditionReasons.InvalidKeyPair },
         { "key-binary-junk", ConditionReasons.InvalidKeyPair },
         { "key-bad-base64", ConditionReasons.InvalidKeyPair },

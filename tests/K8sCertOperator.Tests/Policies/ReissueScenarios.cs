@@ -20,6 +20,8 @@ internal static class ReissueScenarios
         ["key-missing"] = () => new(Certificate(), Secret(null, Issue(KeyA)), IssuedAnnotations(), Now),
         ["cert-missing"] = () => new(Certificate(), Secret(KeyA, null), IssuedAnnotations(), Now),
         ["key-zero-bytes"] = () => new(Certificate(), WithRaw(Secret(null, Issue(KeyA)), "tls.key", []), IssuedAnnotations(), Now),
+        ["cert-zero-bytes"] = () => new(Certificate(), WithRaw(Secret(KeyA, null), "tls.crt", []), IssuedAnnotations(), Now),
+        ["both-zero-bytes"] = () => new(Certificate(), WithRaw(WithRaw(Secret(null, null), "tls.crt", []), "tls.key", []), IssuedAnnotations(), Now),
 
         // Garbage.
         ["key-garbage-text"] = () => Raw("not a key", Issue(KeyA)),

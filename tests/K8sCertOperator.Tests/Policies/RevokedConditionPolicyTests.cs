@@ -27,14 +27,30 @@ public sealed class RevokedConditionPolicyTests
     public void RemoveAfterIssuance(string because, Condition? revoked, string storedSerial, bool remove) =>
         Assert.True(remove == RevokedConditionPolicy.RemoveAfterIssuance(revoked, storedSerial), because);
 
+    public static TheoryData<string, Condition?, bool> KeyCompromiseCases => new()
+    {
+        { "no Revoked condition", null, false },
+        { "revoked for keyCompromise", Revoked(RevokedConditionPolicy.Message(RevokedSerial, 1)), true },
+        { "revoked as superseded", Revoked(RevokedConditionPolicy.Message(RevokedSerial, 4)), false },
+        { "revoked without a reason", Revoked(RevokedConditionPolicy.Message(RevokedSerial, null)), false },
+        { "reason 10 (aACompromise) is not reason 1", Revoked(RevokedConditionPolicy.Message(RevokedSerial, 10)), false },
+        { "condition no longer True", Revoked(RevokedConditionPolicy.Message(RevokedSerial, 1), ConditionStatus.False), false },
+        { "a hand-written condition without a message", Revoked(null), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeyCompromiseCases))]
+    public void IsKeyCompromise(string because, Condition? revoked, bool compromised) =>
+        Assert.True(compromised == RevokedConditionPolicy.IsKeyCompromise(revoked), because);
+
     [Fact]
     public void MessageNamesSerialAndReason() =>
         Assert.Equal($"Certificate serial {RevokedSerial} was revoked (reason 4)", RevokedConditionPolicy.Message(RevokedSerial, 4));
 
-    private static Condition Revoked(string? message) => new()
+    private static Condition Revoked(string? message, string status = ConditionStatus.True) => new()
     {
         Type = ConditionTypes.Revoked,
-        Status = ConditionStatus.True,
+        Status = status,
         Reason = ConditionReasons.Revoked,
         Message = message,
         LastTransitionTime = new DateTime(2026, 1, 15, 12, 0, 0, DateTimeKind.Utc),

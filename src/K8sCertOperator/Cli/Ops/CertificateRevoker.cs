@@ -18,8 +18,11 @@ namespace K8sCertOperator.Cli.Ops;
 /// </summary>
 public static class CertificateRevoker
 {
-    /// <summary>RFC 5280 keyCompromise: the key must not be used again, so it is removed from the Secret.</summary>
-    public const int KeyCompromise = 1;
+    /// <summary>
+    /// RFC 5280 keyCompromise: the key must not be used again, so its value is emptied in the Secret. The key
+    /// itself stays present: a kubernetes.io/tls Secret must keep both tls.crt and tls.key (empty values allowed).
+    /// </summary>
+    public const int KeyCompromise = RevokedConditionPolicy.KeyCompromiseReason;
 
     public static async Task<int> RunAsync(
         IKubernetes client, string ns, string name, int? reason, bool reissue, string operatorNamespace,
@@ -100,11 +103,11 @@ public static class CertificateRevoker
 
         if (reason == KeyCompromise)
         {
-            // Without a key to read the key manager cannot reuse the compromised one, whatever the rotation policy. The
-            // value is emptied rather than removed: the API server refuses a kubernetes.io/tls Secret without a tls.key
-            // entry (422 "data[tls.key]: Required value"), and an empty key reads as no key.
+            // An empty tls.key means "no key": the key manager cannot reuse the compromised key, whatever the rotation
+            // policy, and the Secret stays valid (removing the entry is refused by kube-apiserver). tls.crt keeps the
+            // revoked certificate until the new one replaces it; the Revoked condition names its serial.
             await apis.Secrets.PatchAsync(ns, certificate.Spec.SecretName, "{\"data\":{\"" + SecretKeys.TlsPrivateKey + "\":\"\"}}", cancellationToken).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"Removed the compromised private key from Secret {ns}/{certificate.Spec.SecretName}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Emptied the compromised private key in Secret {ns}/{certificate.Spec.SecretName}").ConfigureAwait(false);
         }
         if (reissue)
         {

@@ -77,7 +77,7 @@ public sealed class CertificateSyncState : IDisposable
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? LoadCurrentLeaf()
     {
-        if (Secret?.Data is not { } data || !data.TryGetValue("tls.crt", out var pem))
+        if (Secret?.Data is not { } data || !data.TryGetValue(K8sCertOperator.Policies.SecretKeys.TlsCertificate, out var pem) || pem.Length == 0)
         {
             return null;
         }

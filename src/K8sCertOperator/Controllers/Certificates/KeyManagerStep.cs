@@ -29,13 +29,13 @@ public sealed class KeyManagerStep : ICertificateStep
         {
             var existing = await _ops.GetSecretAsync(state.Namespace, existingName, cancellationToken).ConfigureAwait(false);
             var key = TryDecode(existing);
-            if (key is not null && key.SpecMatches(keySpec))
+            if (key is not null && key.SpecMatches(keySpec) && !BelongsToCompromisedCertificate(state, key))
             {
                 state.NextKey = key;
                 return StepResult.Continue;
             }
 
-            // Missing, unreadable or for an older spec: replace it.
+            // Missing, unreadable, for an older spec or the key of a certificate revoked for keyCompromise: replace it.
             key?.Dispose();
             if (existing is not null)
             {
@@ -73,7 +73,7 @@ public sealed class KeyManagerStep : ICertificateStep
     private static CertificateKey? ReusableKey(CertificateSyncState state, PrivateKeySpec keySpec)
     {
         var pk = state.Spec.PrivateKey;
-        if ((pk?.EffectiveRotationPolicy ?? RotationPolicies.Default) != RotationPolicies.Never)
+        if ((pk?.EffectiveRotationPolicy ?? RotationPolicies.Default) != RotationPolicies.Never || KeyCompromised(state))
         {
             return null;
         }
@@ -86,6 +86,25 @@ public sealed class KeyManagerStep : ICertificateStep
 
         key?.Dispose();
         return null;
+    }
+
+    /// <summary>
+    /// After `revoke --reason keyCompromise` the Secret's key must never be used again, whatever the rotation policy:
+    /// not even from a cache that has not seen tls.key emptied yet.
+    /// </summary>
+    private static bool KeyCompromised(CertificateSyncState state) =>
+        RevokedConditionPolicy.IsKeyCompromise(ConditionSet.Find(state.Certificate.Status?.Conditions, ConditionTypes.Revoked));
+
+    /// <summary>A next key recorded before the revocation may be the compromised one (rotationPolicy Never copies it).</summary>
+    private static bool BelongsToCompromisedCertificate(CertificateSyncState state, CertificateKey key)
+    {
+        if (!KeyCompromised(state))
+        {
+            return false;
+        }
+
+        using var leaf = state.LoadCurrentLeaf();
+        return leaf is not null && key.PublicKeyMatches(leaf);
     }
 
     private static CertificateKey? TryDecode(V1Secret? secret)

@@ -62,9 +62,10 @@ public sealed class RequestStep : ICertificateStep
         var secretNamespace = state.Spec.IssuerRef.IsClusterIssuer ? _ops.Context.ClusterResourceNamespace : state.Namespace;
         var caSecret = await _ops.Context.Apis.Secrets.GetAsync(secretNamespace, secretName, cancellationToken).ConfigureAwait(false);
         if (caSecret?.Data is not { } data
-            || !data.TryGetValue(SecretKeys.TlsCertificate, out var crt)
-            || !data.TryGetValue(SecretKeys.TlsPrivateKey, out var caKey))
+            || !data.TryGetValue(SecretKeys.TlsCertificate, out var crt) || crt is not { Length: > 0 }
+            || !data.TryGetValue(SecretKeys.TlsPrivateKey, out var caKey) || caKey is not { Length: > 0 })
         {
+            // Empty values are "no certificate / no key" (a kubernetes.io/tls Secret must keep both entries).
             state.IssuanceFailure = $"CA Secret {secretNamespace}/{secretName} is missing or lacks tls.crt/tls.key";
             return StepResult.Continue;
         }

@@ -17,8 +17,7 @@ public sealed class ClusterIssuerControllerRegistration : IControllerRegistratio
         ArgumentNullException.ThrowIfNull(queue);
         var informer = context.Informers.ClusterIssuers;
         informer.EnqueueOnChange(queue);
-        context.Informers.ManagedSecrets.EnqueueOnChange(queue,
-            secret => IssuerSecretMapping.AccountKeyUsers(informer.List(), secret, context.ClusterResourceNamespace).ToList());
+        IssuerSecretWakeUp.Bind(context, queue, informer, context.ClusterResourceNamespace);
         return new IssuerReconciler<ClusterIssuer>(context, context.Apis.ClusterIssuers, informer, clusterScoped: true);
     }
 }

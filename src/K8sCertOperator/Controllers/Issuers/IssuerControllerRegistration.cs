@@ -6,7 +6,7 @@ using K8sCertOperator.Kube.Reconcile;
 
 namespace K8sCertOperator.Controllers.Issuers;
 
-/// <summary>The namespaced Issuer controller: Issuer events and changes to their account key Secrets enqueue the Issuer.</summary>
+/// <summary>The namespaced Issuer controller: Issuer events and any Secret it references (created, changed or deleted) enqueue the Issuer.</summary>
 public sealed class IssuerControllerRegistration : IControllerRegistration
 {
     public string Name => "issuers";
@@ -17,8 +17,7 @@ public sealed class IssuerControllerRegistration : IControllerRegistration
         ArgumentNullException.ThrowIfNull(queue);
         var informer = context.Informers.Issuers;
         informer.EnqueueOnChange(queue);
-        context.Informers.ManagedSecrets.EnqueueOnChange(queue,
-            secret => IssuerSecretMapping.AccountKeyUsers(informer.List(), secret, clusterResourceNamespace: null).ToList());
+        IssuerSecretWakeUp.Bind(context, queue, informer, clusterResourceNamespace: null);
         return new IssuerReconciler<Issuer>(context, context.Apis.Issuers, informer, clusterScoped: false);
     }
 }

@@ -17,7 +17,7 @@ namespace K8sCertOperator.Controllers.Issuers;
 public sealed class IssuerReconciler<T> : IReconciler
     where T : class, IGenericIssuer
 {
-    /// <summary>CA Secrets are not labelled, so no informer tells us they changed: look again this often.</summary>
+    /// <summary>A Ready CA issuer looks at its Secret again this often (expiry); changes to the Secret wake it at once.</summary>
     public static readonly TimeSpan CaRecheckInterval = TimeSpan.FromMinutes(10);
 
     private readonly OperatorContext _context;
@@ -92,7 +92,7 @@ public sealed class IssuerReconciler<T> : IReconciler
             return requeue is { } again ? ReconcileResult.Success(again) : ReconcileResult.Success();
         }
 
-        var delay = IssuerRetryPolicy.Delay(serverUnavailable, _failures.Next(key), retryAfter);
+        var delay = IssuerRetryPolicy.Delay(serverUnavailable, _failures.Next(key), retryAfter, _context.Options.IssuerNotReadyBackoff);
         return ReconcileResult.Failure($"{readiness.Reason}: {readiness.Message}", delay);
     }
 

@@ -1,19 +1,21 @@
-using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Kube;
 
 namespace K8sCertOperator.Controllers.Issuers;
 
-/// <summary>Maps a changed Secret to the issuers whose ACME account key it holds (those must re-check their account).</summary>
+/// <summary>
+/// Maps a created, changed or deleted Secret to the issuers that reference it (<see cref="IssuerSecretReferences"/>):
+/// those must look again at once, whoever made the Secret and whatever its labels.
+/// </summary>
 public static class IssuerSecretMapping
 {
     /// <param name="issuers">Candidate issuers of one kind.</param>
-    /// <param name="secret">The Secret that changed.</param>
+    /// <param name="secretNamespace">The Secret's namespace.</param>
+    /// <param name="secretName">The Secret's name.</param>
     /// <param name="clusterResourceNamespace">Where ClusterIssuer Secrets live; null for namespaced Issuers.</param>
-    public static IEnumerable<ObjectKey> AccountKeyUsers(IEnumerable<IGenericIssuer> issuers, V1Secret secret, string? clusterResourceNamespace)
+    public static IEnumerable<ObjectKey> Users(IEnumerable<IGenericIssuer> issuers, string? secretNamespace, string? secretName, string? clusterResourceNamespace)
     {
-        var secretNamespace = secret.Metadata?.NamespaceProperty;
-        var secretName = secret.Metadata?.Name;
+        ArgumentNullException.ThrowIfNull(issuers);
         if (string.IsNullOrEmpty(secretName))
         {
             yield break;
@@ -22,7 +24,7 @@ public static class IssuerSecretMapping
         foreach (var issuer in issuers)
         {
             var home = clusterResourceNamespace ?? issuer.Metadata?.NamespaceProperty;
-            if (home == secretNamespace && issuer.Spec?.Acme?.PrivateKeySecretRef?.Name == secretName)
+            if (home == secretNamespace && IssuerSecretReferences.Names(issuer.Spec).Contains(secretName, StringComparer.Ordinal))
             {
                 yield return ObjectKey.From(issuer);
             }

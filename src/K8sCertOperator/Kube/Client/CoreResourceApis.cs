@@ -17,6 +17,10 @@ public static class CoreResourceApis
 
     public static IResourceApi<V1Secret> Secrets(IKubernetes client) => new ResourceApi<V1Secret>(new KubeTransport(client), SecretPath);
 
+    /// <summary>Secrets as metadata only (no data): for watching Secrets the operator does not cache.</summary>
+    public static IResourceApi<PartialObjectMetadata> SecretMetadata(IKubernetes client) =>
+        new ResourceApi<PartialObjectMetadata>(new KubeTransport(client), SecretPath, metadataOnly: true);
+
     public static IResourceApi<V1Service> Services(IKubernetes client) => new ResourceApi<V1Service>(new KubeTransport(client), ServicePath);
 
     public static IResourceApi<Corev1Event> Events(IKubernetes client) => new ResourceApi<Corev1Event>(new KubeTransport(client), EventPath);

@@ -37,6 +37,8 @@ namespace K8sCertOperator.Kube.Client;
 [JsonSerializable(typeof(KubeList<V1Lease>))]
 [JsonSerializable(typeof(Corev1Event))]
 [JsonSerializable(typeof(KubeList<Corev1Event>))]
+[JsonSerializable(typeof(PartialObjectMetadata))]
+[JsonSerializable(typeof(KubeList<PartialObjectMetadata>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class KubeJsonContext : JsonSerializerContext
 {

@@ -37,7 +37,11 @@ public sealed class KubeTransport
         {
             request.RequestUri = new Uri(_base, relative.ToString().TrimStart('/'));
         }
-        request.Headers.Accept.Add(Json);
+        if (request.Headers.Accept.Count == 0)
+        {
+            // A caller that asked for a specific view (metadata only) gets no full-object fallback.
+            request.Headers.Accept.Add(Json);
+        }
         if (_client.Credentials is { } credentials)
         {
             await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);

@@ -19,11 +19,21 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     private readonly ResourcePath _path;
     private readonly JsonTypeInfo<T> _type;
     private readonly JsonTypeInfo<KubeList<T>> _list;
+    private readonly bool _metadataOnly;
 
-    public ResourceApi(KubeTransport transport, ResourcePath path)
+    /// <param name="metadataOnly">
+    /// Read lists, watches and gets as PartialObjectMetadata (T must be <see cref="PartialObjectMetadata"/>): the
+    /// server sends no data, so watching every Secret costs no more than their names.
+    /// </param>
+    public ResourceApi(KubeTransport transport, ResourcePath path, bool metadataOnly = false)
     {
         _transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _path = path ?? throw new ArgumentNullException(nameof(path));
+        if (metadataOnly && typeof(T) != typeof(PartialObjectMetadata))
+        {
+            throw new ArgumentException("a metadata-only API reads PartialObjectMetadata", nameof(metadataOnly));
+        }
+        _metadataOnly = metadataOnly;
         _type = KubeJson.TypeInfo<T>();
         _list = KubeJson.TypeInfo<KubeList<T>>();
     }
@@ -32,7 +42,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     {
         var uri = _path.Collection(@namespace) + Query(("labelSelector", labelSelector));
         using var deadline = KubeTransport.Deadline(cancellationToken);
-        using var response = await SendAsync(HttpMethod.Get, uri, null, null, deadline.Token).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, uri, null, null, deadline.Token, PartialObjectMetadata.ListMediaType).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
         var list = await JsonSerializer.DeserializeAsync(body, _list, deadline.Token).ConfigureAwait(false);
         return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
@@ -48,7 +58,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
             ("resourceVersion", resourceVersion),
             ("allowWatchBookmarks", allowBookmarks ? "true" : null),
             ("timeoutSeconds", timeout is { } t ? ((int)Math.Max(1, t.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
-        using var response = await SendAsync(HttpMethod.Get, uri, null, null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, uri, null, null, cancellationToken, PartialObjectMetadata.ObjectMediaType).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var (type, obj) in WatchStream.ReadAsync(body, _type, cancellationToken).ConfigureAwait(false))
         {
@@ -100,7 +110,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     private async Task<T> ObjectAsync(HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken)
     {
         using var deadline = KubeTransport.Deadline(cancellationToken);
-        using var response = await SendAsync(method, uri, body, contentType, deadline.Token).ConfigureAwait(false);
+        using var response = await SendAsync(method, uri, body, contentType, deadline.Token, PartialObjectMetadata.ObjectMediaType).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
         var obj = await JsonSerializer.DeserializeAsync(stream, _type, deadline.Token).ConfigureAwait(false)
             ?? throw new KubeApiException(KubeApiErrorKind.Other, response.StatusCode, $"{method} {uri} returned no object");
@@ -108,9 +118,14 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     }
 
     /// <summary>Sends one request and returns the successful response; API errors become <see cref="KubeApiException"/>.</summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string uri, string? body, string? contentType, CancellationToken cancellationToken, string? metadataMediaType = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(uri, UriKind.Relative));
+        if (_metadataOnly && metadataMediaType is not null)
+        {
+            request.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse(metadataMediaType));
+        }
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

@@ -13,9 +13,6 @@ namespace K8sCertOperator.Kube.Informers;
 public sealed class Informer<T> : IInformer<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    // A watch that stayed open this long was healthy, even if it carried no events.
-    private static readonly TimeSpan HealthyWatchDuration = TimeSpan.FromSeconds(10);
-
     private readonly IResourceApi<T> _api;
     private readonly InformerOptions _options;
     private readonly ILogger _logger;
@@ -56,63 +53,16 @@ public sealed class Informer<T> : IInformer<T>
     public IReadOnlyList<T> ByIndex(string indexName, string value) => _cache.ByIndex(indexName, value);
 
     /// <summary>Runs list/watch until cancelled. Never throws except <see cref="OperationCanceledException"/>.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        ListWatchLoop.RunAsync(typeof(T).Name, RelistAsync, WatchAsync, () => _lastResourceVersion, _options.Backoff, _time, _logger, cancellationToken);
+
+    private async Task WatchAsync(Action sawEvent, CancellationToken cancellationToken)
     {
-        var failures = 0;
-        var needList = true;
-        while (!cancellationToken.IsCancellationRequested)
+        var events = _api.WatchAsync(_options.Namespace, _options.LabelSelector, _lastResourceVersion, allowBookmarks: true, _options.WatchTimeout, cancellationToken);
+        await foreach (var (type, obj) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var started = _time.GetTimestamp();
-            var sawEvent = false;
-            try
-            {
-                if (needList)
-                {
-                    await RelistAsync(cancellationToken).ConfigureAwait(false);
-                    needList = false;
-                }
-
-                var events = _api.WatchAsync(_options.Namespace, _options.LabelSelector, _lastResourceVersion, allowBookmarks: true, _options.WatchTimeout, cancellationToken);
-                await foreach (var (type, obj) in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    sawEvent = true;
-                    HandleWatchEvent(type, obj);
-                }
-
-                _logger.LogDebug("Watch of {Resource} closed at resourceVersion {ResourceVersion}; resuming", typeof(T).Name, _lastResourceVersion);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.Gone)
-            {
-                _logger.LogInformation("Watch of {Resource} expired (410 Gone) at resourceVersion {ResourceVersion}; relisting", typeof(T).Name, _lastResourceVersion);
-                needList = true;
-            }
-#pragma warning disable CA1031 // the loop must survive any transport or server failure
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _logger.LogWarning(e, "List/watch of {Resource} failed", typeof(T).Name);
-            }
-
-            if (sawEvent || _time.GetElapsedTime(started) >= HealthyWatchDuration)
-            {
-                failures = 0;
-                continue;
-            }
-
-            failures++;
-            var delay = _options.Backoff.Delay(failures, Random.Shared.NextDouble());
-            try
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
+            sawEvent();
+            HandleWatchEvent(type, obj);
         }
     }
 

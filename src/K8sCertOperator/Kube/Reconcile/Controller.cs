@@ -110,13 +110,7 @@ public sealed class Controller
     private async Task<ReconcileResult?> ReconcileOneAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var reconcileId = Guid.NewGuid().ToString("N")[..12];
-        using var scope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["Controller"] = _options.Name,
-            ["Namespace"] = key.Namespace,
-            ["Name"] = key.Name,
-            ["ReconcileId"] = reconcileId,
-        });
+        using var scope = _logger.BeginScope(new ReconcileLogScope(_options.Name, key, reconcileId));
         var started = _time.GetTimestamp();
         ReconcileResult result;
         try
