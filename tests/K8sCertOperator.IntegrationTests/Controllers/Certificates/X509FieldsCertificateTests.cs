@@ -122,6 +122,14 @@ public class X509FieldsCertificateTests(ITestOutputHelper output)
                 Assert.Contains("subtree violation", result, StringComparison.Ordinal);
             }
         }
+
+        // Changing the constraints is a spec change the stored CA certificate no longer matches: it is re-issued.
+        var current = await h.Apis.Certificates.GetAsync(h.Namespace, "corp-ca", ct);
+        current!.Spec.NameConstraints!.Permitted!.DnsDomains = ["allowed.example", "also.example"];
+        await h.Apis.Certificates.ReplaceAsync(current, ct);
+        await h.WaitForReadyRevisionAsync("corp-ca", 2, ct);
+        var reissued = Encoding.ASCII.GetString((await h.Apis.Secrets.GetAsync(h.Namespace, "corp-ca-tls", ct))!.Data["tls.crt"]);
+        Assert.Contains("DNS:also.example", await openssl.TextAsync(reissued, ct), StringComparison.Ordinal);
     }
 
     [Fact]
