@@ -44,7 +44,7 @@ public sealed class RequestStep : ICertificateStep
     {
         try
         {
-            var issued = Pki.SelfSignedIssuer.Issue(key, parameters.Template, parameters.Duration, state.Now);
+            var issued = Pki.SelfSignedIssuer.Issue(key, parameters.Template, parameters.Duration, state.Now, X509FieldsMapper.IssuerUrls(state.Issuer?.Spec));
             state.Issued = new IssuedMaterial(issued.CertificatePem, CaCertificateSelector.Select(IssuerType.SelfSigned, issued.CertificatePem, issued.CaPem));
         }
         catch (PkiException e)
@@ -73,7 +73,7 @@ public sealed class RequestStep : ICertificateStep
         try
         {
             using var signer = CaSigner.FromPem(Encoding.ASCII.GetString(crt), Encoding.ASCII.GetString(caKey), state.Now);
-            var issued = signer.Sign(parameters.Template, key, parameters.Duration, state.Now);
+            var issued = signer.Sign(parameters.Template, key, parameters.Duration, state.Now, X509FieldsMapper.IssuerUrls(issuer.Spec));
             state.Issued = new IssuedMaterial(issued.CertificatePem, CaCertificateSelector.Select(IssuerType.Ca, issued.CertificatePem, issued.CaPem));
         }
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
