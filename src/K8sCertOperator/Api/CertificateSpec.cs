@@ -63,4 +63,14 @@ public sealed class CertificateSpec
     /// <summary>See <see cref="RevocationPolicies"/>; the CRD defaults it to Never.</summary>
     [JsonPropertyName("revocationPolicy")]
     public string? RevocationPolicy { get; set; }
+
+    // --- Secret outputs (additionalOutputFormats, keystores) ---
+
+    /// <summary>Extra encodings written beside tls.crt/tls.key; see <see cref="AdditionalOutputFormats"/>.</summary>
+    [JsonPropertyName("additionalOutputFormats")]
+    public List<CertificateAdditionalOutputFormat>? AdditionalOutputFormats { get; set; }
+
+    /// <summary>PKCS#12 and JKS keystores written beside tls.crt/tls.key.</summary>
+    [JsonPropertyName("keystores")]
+    public CertificateKeystores? Keystores { get; set; }
 }
