@@ -9,5 +9,5 @@ internal static class OpenSsl
 
     /// <summary>Runs openssl in <paramref name="workDir"/>; returns (exit code, stdout + stderr).</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(string workDir, CancellationToken cancellationToken, params string[] args) =>
-        ToolRunner.RunAsync(Path!, workDir, cancellationToken, args);
+        K8sCertOperator.TestSupport.ToolRunner.RunAsync(Path!, workDir, cancellationToken, args);
 }

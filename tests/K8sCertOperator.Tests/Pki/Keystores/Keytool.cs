@@ -9,5 +9,5 @@ internal static class Keytool
 
     /// <summary>Runs keytool; returns (exit code, stdout + stderr).</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(CancellationToken cancellationToken, params string[] args) =>
-        ToolRunner.RunAsync(Path!, Directory.GetCurrentDirectory(), cancellationToken, args);
+        K8sCertOperator.TestSupport.ToolRunner.RunAsync(Path!, Directory.GetCurrentDirectory(), cancellationToken, args);
 }

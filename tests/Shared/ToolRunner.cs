@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace K8sCertOperator.Tests.Pki;
+namespace K8sCertOperator.TestSupport;
 
 /// <summary>Runs an installed command-line tool (openssl, keytool) and collects its output.</summary>
 internal static class ToolRunner
