@@ -6,7 +6,7 @@ using K8sCertOperator.Api;
 namespace K8sCertOperator.Pki.Keystores;
 
 /// <summary>
-/// keystore.p12 and truststore.p12 through the BCL's <see cref="Pkcs12Builder"/>. Each profile picks the bag
+/// keystore.p12 and truststore.p12 through the BCL's <see cref="Pkcs12Builder"/> (LegacyRC2 through <see cref="LegacyRc2Pkcs12Encoder"/>). Each profile picks the bag
 /// encryption and MAC (see <see cref="Pkcs12Profiles"/>); iteration counts follow cert-manager's encoder (2048).
 /// </summary>
 public static class Pkcs12KeystoreEncoder
@@ -26,6 +26,11 @@ public static class Pkcs12KeystoreEncoder
         if (chain.Count == 0)
         {
             throw new ArgumentException("the chain holds no certificate", nameof(chain));
+        }
+
+        if (profile == Pkcs12Profiles.LegacyRC2)
+        {
+            return LegacyRc2Pkcs12Encoder.EncodeKeystore(key, chain, password);
         }
 
         var (pbe, mac) = Algorithms(profile);
@@ -55,6 +60,11 @@ public static class Pkcs12KeystoreEncoder
     {
         ArgumentNullException.ThrowIfNull(caCertificates);
         ArgumentNullException.ThrowIfNull(password);
+        if (profile == Pkcs12Profiles.LegacyRC2)
+        {
+            return LegacyRc2Pkcs12Encoder.EncodeTruststore(caCertificates, password);
+        }
+
         var (pbe, mac) = Algorithms(profile);
         var certificates = new Pkcs12SafeContents();
         foreach (var ca in caCertificates)
@@ -69,14 +79,15 @@ public static class Pkcs12KeystoreEncoder
         return builder.Encode();
     }
 
-    /// <summary>Bag encryption and MAC hash of a profile; throws for one this build cannot write.</summary>
+    /// <summary>Bag encryption and MAC hash of a BCL-written profile; throws for one the BCL cannot write.</summary>
     public static (PbeParameters Encryption, HashAlgorithmName Mac) Algorithms(string profile) => profile switch
     {
         Pkcs12Profiles.LegacyDES => (new PbeParameters(PbeEncryptionAlgorithm.TripleDes3KeyPkcs12, HashAlgorithmName.SHA1, Iterations), HashAlgorithmName.SHA1),
         Pkcs12Profiles.Modern2023 => (new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations), HashAlgorithmName.SHA256),
-        // The BCL writes neither RC2-40 bags nor PBMAC1 (RFC 9579) MACs.
-        Pkcs12Profiles.LegacyRC2 or Pkcs12Profiles.Modern2026 => throw new UnsupportedKeystoreProfileException(
-            $"PKCS#12 profile {profile} is not supported by this operator yet; use LegacyDES (widest compatibility) or Modern2023"),
+        Pkcs12Profiles.LegacyRC2 => throw new UnsupportedKeystoreProfileException($"PKCS#12 profile {profile} is written by {nameof(LegacyRc2Pkcs12Encoder)}"),
+        // Neither the BCL nor BouncyCastle's store writes a PBMAC1 (RFC 9579) MAC.
+        Pkcs12Profiles.Modern2026 => throw new UnsupportedKeystoreProfileException(
+            $"PKCS#12 profile {profile} is not supported by this operator yet; use Modern2023 (the same encryption with an HMAC-SHA-256 MAC) or LegacyDES"),
         _ => throw new UnsupportedKeystoreProfileException($"unknown PKCS#12 profile \"{profile}\"; use LegacyRC2, LegacyDES, Modern2023 or Modern2026"),
     };
 

@@ -23,6 +23,7 @@ public class SecretOutputsTests(ITestOutputHelper output)
     private static readonly string? KeytoolPath = new[] { "/usr/bin/keytool", "/usr/local/bin/keytool" }.FirstOrDefault(File.Exists);
 
     [Theory]
+    [InlineData(Pkcs12Profiles.LegacyRC2)]
     [InlineData(Pkcs12Profiles.LegacyDES)]
     [InlineData(Pkcs12Profiles.Modern2023)]
     public async Task KeystoresAndFormatsAreWrittenAndFollowSpecChangesWithoutReissuing(string profile)
@@ -53,8 +54,8 @@ public class SecretOutputsTests(ITestOutputHelper output)
             Encoding.ASCII.GetString(secret.Data[SecretKeys.CombinedPem]));
         Assert.Equal(OutputFormatEncoder.KeyDer(secret.Data[SecretKeys.TlsPrivateKey]), secret.Data[SecretKeys.KeyDer]);
         var serial = Serial(secret);
-        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Keystore], "first-p12", ct);
-        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Truststore], "first-p12", ct);
+        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Keystore], "first-p12", profile, ct);
+        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Truststore], "first-p12", profile, ct);
         await AssertKeytoolListsAsync(secret.Data[SecretKeys.JksKeystore], "first-jks", "web", ct);
         Assert.Single(JksReader.Read(secret.Data[SecretKeys.JksTruststore], "first-jks"));
 
@@ -70,7 +71,7 @@ public class SecretOutputsTests(ITestOutputHelper output)
         secret = await WaitForSecretAsync(h, s => Opens(s.Data[SecretKeys.JksKeystore], "second-jks"), ct);
         Assert.Equal(serial, Serial(secret));
         await AssertKeytoolListsAsync(secret.Data[SecretKeys.JksKeystore], "second-jks", "web", ct);
-        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Keystore], "second-p12", ct);
+        await AssertOpenSslReadsAsync(secret.Data[SecretKeys.Pkcs12Keystore], "second-p12", profile, ct);
         var final = await h.WaitForCertificateAsync("web", c => HasCondition(c, ConditionTypes.Ready, ConditionStatus.True, ConditionReasons.Ready), "Ready after the rewrite", ct);
         Assert.Equal(1, final.Status!.Revision);
     }
@@ -143,7 +144,7 @@ public class SecretOutputsTests(ITestOutputHelper output)
         }
     }
 
-    private async Task AssertOpenSslReadsAsync(byte[] p12, string password, CancellationToken ct)
+    private async Task AssertOpenSslReadsAsync(byte[] p12, string password, string profile, CancellationToken ct)
     {
         if (OpenSslPath is null)
         {
@@ -156,7 +157,9 @@ public class SecretOutputsTests(ITestOutputHelper output)
         try
         {
             await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "store.p12"), p12, ct);
-            var (code, text) = await ToolRunner.RunAsync(OpenSslPath, dir.FullName, ct, "pkcs12", "-info", "-in", "store.p12", "-passin", "pass:" + password, "-noout");
+            // OpenSSL 3 keeps RC2 in its legacy provider.
+            string[] legacy = profile == Pkcs12Profiles.LegacyRC2 ? ["-legacy"] : [];
+            var (code, text) = await ToolRunner.RunAsync(OpenSslPath, dir.FullName, ct, ["pkcs12", "-info", "-in", "store.p12", "-passin", "pass:" + password, "-noout", .. legacy]);
             Assert.True(code == 0, text);
         }
         finally
