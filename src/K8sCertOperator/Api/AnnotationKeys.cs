@@ -15,6 +15,12 @@ public static class AnnotationKeys
     public const string AltNames = Prefix + "alt-names";
     public const string IpSans = Prefix + "ip-sans";
     public const string UriSans = Prefix + "uri-sans";
+
+    /// <summary>
+    /// On the Secret: SHA-256 of what the keystores were built from (key, chain, CA, passwords, options). Keystore
+    /// bytes are salted, so this, not a byte comparison, says whether they are in step.
+    /// </summary>
+    public const string KeystoreDigest = Prefix + "keystore-digest";
     public const string EmailSans = Prefix + "email-sans";
     public const string SubjectOrganizations = Prefix + "subject-organizations";
     public const string SubjectSerialNumber = Prefix + "subject-serialnumber";

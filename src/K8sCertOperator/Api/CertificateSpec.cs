@@ -84,4 +84,14 @@ public sealed class CertificateSpec
     /// <summary>Whether key usages go into the CSR; unset means true.</summary>
     [JsonPropertyName("encodeUsagesInRequest")]
     public bool? EncodeUsagesInRequest { get; set; }
+
+    // --- Secret outputs (additionalOutputFormats, keystores) ---
+
+    /// <summary>Extra encodings written beside tls.crt/tls.key; see <see cref="AdditionalOutputFormats"/>.</summary>
+    [JsonPropertyName("additionalOutputFormats")]
+    public List<CertificateAdditionalOutputFormat>? AdditionalOutputFormats { get; set; }
+
+    /// <summary>PKCS#12 and JKS keystores written beside tls.crt/tls.key.</summary>
+    [JsonPropertyName("keystores")]
+    public CertificateKeystores? Keystores { get; set; }
 }

@@ -66,6 +66,10 @@ public static class SecretInspection
                 report["caCertificates"] = PemCodec.DecodeCertificates(Encoding.UTF8.GetString(ca)).Count;
             }
             report["privateKey"] = DescribeKey(data, chain[0]);
+            if (SecretOutputsInspection.Describe(data) is { } outputs)
+            {
+                report["outputs"] = outputs;
+            }
         }
         finally
         {
@@ -110,6 +114,13 @@ public static class SecretInspection
         }
         var key = report["privateKey"]!.AsObject();
         Line("Private key:", key["present"]!.GetValue<bool>() ? $"{key["type"]}, matches certificate: {Flatten(key["matchesCertificate"])}" : "absent");
+        if (report["outputs"] is JsonObject outputs)
+        {
+            foreach (var (label, value) in SecretOutputsInspection.Lines(outputs))
+            {
+                Line(label, value);
+            }
+        }
         return text.ToString();
     }
 

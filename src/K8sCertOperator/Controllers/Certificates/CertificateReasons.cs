@@ -20,4 +20,10 @@ public static class CertificateReasons
 
     /// <summary>Label on the temporary Secret that holds the key of an issuance in progress.</summary>
     public const string NextPrivateKeyLabel = "k8scert.io/next-private-key";
+
+    /// <summary>A keystore's password Secret (or its key) is missing or empty: the keystores are not written.</summary>
+    public const string KeystorePasswordMissing = "KeystorePasswordMissing";
+
+    /// <summary>spec.keystores.pkcs12.profile names an encoding this operator cannot write.</summary>
+    public const string KeystoreProfileUnsupported = "KeystoreProfileUnsupported";
 }

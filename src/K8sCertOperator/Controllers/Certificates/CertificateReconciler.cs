@@ -23,7 +23,7 @@ public sealed class CertificateReconciler : IReconciler
         _ops = new CertificateOperations(context);
         _logger = context.LoggerFactory.CreateLogger<CertificateReconciler>();
         _steps = [new ValidateStep(_ops), new TriggerStep(_ops, new AriWindowCache(context)), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
-        _finalSteps = [new OrderCleanupStep(_ops), new ReadinessStep(_ops)];
+        _finalSteps = [new OrderCleanupStep(_ops), new SecretOutputsStep(_ops), new ReadinessStep(_ops)];
     }
 
     /// <summary>Number of reconciles run (for tests that check a Certificate does not hot-loop).</summary>
@@ -66,6 +66,12 @@ public sealed class CertificateReconciler : IReconciler
             {
                 foreach (var s in _finalSteps)
                 {
+                    if (state.Halted)
+                    {
+                        // A final step wrote Ready itself (e.g. a keystore password is missing).
+                        break;
+                    }
+
                     step = s.Name;
                     var result = await s.RunAsync(state, cancellationToken).ConfigureAwait(false);
                     requeue = Earliest(requeue, result.RequeueAfter);
