@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(Ops.CheckCommand.Create());
         root.Subcommands.Add(Ops.ApprovalCommands.Approve());
         root.Subcommands.Add(Ops.ApprovalCommands.Deny());
+        root.Subcommands.Add(Ops.CreateCertificateRequestCommand.Create());
         return root;
     }
 

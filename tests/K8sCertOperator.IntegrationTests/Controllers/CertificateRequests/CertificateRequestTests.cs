@@ -50,6 +50,51 @@ public class CertificateRequestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CreateCertificateRequestFromACertificateFileWritesThePrivateKeyAndTheSignedCertificate()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
+        await using var h = await StartAsync(env, SignerPatterns.Default, ct);
+        await h.CreateCaIssuerAsync("ca", ct);
+        var dir = Directory.CreateTempSubdirectory("k8scert-cr-");
+        try
+        {
+            var manifest = Path.Combine(dir.FullName, "certificate.json");
+            var certificate = Certificates.CertificateControllerHarness.NewCertificate(h.Namespace, "by-hand", "by-hand-tls", "ca", "by-hand.example");
+            certificate.Spec.Duration = "24h";
+            await File.WriteAllTextAsync(manifest, KubeJson.Serialize(certificate), ct);
+            var keyFile = Path.Combine(dir.FullName, "by-hand.key");
+            var crtFile = Path.Combine(dir.FullName, "by-hand.crt");
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+
+            var exit = await CreateCertificateRequestCommand.RunAsync(env.Client, env.Namespace, "by-hand", manifest, keyFile, crtFile, TimeSpan.FromMinutes(2), stdout, stderr, ct);
+
+            Assert.True(exit == ExitCodes.Ok, stderr.ToString());
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+            }
+
+            using var key = PemCodec.DecodePrivateKey(await File.ReadAllTextAsync(keyFile, ct));
+            using var leaf = PemCodec.DecodeCertificates(await File.ReadAllTextAsync(crtFile, ct))[0];
+            Assert.True(key.PublicKeyMatches(leaf));
+            Assert.Equal(["by-hand.example"], CertificateInfo.FromCertificate(leaf).SubjectAltNames.DnsNames);
+            var request = await h.Apis.CertificateRequests.GetAsync(h.Namespace, "by-hand", ct);
+            Assert.DoesNotContain("PRIVATE KEY", KubeJson.Serialize(request), StringComparison.Ordinal);
+
+            // The key file is never overwritten.
+            using var again = new StringWriter();
+            Assert.Equal(ExitCodes.Failed, await CreateCertificateRequestCommand.RunAsync(env.Client, env.Namespace, "again", manifest, keyFile, crtFile, TimeSpan.FromMinutes(1), again, again, ct));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task DenyMakesTheRequestFailWithAnEventAndNoCertificate()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
