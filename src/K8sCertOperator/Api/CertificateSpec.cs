@@ -63,4 +63,25 @@ public sealed class CertificateSpec
     /// <summary>See <see cref="RevocationPolicies"/>; the CRD defaults it to Never.</summary>
     [JsonPropertyName("revocationPolicy")]
     public string? RevocationPolicy { get; set; }
+
+    // X.509 fields from cert-manager v1.21 (issue 14, subject and extensions).
+
+    /// <summary>RFC 4514 subject encoded in exactly this order; exclusive with commonName and subject.</summary>
+    [JsonPropertyName("literalSubject")]
+    public string? LiteralSubject { get; set; }
+
+    [JsonPropertyName("otherNames")]
+    public List<CertificateOtherName>? OtherNames { get; set; }
+
+    /// <summary>Only with isCA.</summary>
+    [JsonPropertyName("nameConstraints")]
+    public CertificateNameConstraints? NameConstraints { get; set; }
+
+    /// <summary>One of <see cref="Pki.SignatureAlgorithms.All"/>; must suit the signing key.</summary>
+    [JsonPropertyName("signatureAlgorithm")]
+    public string? SignatureAlgorithm { get; set; }
+
+    /// <summary>Whether key usages go into the CSR; unset means true.</summary>
+    [JsonPropertyName("encodeUsagesInRequest")]
+    public bool? EncodeUsagesInRequest { get; set; }
 }

@@ -66,9 +66,10 @@ public sealed class CaSigner : IDisposable
     /// <summary>
     /// Issues a certificate for <paramref name="subjectPublicKey"/>. notBefore is <paramref name="now"/> and notAfter is
     /// now + duration clipped to the CA's notAfter. tls.crt = leaf + CA chain without a self-signed root (as
-    /// cert-manager does); ca.crt = the top-most certificate of the CA chain.
+    /// cert-manager does); ca.crt = the top-most certificate of the CA chain. <paramref name="issuerUrls"/> (the CA
+    /// issuer's CRL, OCSP and issuing-certificate URLs) go into the certificate.
     /// </summary>
-    public IssuedCertificate Sign(CertificateTemplate template, PublicKey subjectPublicKey, TimeSpan duration, DateTimeOffset now)
+    public IssuedCertificate Sign(CertificateTemplate template, PublicKey subjectPublicKey, TimeSpan duration, DateTimeOffset now, IssuerUrls? issuerUrls = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(subjectPublicKey);
@@ -85,17 +86,17 @@ public sealed class CaSigner : IDisposable
         }
 
         using var leaf = CertificateFactory.Create(
-            template, subjectPublicKey, Certificate.SubjectName, _key, AuthorityKeyIdFor(Certificate), notBefore, notAfter);
+            template, subjectPublicKey, Certificate.SubjectName, _key, AuthorityKeyIdFor(Certificate), notBefore, notAfter, issuerUrls);
         var tlsCrt = PemCodec.EncodeCertificate(leaf)
             + PemCodec.EncodeCertificates(_chain.Where(c => !IsSelfIssued(c)));
         return new IssuedCertificate(tlsCrt, PemCodec.EncodeCertificate(_chain[^1]));
     }
 
     /// <summary>Convenience overload for a key the operator holds.</summary>
-    public IssuedCertificate Sign(CertificateTemplate template, CertificateKey subjectKey, TimeSpan duration, DateTimeOffset now)
+    public IssuedCertificate Sign(CertificateTemplate template, CertificateKey subjectKey, TimeSpan duration, DateTimeOffset now, IssuerUrls? issuerUrls = null)
     {
         ArgumentNullException.ThrowIfNull(subjectKey);
-        return Sign(template, subjectKey.GetPublicKey(), duration, now);
+        return Sign(template, subjectKey.GetPublicKey(), duration, now, issuerUrls);
     }
 
     public void Dispose()

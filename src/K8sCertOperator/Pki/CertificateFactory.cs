@@ -10,7 +10,8 @@ internal static class CertificateFactory
 
     /// <summary>
     /// Issues a certificate for <paramref name="subjectKey"/> described by <paramref name="template"/>, signed by
-    /// <paramref name="signer"/> under <paramref name="issuerName"/>. The template must already be valid.
+    /// <paramref name="signer"/> under <paramref name="issuerName"/>, carrying the issuer's URLs. The template must
+    /// already be valid; a signatureAlgorithm the signer's key cannot make is an <see cref="InvalidCertificateTemplateException"/>.
     /// </summary>
     public static X509Certificate2 Create(
         CertificateTemplate template,
@@ -19,13 +20,14 @@ internal static class CertificateFactory
         CertificateKey signer,
         X509AuthorityKeyIdentifierExtension? authorityKeyId,
         DateTimeOffset notBefore,
-        DateTimeOffset notAfter)
+        DateTimeOffset notAfter,
+        IssuerUrls? issuerUrls = null)
     {
         var subject = CertificateTemplateEncoder.BuildSubject(template);
         var request = new CertificateRequest(
             subject,
             subjectKey,
-            signer.SignatureHash,
+            SignatureAlgorithms.HashOrThrow(template.SignatureAlgorithm, signer),
             signer.Algorithm == KeyAlgorithm.Rsa ? RSASignaturePadding.Pkcs1 : null);
         foreach (var extension in CertificateTemplateEncoder.BuildExtensions(template, subject.RawData.Length <= 2))
         {
@@ -36,6 +38,11 @@ internal static class CertificateFactory
         if (authorityKeyId is not null)
         {
             request.CertificateExtensions.Add(authorityKeyId);
+        }
+
+        foreach (var extension in IssuerUrlExtensions.Build(issuerUrls ?? IssuerUrls.None))
+        {
+            request.CertificateExtensions.Add(extension);
         }
 
         return request.Create(issuerName, signer.CreateSignatureGenerator(), notBefore, notAfter, NewSerialNumber());

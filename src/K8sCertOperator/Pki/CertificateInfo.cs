@@ -31,6 +31,15 @@ public sealed record CertificateInfo
     public X509KeyUsageFlags KeyUsage { get; init; }
     public IReadOnlyList<string> ExtendedKeyUsageOids { get; init; } = [];
 
+    /// <summary>DER of the subject Name, for comparing a literalSubject byte for byte.</summary>
+    public byte[] SubjectDer { get; init; } = [];
+
+    /// <summary>The nameConstraints extension, or null when absent.</summary>
+    public NameConstraints? NameConstraints { get; init; }
+
+    /// <summary>OID of the certificate's signature algorithm.</summary>
+    public string? SignatureAlgorithmOid { get; init; }
+
     /// <summary>Reads the leaf (first certificate) of a tls.crt PEM; any problem is a <see cref="PemFormatException"/>.</summary>
     public static CertificateInfo FromPem(string? tlsCrt)
     {
@@ -68,6 +77,8 @@ public sealed record CertificateInfo
                 NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
                 PublicKeyAlgorithm = algorithm,
                 PublicKeySize = size,
+                SubjectDer = certificate.SubjectName.RawData,
+                SignatureAlgorithmOid = certificate.SignatureAlgorithm.Value,
             };
 
             foreach (var extension in certificate.Extensions)
@@ -76,6 +87,9 @@ public sealed record CertificateInfo
                 {
                     case SubjectAltNameCodec.Oid:
                         info = info with { SubjectAltNames = SubjectAltNameCodec.Decode(extension.RawData) };
+                        break;
+                    case NameConstraintsCodec.Oid:
+                        info = info with { NameConstraints = NameConstraintsCodec.Decode(extension.RawData, extension.Critical) };
                         break;
                     case "2.5.29.35":
                         var aki = new X509AuthorityKeyIdentifierExtension(extension.RawData, extension.Critical);

@@ -132,9 +132,12 @@ public sealed class CertificateKey : IDisposable
         : X509SignatureGenerator.CreateForECDsa(Ecdsa!);
 
     /// <summary>A BCL certificate request for the given subject, signed with this key when encoded.</summary>
-    public CertificateRequest CreateRequest(X500DistinguishedName subject) => Rsa is { } rsa
-        ? new CertificateRequest(subject, rsa, SignatureHash, RSASignaturePadding.Pkcs1)
-        : new CertificateRequest(subject, Ecdsa!, SignatureHash);
+    public CertificateRequest CreateRequest(X500DistinguishedName subject) => CreateRequest(subject, SignatureHash);
+
+    /// <summary>As <see cref="CreateRequest(X500DistinguishedName)"/> with an explicit signature hash.</summary>
+    public CertificateRequest CreateRequest(X500DistinguishedName subject, HashAlgorithmName hash) => Rsa is { } rsa
+        ? new CertificateRequest(subject, rsa, hash, RSASignaturePadding.Pkcs1)
+        : new CertificateRequest(subject, Ecdsa!, hash);
 
     public void Dispose() => _key.Dispose();
 }

@@ -14,4 +14,19 @@ public sealed record CertificateTemplate
     public IReadOnlyList<string> Usages { get; init; } = [];
 
     public bool IsCA { get; init; }
+
+    /// <summary>RFC 4514 subject used verbatim instead of <see cref="CommonName"/> and <see cref="Subject"/>.</summary>
+    public string? LiteralSubject { get; init; }
+
+    /// <summary>otherName SANs with UTF8String values.</summary>
+    public IReadOnlyList<OtherName> OtherNames { get; init; } = [];
+
+    /// <summary>Name constraints of a CA certificate; only valid with <see cref="IsCA"/>.</summary>
+    public NameConstraints? NameConstraints { get; init; }
+
+    /// <summary>cert-manager signatureAlgorithm name (see <see cref="SignatureAlgorithms"/>); null means the key's default.</summary>
+    public string? SignatureAlgorithm { get; init; }
+
+    /// <summary>Whether keyUsage/extendedKeyUsage go into a CSR (certificates always carry them).</summary>
+    public bool EncodeUsagesInRequest { get; init; } = true;
 }

@@ -18,6 +18,11 @@ internal static class CertificateTemplateEncoder
     /// <summary>Subject in the order Go's pkix.Name emits it (C, ST, L, street, postalCode, O, OU, CN, serialNumber).</summary>
     public static X500DistinguishedName BuildSubject(CertificateTemplate t)
     {
+        if (!string.IsNullOrEmpty(t.LiteralSubject))
+        {
+            return LiteralSubjectParser.Encode(t.LiteralSubject);
+        }
+
         var b = new X500DistinguishedNameBuilder();
         var s = t.Subject ?? new CertificateSubject();
         foreach (var v in s.Countries)
@@ -68,8 +73,11 @@ internal static class CertificateTemplateEncoder
         return b.Build();
     }
 
-    /// <summary>KeyUsage (critical), EKU, BasicConstraints (critical) and SAN (critical when the subject is empty).</summary>
-    public static List<X509Extension> BuildExtensions(CertificateTemplate t, bool subjectIsEmpty)
+    /// <summary>
+    /// KeyUsage (critical), EKU, BasicConstraints (critical), SAN (critical when the subject is empty) and name
+    /// constraints. <paramref name="forRequest"/> leaves the usages out when the template says not to encode them in a CSR.
+    /// </summary>
+    public static List<X509Extension> BuildExtensions(CertificateTemplate t, bool subjectIsEmpty, bool forRequest = false)
     {
         var (usages, error) = KeyUsageResolver.Resolve(t.Usages, t.IsCA);
         if (usages is null)
@@ -81,12 +89,13 @@ internal static class CertificateTemplateEncoder
         {
             new X509BasicConstraintsExtension(t.IsCA, false, 0, critical: true),
         };
-        if (usages.KeyUsage != X509KeyUsageFlags.None)
+        var withUsages = !forRequest || t.EncodeUsagesInRequest;
+        if (withUsages && usages.KeyUsage != X509KeyUsageFlags.None)
         {
             extensions.Add(new X509KeyUsageExtension(usages.KeyUsage, critical: true));
         }
 
-        if (usages.ExtendedKeyUsageOids.Count > 0)
+        if (withUsages && usages.ExtendedKeyUsageOids.Count > 0)
         {
             var oids = new System.Security.Cryptography.OidCollection();
             foreach (var oid in usages.ExtendedKeyUsageOids)
@@ -101,6 +110,11 @@ internal static class CertificateTemplateEncoder
         if (SubjectAltNameCodec.Encode(t, critical: subjectIsEmpty) is { } san)
         {
             extensions.Add(san);
+        }
+
+        if (t.IsCA && NameConstraintsCodec.Encode(t.NameConstraints) is { } constraints)
+        {
+            extensions.Add(constraints);
         }
 
         return extensions;

@@ -12,11 +12,14 @@ public static class CertificateTemplateValidator
         ArgumentNullException.ThrowIfNull(template);
         var errors = new List<string>();
         bool hasName = !string.IsNullOrEmpty(template.CommonName) || template.DnsNames.Count > 0
-            || template.IpAddresses.Count > 0 || template.Uris.Count > 0 || template.EmailAddresses.Count > 0;
+            || template.IpAddresses.Count > 0 || template.Uris.Count > 0 || template.EmailAddresses.Count > 0
+            || !string.IsNullOrEmpty(template.LiteralSubject) || template.OtherNames.Count > 0;
         if (!hasName)
         {
-            errors.Add("at least one of commonName, dnsNames, ipAddresses, uris or emailAddresses must be set");
+            errors.Add("at least one of commonName, literalSubject, dnsNames, ipAddresses, uris, emailAddresses or otherNames must be set");
         }
+
+        X509FieldsValidator.Validate(template, errors);
 
         if (template.CommonName is { Length: > MaxCommonNameLength })
         {

@@ -13,8 +13,8 @@ public static class CsrBuilder
         ArgumentNullException.ThrowIfNull(template);
         CertificateTemplateEncoder.EnsureValid(template);
         var subject = CertificateTemplateEncoder.BuildSubject(template);
-        var request = key.CreateRequest(subject);
-        foreach (var extension in CertificateTemplateEncoder.BuildExtensions(template, subject.RawData.Length <= 2))
+        var request = key.CreateRequest(subject, SignatureAlgorithms.HashOrThrow(template.SignatureAlgorithm, key));
+        foreach (var extension in CertificateTemplateEncoder.BuildExtensions(template, subject.RawData.Length <= 2, forRequest: true))
         {
             request.CertificateExtensions.Add(extension);
         }

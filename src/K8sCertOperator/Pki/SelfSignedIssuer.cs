@@ -5,8 +5,9 @@ public static class SelfSignedIssuer
 {
     /// <summary>
     /// Throws <see cref="InvalidCertificateTemplateException"/> for invalid templates or a non-positive duration.
+    /// <paramref name="issuerUrls"/> carries the issuer's crlDistributionPoints.
     /// </summary>
-    public static IssuedCertificate Issue(CertificateKey key, CertificateTemplate template, TimeSpan duration, DateTimeOffset now)
+    public static IssuedCertificate Issue(CertificateKey key, CertificateTemplate template, TimeSpan duration, DateTimeOffset now, IssuerUrls? issuerUrls = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(template);
@@ -15,7 +16,7 @@ public static class SelfSignedIssuer
         var notBefore = CertificateFactory.TruncateToSeconds(now);
         var subject = CertificateTemplateEncoder.BuildSubject(template);
         using var certificate = CertificateFactory.Create(
-            template, key.GetPublicKey(), subject, key, authorityKeyId: null, notBefore, notBefore + duration);
+            template, key.GetPublicKey(), subject, key, authorityKeyId: null, notBefore, notBefore + duration, issuerUrls);
         var pem = PemCodec.EncodeCertificate(certificate);
         return new IssuedCertificate(pem, pem);
     }

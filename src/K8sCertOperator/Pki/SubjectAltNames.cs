@@ -7,5 +7,8 @@ public sealed record SubjectAltNames(
     IReadOnlyList<string> Uris,
     IReadOnlyList<string> EmailAddresses)
 {
+    /// <summary>otherName entries with a UTF8String value.</summary>
+    public IReadOnlyList<OtherName> OtherNames { get; init; } = [];
+
     public static SubjectAltNames Empty { get; } = new([], [], [], []);
 }

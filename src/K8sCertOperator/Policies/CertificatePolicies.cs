@@ -33,9 +33,10 @@ public static class CertificatePolicies
         // Some CAs (Let's Encrypt since 2025) omit the CN, or set it to a SAN when none was asked for.
         var haveCn = NullIfEmpty(cert.CommonName);
         var haveIps = NameSet(sans.IpAddresses.Select(NormalizeIp), StringComparer.Ordinal);
-        var cnOk = specCn is null
+        // A literalSubject is compared byte for byte by X509FieldsPolicies instead.
+        var cnOk = !string.IsNullOrEmpty(spec.LiteralSubject) || (specCn is null
             ? haveCn is null || haveDns.Contains(haveCn) || haveIps.Contains(NormalizeIp(haveCn))
-            : string.Equals(haveCn, specCn, StringComparison.OrdinalIgnoreCase) || (haveCn is null && haveDns.Contains(specCn));
+            : string.Equals(haveCn, specCn, StringComparison.OrdinalIgnoreCase) || (haveCn is null && haveDns.Contains(specCn)));
         if (!cnOk)
         {
             problems.Add("common name");

@@ -30,6 +30,7 @@ public static class CertificateSpecValidator
         ValidateDurations(spec, errors);
         ValidateKey(spec, errors);
         ValidateIssuerRef(spec.IssuerRef, errors);
+        X509FieldsSpecValidator.Validate(spec, errors);
         if (SecretNameError(spec.SecretName) is { } secretError)
         {
             errors.Add(secretError);
@@ -64,9 +65,10 @@ public static class CertificateSpecValidator
         var ips = spec.IpAddresses ?? [];
         var uris = spec.Uris ?? [];
         var emails = spec.EmailAddresses ?? [];
-        if (string.IsNullOrEmpty(spec.CommonName) && dns.Count + ips.Count + uris.Count + emails.Count == 0)
+        if (string.IsNullOrEmpty(spec.CommonName) && string.IsNullOrEmpty(spec.LiteralSubject)
+            && dns.Count + ips.Count + uris.Count + emails.Count + (spec.OtherNames?.Count ?? 0) == 0)
         {
-            errors.Add("at least one of commonName, dnsNames, uris, ipAddresses or emailAddresses must be set");
+            errors.Add("at least one of commonName, literalSubject, dnsNames, uris, ipAddresses, emailAddresses or otherNames must be set");
         }
 
         if (spec.CommonName is { Length: > CertificateTemplateValidator.MaxCommonNameLength } cn)

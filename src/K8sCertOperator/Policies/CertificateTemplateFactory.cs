@@ -36,6 +36,11 @@ public static class CertificateTemplateFactory
             EmailAddresses = spec.EmailAddresses?.ToList() ?? [],
             Usages = spec.Usages is { Count: > 0 } usages ? usages.ToList() : KeyUsages.Default,
             IsCA = spec.IsCA ?? false,
+            LiteralSubject = string.IsNullOrEmpty(spec.LiteralSubject) ? null : spec.LiteralSubject,
+            OtherNames = X509FieldsMapper.OtherNames(spec.OtherNames),
+            NameConstraints = X509FieldsMapper.NameConstraints(spec.NameConstraints),
+            SignatureAlgorithm = string.IsNullOrEmpty(spec.SignatureAlgorithm) ? null : spec.SignatureAlgorithm,
+            EncodeUsagesInRequest = spec.EncodeUsagesInRequest ?? true,
         };
         return new CertificateIssuanceParameters(template, duration, keySpec);
     }

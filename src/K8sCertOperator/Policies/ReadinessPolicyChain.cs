@@ -19,6 +19,7 @@ public static class ReadinessPolicyChain
         new(nameof(SecretPolicies.SecretIsMissingData), SecretPolicies.SecretIsMissingData),
         new(nameof(SecretPolicies.SecretKeyPairInvalid), SecretPolicies.SecretKeyPairInvalid),
         new(nameof(CertificatePolicies.CertificateMismatchesSpec), CertificatePolicies.CertificateMismatchesSpec),
+        new(nameof(X509FieldsPolicies.CertificateX509FieldsMismatchSpec), X509FieldsPolicies.CertificateX509FieldsMismatchSpec),
         new(nameof(CertificatePolicies.CertificateHasExpired), CertificatePolicies.CertificateHasExpired),
     ]);
 

@@ -36,6 +36,12 @@ public sealed record ReissueInput
     /// <summary>How renewals are spread (the operator's --renewal-jitter-* settings); none unless set.</summary>
     public RenewalJitter RenewalJitter { get; init; } = RenewalJitter.None;
 
+    /// <summary>
+    /// True when the issuer is SelfSigned or CA: the operator signs, so the certificate carries exactly the requested
+    /// subject and extensions (an ACME CA chooses its own subject and signature).
+    /// </summary>
+    public bool SignsLocally { get; init; }
+
     public CertificateSpec Spec => Certificate.Spec;
 
     /// <summary>Parsed tls.key / tls.crt; never throws, failures are recorded on the result.</summary>

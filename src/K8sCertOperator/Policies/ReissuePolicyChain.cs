@@ -21,6 +21,7 @@ public sealed class ReissuePolicyChain
         new(nameof(SecretPolicies.SecretIssuerAnnotationsMismatch), SecretPolicies.SecretIssuerAnnotationsMismatch),
         new(nameof(SecretPolicies.SecretCertificateNameMismatch), SecretPolicies.SecretCertificateNameMismatch),
         new(nameof(CertificatePolicies.CertificateMismatchesSpec), CertificatePolicies.CertificateMismatchesSpec),
+        new(nameof(X509FieldsPolicies.CertificateX509FieldsMismatchSpec), X509FieldsPolicies.CertificateX509FieldsMismatchSpec),
         new(nameof(CertificatePolicies.CertificateHasExpired), CertificatePolicies.CertificateHasExpired),
         new(nameof(CertificatePolicies.CertificateNearingExpiry), CertificatePolicies.CertificateNearingExpiry),
         new(nameof(CertificatePolicies.ManuallyTriggered), CertificatePolicies.ManuallyTriggered),

@@ -147,6 +147,9 @@ internal sealed class RequestRouter(
             ["apis"] => DiscoveryDocuments.GroupList(registry),
             ["apis", var group] => DiscoveryDocuments.GroupDocument(registry, group) ?? NotFoundDocument(path),
             ["apis", var group, var version] => DiscoveryDocuments.ResourceList(registry, group, version) ?? NotFoundDocument(path),
+            ["openapi", "v3"] => OpenApiDocuments.Index(registry),
+            ["openapi", "v3", "api", var version] => OpenApiDocuments.GroupVersion(registry, "", version) ?? NotFoundDocument(path),
+            ["openapi", "v3", "apis", var group, var version] => OpenApiDocuments.GroupVersion(registry, group, version) ?? NotFoundDocument(path),
             _ => null,
         };
     }

@@ -22,6 +22,12 @@ public sealed class ResourceRegistry
         registry.Register(new ResourceType("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatusSubresource: false));
         registry.Register(new ResourceType("networking.k8s.io", "v1", "ingresses", "Ingress", Namespaced: true, HasStatusSubresource: true));
         registry.Register(new ResourceType("events.k8s.io", "v1", "events", "Event", Namespaced: true, HasStatusSubresource: false));
+        // What `kubectl apply -k config/default` installs besides CRDs, Services and the Namespace.
+        registry.Register(new ResourceType("apps", "v1", "deployments", "Deployment", Namespaced: true, HasStatusSubresource: true));
+        registry.Register(new ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false, HasStatusSubresource: false));
+        registry.Register(new ResourceType("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false, HasStatusSubresource: false));
+        registry.Register(new ResourceType("rbac.authorization.k8s.io", "v1", "roles", "Role", Namespaced: true, HasStatusSubresource: false));
+        registry.Register(new ResourceType("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true, HasStatusSubresource: false));
         registry.Register(new ResourceType(
             "apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition",
             Namespaced: false, HasStatusSubresource: true));

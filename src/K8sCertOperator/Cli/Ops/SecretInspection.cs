@@ -46,6 +46,8 @@ public static class SecretInspection
                 ["notAfter"] = Timestamp(leaf.NotAfter),
                 ["publicKey"] = $"{leaf.PublicKeyAlgorithm?.ToString() ?? "unknown"} {leaf.PublicKeySize}",
                 ["isCA"] = leaf.IsCA,
+                ["otherNames"] = X509FieldsInspection.OtherNames(leaf),
+                ["nameConstraints"] = X509FieldsInspection.NameConstraints(leaf),
             };
             var issuers = new JsonArray();
             foreach (var certificate in chain.Skip(1))
@@ -100,6 +102,8 @@ public static class SecretInspection
         Line("Not after:", c["notAfter"]);
         Line("Public key:", c["publicKey"]);
         Line("Is CA:", c["isCA"]);
+        Line("Other names:", c["otherNames"]);
+        Line("Name constraints:", c["nameConstraints"]);
         foreach (var link in report["chain"]!.AsArray())
         {
             Line("Chain:", $"{link!["subject"]} (issued by {link["issuer"]}, until {link["notAfter"]})");

@@ -35,11 +35,12 @@ public sealed class InProcessSigning
             case IssuerType.Ca:
                 var secretNamespace = CaSecretSigning.SecretNamespace(_context, request.Spec.IssuerRef, ns);
                 var signed = await CaSecretSigning.SignAsync(
-                    _context, secretNamespace, issuer.Spec.Ca!.SecretName, input.Template, input.Csr.PublicKey, input.Duration, now, cancellationToken).ConfigureAwait(false);
+                    _context, secretNamespace, issuer.Spec.Ca!.SecretName, input.Template, input.Csr.PublicKey, input.Duration, now,
+                    X509FieldsMapper.IssuerUrls(issuer.Spec), cancellationToken).ConfigureAwait(false);
                 // The CA Secret may be fixed or come back: wait rather than fail.
                 return signed.Issued is { } issued ? new SigningOutcome(issued, null, null) : SigningOutcome.Wait(signed.Failure!);
             case IssuerType.SelfSigned:
-                return await SignSelfAsync(request, ns, input, now, cancellationToken).ConfigureAwait(false);
+                return await SignSelfAsync(request, ns, input, now, X509FieldsMapper.IssuerUrls(issuer.Spec), cancellationToken).ConfigureAwait(false);
             case IssuerType.Acme:
                 return SigningOutcome.Wait(AcmeNotYet);
             default:
@@ -47,7 +48,7 @@ public sealed class InProcessSigning
         }
     }
 
-    private async Task<SigningOutcome> SignSelfAsync(CertificateRequest request, string ns, SigningInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SigningOutcome> SignSelfAsync(CertificateRequest request, string ns, SigningInput input, DateTimeOffset now, IssuerUrls? issuerUrls, CancellationToken cancellationToken)
     {
         if (request.Metadata.Annotations is not { } annotations || !annotations.TryGetValue(AnnotationKeys.PrivateKeySecretName, out var secretName) || string.IsNullOrEmpty(secretName))
         {
@@ -68,7 +69,7 @@ public sealed class InProcessSigning
                 return SigningOutcome.Fail($"the private key in Secret {ns}/{secretName} is not the key of the CSR");
             }
 
-            var issued = Pki.SelfSignedIssuer.Issue(key, input.Template, input.Duration, now);
+            var issued = Pki.SelfSignedIssuer.Issue(key, input.Template, input.Duration, now, issuerUrls);
             return new SigningOutcome(new IssuedMaterial(issued.CertificatePem, issued.CaPem), null, null);
         }
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)

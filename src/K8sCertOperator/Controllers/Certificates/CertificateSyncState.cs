@@ -63,6 +63,7 @@ public sealed class CertificateSyncState : IDisposable
         Now)
     {
         RenewalJitter = RenewalJitter,
+        SignsLocally = IssuerType is IssuerType.SelfSigned or IssuerType.Ca,
     };
 
     public void Dispose()

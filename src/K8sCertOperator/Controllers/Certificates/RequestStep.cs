@@ -44,7 +44,7 @@ public sealed class RequestStep : ICertificateStep
     {
         try
         {
-            var issued = Pki.SelfSignedIssuer.Issue(key, parameters.Template, parameters.Duration, state.Now);
+            var issued = Pki.SelfSignedIssuer.Issue(key, parameters.Template, parameters.Duration, state.Now, X509FieldsMapper.IssuerUrls(state.Issuer?.Spec));
             state.Issued = new IssuedMaterial(issued.CertificatePem, CaCertificateSelector.Select(IssuerType.SelfSigned, issued.CertificatePem, issued.CaPem));
         }
         catch (PkiException e)
@@ -60,7 +60,8 @@ public sealed class RequestStep : ICertificateStep
         var secretName = state.Issuer!.Spec.Ca!.SecretName;
         var secretNamespace = Issuers.CaSecretSigning.SecretNamespace(_ops.Context, state.Spec.IssuerRef, state.Namespace);
         var result = await Issuers.CaSecretSigning.SignAsync(
-            _ops.Context, secretNamespace, secretName, parameters.Template, key.GetPublicKey(), parameters.Duration, state.Now, cancellationToken).ConfigureAwait(false);
+            _ops.Context, secretNamespace, secretName, parameters.Template, key.GetPublicKey(), parameters.Duration, state.Now,
+            X509FieldsMapper.IssuerUrls(state.Issuer.Spec), cancellationToken).ConfigureAwait(false);
         state.Issued = result.Issued ?? state.Issued;
         state.IssuanceFailure = result.Failure ?? state.IssuanceFailure;
         return StepResult.Continue;

@@ -30,6 +30,7 @@ public static class CaSecretSigning
         PublicKey subjectPublicKey,
         TimeSpan duration,
         DateTimeOffset now,
+        IssuerUrls? issuerUrls,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -45,7 +46,7 @@ public static class CaSecretSigning
         try
         {
             using var signer = CaSigner.FromPem(Encoding.ASCII.GetString(crt), Encoding.ASCII.GetString(caKey), now);
-            var issued = signer.Sign(template, subjectPublicKey, duration, now);
+            var issued = signer.Sign(template, subjectPublicKey, duration, now, issuerUrls);
             return new CaSigningResult(new IssuedMaterial(issued.CertificatePem, CaCertificateSelector.Select(IssuerType.Ca, issued.CertificatePem, issued.CaPem)), null);
         }
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)

@@ -101,6 +101,8 @@ public sealed partial class OpsCommandTests(ITestOutputHelper output)
             Not after:        <time>
             Public key:       Ecdsa 256
             Is CA:            false
+            Other names:      <none>
+            Name constraints: <none>
             Private key:      Ecdsa 256, matches certificate: true
 
             """.ReplaceLineEndings("\n"), Normalise(result.Stdout, env.Namespace));
