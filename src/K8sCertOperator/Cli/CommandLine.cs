@@ -16,6 +16,9 @@ public static class CommandLine
         root.Subcommands.Add(Ops.InspectCommand.Create());
         root.Subcommands.Add(Ops.StatusCommand.Create());
         root.Subcommands.Add(Ops.CheckCommand.Create());
+        root.Subcommands.Add(Ops.ApprovalCommands.Approve());
+        root.Subcommands.Add(Ops.ApprovalCommands.Deny());
+        root.Subcommands.Add(Ops.CreateCertificateRequestCommand.Create());
         return root;
     }
 

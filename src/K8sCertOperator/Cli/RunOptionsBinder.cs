@@ -84,6 +84,13 @@ public sealed class RunOptionsBinder
         Description = "Most new ACME orders per issuer account per period, COUNT/DURATION (Let's Encrypt: 300/3h); 'off' (default) sends every order",
     };
 
+    public Option<string> ApproveSigners { get; } = new("--approve-signers")
+    {
+        Description = "CertificateRequest signers the built-in approver approves, comma-separated patterns ('*' matches any run): "
+            + "<kind plural>.<group>/<namespace>.<name> or <kind plural>.<group>/<name> for cluster-scoped issuers; 'none' turns it off",
+        DefaultValueFactory = _ => Controllers.CertificateRequests.Approval.SignerPatterns.DefaultText,
+    };
+
     public Option<int> RenewalJitterPercent { get; } = new("--renewal-jitter-percent")
     {
         Description = $"Spread renewals: each certificate renews up to this % of its renewBefore later, fixed per certificate (0-{Policies.RenewalJitter.MaxPercent}, 0 disables)",
@@ -105,7 +112,7 @@ public sealed class RunOptionsBinder
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, Http01SolverNamespace, ClusterDomain, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
-        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, RenewalJitterPercent, RenewalJitterMax,
+        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, ApproveSigners, RenewalJitterPercent, RenewalJitterMax,
         LogFormat, LogLevel,
     ];
 
@@ -165,6 +172,7 @@ public sealed class RunOptionsBinder
             DefaultIssuerKind = parse.GetValue(DefaultIssuerKind)!,
             DefaultIssuerGroup = parse.GetValue(DefaultIssuerGroup),
             AcmeOrderRate = Controllers.Orders.AcmeOrderRate.Parse(parse.GetValue(AcmeOrderRate)),
+            ApproveSigners = Controllers.CertificateRequests.Approval.SignerPatterns.Parse(parse.GetValue(ApproveSigners)),
             RenewalJitter = new Policies.RenewalJitter(parse.GetValue(RenewalJitterPercent), parse.GetValue(RenewalJitterMax)),
         };
     }

@@ -15,6 +15,7 @@ public sealed class OperatorApis
         Certificates = CoreResourceApis.Custom<Certificate>(client);
         Issuers = CoreResourceApis.Custom<Issuer>(client);
         ClusterIssuers = CoreResourceApis.Custom<ClusterIssuer>(client, clusterScoped: true);
+        CertificateRequests = CoreResourceApis.Custom<CertificateRequest>(client);
         Orders = CoreResourceApis.Custom<Order>(client);
         Challenges = CoreResourceApis.Custom<Challenge>(client);
         Secrets = CoreResourceApis.Secrets(client);
@@ -28,6 +29,8 @@ public sealed class OperatorApis
     public IResourceApi<Issuer> Issuers { get; }
 
     public IResourceApi<ClusterIssuer> ClusterIssuers { get; }
+
+    public IResourceApi<CertificateRequest> CertificateRequests { get; }
 
     public IResourceApi<Order> Orders { get; }
 

@@ -19,6 +19,9 @@ public sealed class OperatorInformers
 
     public required IInformer<ClusterIssuer> ClusterIssuers { get; init; }
 
+    /// <summary>CertificateRequests; null where a caller builds informers without them.</summary>
+    public IInformer<CertificateRequest>? CertificateRequests { get; init; }
+
     public required IInformer<Order> Orders { get; init; }
 
     public required IInformer<Challenge> Challenges { get; init; }

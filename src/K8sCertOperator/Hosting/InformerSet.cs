@@ -32,6 +32,7 @@ public sealed class InformerSet
             Certificates = Add(apis.Certificates, scoped, loggerFactory),
             Issuers = Add(apis.Issuers, scoped, loggerFactory),
             ClusterIssuers = Add(apis.ClusterIssuers, new InformerOptions(), loggerFactory),
+            CertificateRequests = Add(apis.CertificateRequests, scoped, loggerFactory),
             Orders = Add(apis.Orders, scoped, loggerFactory),
             Challenges = Add(apis.Challenges, scoped, loggerFactory),
             // Only our own Secrets are cached: memory must not grow with unrelated Secrets.

@@ -3,6 +3,8 @@ using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Acme;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.CertificateRequests;
+using K8sCertOperator.Controllers.CertificateRequests.Approval;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Challenges;
 using K8sCertOperator.Controllers.IngressShim;
@@ -20,7 +22,7 @@ public static class OperatorComposition
     public static IReadOnlyList<IControllerRegistration> Controllers(OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return
+        List<IControllerRegistration> controllers =
         [
             new IssuerControllerRegistration(),
             new ClusterIssuerControllerRegistration(),
@@ -29,7 +31,14 @@ public static class OperatorComposition
             new ChallengeControllerRegistration(options.Http01SelfCheck),
             new IngressShimControllerRegistration(),
             new Controllers.Revocation.CertificateRevocationRegistration(),
+            new CertificateRequestSignerRegistration(),
         ];
+        if (!options.ApproveSigners.IsOff)
+        {
+            controllers.Add(new ApproverControllerRegistration(options.ApproveSigners));
+        }
+
+        return controllers;
     }
 
     // Declared before Services, which reads it.

@@ -80,6 +80,9 @@ public sealed record OperatorOptions
     /// </summary>
     public Controllers.Orders.AcmeOrderRate? AcmeOrderRate { get; init; }
 
+    /// <summary>Signer names the built-in CertificateRequest approver approves (--approve-signers); Off lets a policy engine decide.</summary>
+    public Controllers.CertificateRequests.Approval.SignerPatterns ApproveSigners { get; init; } = Controllers.CertificateRequests.Approval.SignerPatterns.Default;
+
     /// <summary>Spread of renewals: each certificate renews up to this share of its renewBefore later (deterministically).</summary>
     public Policies.RenewalJitter RenewalJitter { get; init; } = Policies.RenewalJitter.Default;
 

@@ -107,7 +107,7 @@ public sealed class OperatorProcessTlsTests(ITestOutputHelper output)
 
     private static X509Certificate2 CreateCa(ECDsa key)
     {
-        var request = new CertificateRequest("CN=stand-in test CA", key, HashAlgorithmName.SHA256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=stand-in test CA", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
@@ -116,7 +116,7 @@ public sealed class OperatorProcessTlsTests(ITestOutputHelper output)
     private static X509Certificate2 CreateServerCertificate(X509Certificate2 ca, ECDsa caKey)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());

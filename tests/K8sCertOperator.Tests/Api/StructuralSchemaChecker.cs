@@ -167,6 +167,7 @@ internal static partial class StructuralSchemaChecker
         }
     }
 
-    [GeneratedRegex(@"\bself\.([A-Za-z_][A-Za-z0-9_]*)")]
+    // A name followed by "(" is a function or macro on self (self.all(...)), not a field.
+    [GeneratedRegex(@"\bself\.([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()")]
     private static partial Regex SelfField();
 }

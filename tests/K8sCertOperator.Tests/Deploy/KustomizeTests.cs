@@ -18,7 +18,7 @@ public class KustomizeTests
         Assert.Equal(new Dictionary<string, int>
         {
             ["Namespace"] = 1, ["ServiceAccount"] = 1, ["ClusterRole"] = 1, ["ClusterRoleBinding"] = 1, ["Role"] = 1,
-            ["RoleBinding"] = 1, ["Deployment"] = 1, ["Service"] = 2, ["CustomResourceDefinition"] = 5,
+            ["RoleBinding"] = 1, ["Deployment"] = 1, ["Service"] = 2, ["CustomResourceDefinition"] = 6,
         }, kinds);
 
         var ns = docs.Single(d => d["kind"]!.GetValue<string>() == "Namespace");

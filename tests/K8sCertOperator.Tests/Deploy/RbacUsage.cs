@@ -19,6 +19,7 @@ internal static partial class RbacUsage
             ["Certificates"] = (Cert, "certificates", Permission.Cluster),
             ["Issuers"] = (Cert, "issuers", Permission.Cluster),
             ["ClusterIssuers"] = (Cert, "clusterissuers", Permission.Cluster),
+            ["CertificateRequests"] = (Cert, "certificaterequests", Permission.Cluster),
             ["Orders"] = (Acme, "orders", Permission.Cluster),
             ["Challenges"] = (Acme, "challenges", Permission.Cluster),
             ["Secrets"] = ("", "secrets", Permission.Cluster),
@@ -62,7 +63,8 @@ internal static partial class RbacUsage
         }
 
         // Informers list+watch every CRD and the managed Secrets; StatusWriter PUTs /status and re-reads on conflict.
-        foreach (var crd in new[] { "Certificates", "Issuers", "ClusterIssuers", "Orders", "Challenges" })
+        // CertificateRequests: the approver and the signer only write status (never create, since the flow switch is not in yet).
+        foreach (var crd in new[] { "Certificates", "Issuers", "ClusterIssuers", "CertificateRequests", "Orders", "Challenges" })
         {
             Add(crd, "", "get", "list", "watch");
             Add(crd, "/status", "update");

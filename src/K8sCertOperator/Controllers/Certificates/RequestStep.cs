@@ -57,31 +57,13 @@ public sealed class RequestStep : ICertificateStep
 
     private async Task<StepResult> SignWithCaAsync(CertificateSyncState state, CertificateKey key, CertificateIssuanceParameters parameters, CancellationToken cancellationToken)
     {
-        var issuer = state.Issuer!;
-        var secretName = issuer.Spec.Ca!.SecretName;
-        var secretNamespace = state.Spec.IssuerRef.IsClusterIssuer ? _ops.Context.ClusterResourceNamespace : state.Namespace;
-        var caSecret = await _ops.Context.Apis.Secrets.GetAsync(secretNamespace, secretName, cancellationToken).ConfigureAwait(false);
-        if (caSecret?.Data is not { } data
-            || !data.TryGetValue(SecretKeys.TlsCertificate, out var crt) || crt is not { Length: > 0 }
-            || !data.TryGetValue(SecretKeys.TlsPrivateKey, out var caKey) || caKey is not { Length: > 0 })
-        {
-            // Empty values are "no certificate / no key" (a kubernetes.io/tls Secret must keep both entries).
-            state.IssuanceFailure = $"CA Secret {secretNamespace}/{secretName} is missing or lacks tls.crt/tls.key";
-            return StepResult.Continue;
-        }
-
-        try
-        {
-            using var signer = CaSigner.FromPem(Encoding.ASCII.GetString(crt), Encoding.ASCII.GetString(caKey), state.Now);
-            var issued = signer.Sign(parameters.Template, key, parameters.Duration, state.Now, X509FieldsMapper.IssuerUrls(issuer.Spec));
-            state.Issued = new IssuedMaterial(issued.CertificatePem, CaCertificateSelector.Select(IssuerType.Ca, issued.CertificatePem, issued.CaPem));
-        }
-        catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
-        {
-            // PKI messages describe structure, never key bytes.
-            state.IssuanceFailure = $"signing with the CA in Secret {secretNamespace}/{secretName} failed: {e.Message}";
-        }
-
+        var secretName = state.Issuer!.Spec.Ca!.SecretName;
+        var secretNamespace = Issuers.CaSecretSigning.SecretNamespace(_ops.Context, state.Spec.IssuerRef, state.Namespace);
+        var result = await Issuers.CaSecretSigning.SignAsync(
+            _ops.Context, secretNamespace, secretName, parameters.Template, key.GetPublicKey(), parameters.Duration, state.Now,
+            X509FieldsMapper.IssuerUrls(state.Issuer.Spec), cancellationToken).ConfigureAwait(false);
+        state.Issued = result.Issued ?? state.Issued;
+        state.IssuanceFailure = result.Failure ?? state.IssuanceFailure;
         return StepResult.Continue;
     }
 

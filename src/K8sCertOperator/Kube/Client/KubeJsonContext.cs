@@ -21,6 +21,8 @@ namespace K8sCertOperator.Kube.Client;
 [JsonSerializable(typeof(KubeList<Issuer>))]
 [JsonSerializable(typeof(ClusterIssuer))]
 [JsonSerializable(typeof(KubeList<ClusterIssuer>))]
+[JsonSerializable(typeof(CertificateRequest))]
+[JsonSerializable(typeof(KubeList<CertificateRequest>))]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(KubeList<Order>))]
 [JsonSerializable(typeof(Challenge))]

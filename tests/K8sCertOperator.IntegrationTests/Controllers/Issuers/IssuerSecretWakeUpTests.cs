@@ -154,7 +154,7 @@ public sealed class IssuerSecretWakeUpTests(PebbleFixture pebble, ITestOutputHel
     private static V1Secret CaSecret(string ns, string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=wake-up test CA", key, HashAlgorithmName.SHA256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=wake-up test CA", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         using var ca = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30));
