@@ -84,4 +84,8 @@ public sealed class CertificateSpec
     /// <summary>Whether key usages go into the CSR; unset means true.</summary>
     [JsonPropertyName("encodeUsagesInRequest")]
     public bool? EncodeUsagesInRequest { get; set; }
+
+    /// <summary>Renewal policy and windows (cert-manager spec.renewal).</summary>
+    [JsonPropertyName("renewal")]
+    public CertificateRenewal? Renewal { get; set; }
 }
