@@ -77,7 +77,7 @@ public static class CertificatePolicies
     /// <summary>Fires once now is past the renewal time computed from the stored certificate and the spec.</summary>
     public static ReissueDecision? CertificateNearingExpiry(ReissueInput input)
     {
-        if (input.Material.Certificate is not { } cert)
+        if (input.Material.Certificate is not { } cert || RenewalWindowPolicy.IsDisabled(input.Certificate.Spec.Renewal))
         {
             return null;
         }
