@@ -94,4 +94,8 @@ public sealed class CertificateSpec
     /// <summary>PKCS#12 and JKS keystores written beside tls.crt/tls.key.</summary>
     [JsonPropertyName("keystores")]
     public CertificateKeystores? Keystores { get; set; }
+
+    /// <summary>Renewal policy and windows (cert-manager spec.renewal).</summary>
+    [JsonPropertyName("renewal")]
+    public CertificateRenewal? Renewal { get; set; }
 }

@@ -11,7 +11,7 @@ namespace K8sCertOperator.Pki;
 /// </list>
 /// The result is truncated to whole seconds, because it is stored in status.renewalTime at second precision and then
 /// compared again; an untruncated value would look "not yet due" right after the requeue fires.
-/// Renewal windows (spec.renewal, newer cert-manager) are not modelled.
+/// Renewal windows (spec.renewal) are applied afterwards by <see cref="Policies.RenewalWindowPolicy"/>.
 /// </summary>
 public static class RenewalTimeCalculator
 {

@@ -77,7 +77,7 @@ public static class CertificatePolicies
     /// <summary>Fires once now is past the renewal time computed from the stored certificate and the spec.</summary>
     public static ReissueDecision? CertificateNearingExpiry(ReissueInput input)
     {
-        if (input.Material.Certificate is not { } cert)
+        if (input.Material.Certificate is not { } cert || RenewalWindowPolicy.IsDisabled(input.Certificate.Spec.Renewal))
         {
             return null;
         }
@@ -117,13 +117,14 @@ public static class CertificatePolicies
         return new(ConditionReasons.ManuallyTriggered, $"Re-issuance manually requested at {Format(requestedAt)}");
     }
 
-    /// <summary>The renewal time for a stored certificate under this spec (spec durations that do not parse are ignored).</summary>
+    /// <summary>The renewal time for a stored certificate under this spec, moved into a spec.renewal window (spec durations that do not parse are ignored).</summary>
     public static DateTimeOffset RenewalTime(CertificateSpec spec, CertificateInfo cert)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(cert);
         TimeSpan? renewBefore = GoDuration.TryParse(spec.RenewBefore, out var rb) ? rb : null;
-        return RenewalTimeCalculator.Calculate(cert.NotBefore, cert.NotAfter, renewBefore, spec.RenewBeforePercentage);
+        var computed = RenewalTimeCalculator.Calculate(cert.NotBefore, cert.NotAfter, renewBefore, spec.RenewBeforePercentage);
+        return RenewalWindowPolicy.Apply(computed, cert.NotAfter, spec.Renewal);
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public static class CertificateSpecValidator
         ValidateKey(spec, errors);
         ValidateIssuerRef(spec.IssuerRef, errors);
         X509FieldsSpecValidator.Validate(spec, errors);
+        errors.AddRange(RenewalWindowPolicy.Validate(spec.Renewal));
         if (SecretNameError(spec.SecretName) is { } secretError)
         {
             errors.Add(secretError);

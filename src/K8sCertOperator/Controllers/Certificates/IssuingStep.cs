@@ -75,12 +75,13 @@ public sealed class IssuingStep : ICertificateStep
         var revision = state.NextRevision;
         var nextKeySecret = state.Certificate.Status?.NextPrivateKeySecretName;
         var renewal = CertificatePolicies.RenewalTime(state.Certificate, leaf, state.RenewalJitter);
+        var disabled = RenewalWindowPolicy.IsDisabled(state.Certificate.Spec.Renewal);
         var updated = await _ops.UpdateStatusAsync(state, (_, s) =>
         {
             s.Revision = revision;
             s.NotBefore = leaf.NotBefore.UtcDateTime;
             s.NotAfter = leaf.NotAfter.UtcDateTime;
-            s.RenewalTime = renewal.UtcDateTime;
+            s.RenewalTime = disabled ? null : renewal.UtcDateTime;
             s.Conditions = ConditionSet.Remove(s.Conditions, ConditionTypes.Issuing);
             if (RevokedConditionPolicy.RemoveAfterIssuance(ConditionSet.Find(s.Conditions, ConditionTypes.Revoked), leaf.SerialNumberHex))
             {
@@ -102,9 +103,13 @@ public sealed class IssuingStep : ICertificateStep
         }
 
         await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.Issued, "The certificate has been successfully issued", cancellationToken).ConfigureAwait(false);
-        await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.RenewalScheduled,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Renewal scheduled for {renewal.UtcDateTime:u}"), cancellationToken).ConfigureAwait(false);
-        var schedule = RenewalScheduler.Schedule(renewal, leaf.NotAfter, state.Now, state.Certificate.Metadata.Uid);
+        if (!disabled)
+        {
+            await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.RenewalScheduled,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Renewal scheduled for {renewal.UtcDateTime:u}"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var schedule = RenewalScheduler.Schedule(disabled ? null : renewal, leaf.NotAfter, state.Now, state.Certificate.Metadata.Uid);
         return StepResult.ContinueAndRequeue(schedule.RequeueAfter);
     }
 

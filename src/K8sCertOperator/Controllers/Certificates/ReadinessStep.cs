@@ -26,7 +26,7 @@ public sealed class ReadinessStep : ICertificateStep
             {
                 s.NotBefore = leaf.NotBefore.UtcDateTime;
                 s.NotAfter = leaf.NotAfter.UtcDateTime;
-                s.RenewalTime = CertificatePolicies.RenewalTime(c, leaf, state.RenewalJitter).UtcDateTime;
+                s.RenewalTime = RenewalWindowPolicy.IsDisabled(c.Spec.Renewal) ? null : CertificatePolicies.RenewalTime(c, leaf, state.RenewalJitter).UtcDateTime;
             }
         }, cancellationToken).ConfigureAwait(false);
         return StepResult.Continue;

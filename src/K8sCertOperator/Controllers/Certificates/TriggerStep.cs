@@ -50,8 +50,9 @@ public sealed class TriggerStep : ICertificateStep
             if (decision is null)
             {
                 var leaf = input.Material.Certificate;
-                var renewal = leaf is null ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Certificate, leaf, state.RenewalJitter);
-                var ari = _ari is null || leaf is null ? null : await _ari.GetAsync(state, cancellationToken).ConfigureAwait(false);
+                var disabled = RenewalWindowPolicy.IsDisabled(state.Certificate.Spec.Renewal);
+                var renewal = leaf is null || disabled ? (DateTimeOffset?)null : CertificatePolicies.RenewalTime(state.Certificate, leaf, state.RenewalJitter);
+                var ari = _ari is null || leaf is null || disabled ? null : await _ari.GetAsync(state, cancellationToken).ConfigureAwait(false);
                 var schedule = RenewalScheduler.Schedule(renewal, leaf?.NotAfter, state.Now, state.Certificate.Metadata.Uid, ari);
                 decision = AriDecision(ari, schedule, state.Now);
                 if (decision is null)

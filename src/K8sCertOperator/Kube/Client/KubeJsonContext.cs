@@ -30,6 +30,8 @@ namespace K8sCertOperator.Kube.Client;
 [JsonSerializable(typeof(AcmeChallengeSolver))]
 [JsonSerializable(typeof(List<Condition>))]
 [JsonSerializable(typeof(CertificateNameConstraints))]
+[JsonSerializable(typeof(CertificateRenewal))]
+[JsonSerializable(typeof(CertificateRenewalWindow))]
 [JsonSerializable(typeof(NameConstraintItems))]
 [JsonSerializable(typeof(CertificateOtherName))]
 [JsonSerializable(typeof(V1Secret))]
