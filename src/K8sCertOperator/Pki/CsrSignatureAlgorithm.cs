@@ -25,8 +25,10 @@ public static class CsrSignatureAlgorithm
         return name is null || name == DefaultFor(csr.PublicKey) ? null : name;
     }
 
-    private static string? DefaultFor(PublicKey key)
+    /// <summary>The name of the algorithm a key of this kind signs with by default; null for keys without one.</summary>
+    public static string? DefaultFor(PublicKey key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (key.GetRSAPublicKey() is { } rsa)
         {
             rsa.Dispose();
