@@ -55,9 +55,9 @@ public static class StatusCommand
             var requests = (await apis.CertificateRequests.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var orders = (await apis.Orders.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var challenges = (await apis.Challenges.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
-            // Filtered here rather than by field selector: the same list call the operator's Event API makes.
-            var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items
-                .Where(e => e.InvolvedObject?.Name == name && e.InvolvedObject.Kind == ApiGroups.CertificateKind).ToList();
+            // The report picks the Certificate's, its request's and its Order's Events from the namespace's list
+            // (the same list call the operator's Event API makes).
+            var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var report = CertificateStatusReport.Build(certificate, secret, requests, orders, challenges, events);
             if (!await OutputFormats.TryWriteStructuredAsync(report, format, stdout, cancellationToken).ConfigureAwait(false))
             {
