@@ -14,6 +14,7 @@ public static class ConditionReasons
     public const string SecretMismatch = "SecretMismatch";
     public const string IncorrectIssuer = "IncorrectIssuer";
     public const string IncorrectCertificate = "IncorrectCertificate";
+    public const string RequestChanged = "RequestChanged";
     public const string ManuallyTriggered = "ManuallyTriggered";
 
     // Issuing outcome.

@@ -8,4 +8,7 @@ public enum IssuerType
     Acme,
     Ca,
     SelfSigned,
+
+    /// <summary>An issuer of another API group: its own controller signs the CertificateRequest.</summary>
+    External,
 }

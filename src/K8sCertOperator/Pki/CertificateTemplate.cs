@@ -18,6 +18,12 @@ public sealed record CertificateTemplate
     /// <summary>RFC 4514 subject used verbatim instead of <see cref="CommonName"/> and <see cref="Subject"/>.</summary>
     public string? LiteralSubject { get; init; }
 
+    /// <summary>
+    /// A subject taken verbatim from a CSR (attribute order and string types kept); wins over <see cref="LiteralSubject"/>,
+    /// <see cref="CommonName"/> and <see cref="Subject"/> when encoding, which then only describe it.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X500DistinguishedName? RawSubject { get; init; }
+
     /// <summary>otherName SANs with UTF8String values.</summary>
     public IReadOnlyList<OtherName> OtherNames { get; init; } = [];
 

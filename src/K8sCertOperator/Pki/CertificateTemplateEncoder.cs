@@ -18,6 +18,11 @@ internal static class CertificateTemplateEncoder
     /// <summary>Subject in the order Go's pkix.Name emits it (C, ST, L, street, postalCode, O, OU, CN, serialNumber).</summary>
     public static X500DistinguishedName BuildSubject(CertificateTemplate t)
     {
+        if (t.RawSubject is { } raw)
+        {
+            return raw;
+        }
+
         if (!string.IsNullOrEmpty(t.LiteralSubject))
         {
             return LiteralSubjectParser.Encode(t.LiteralSubject);

@@ -13,7 +13,8 @@ public static class CertificateTemplateValidator
         var errors = new List<string>();
         bool hasName = !string.IsNullOrEmpty(template.CommonName) || template.DnsNames.Count > 0
             || template.IpAddresses.Count > 0 || template.Uris.Count > 0 || template.EmailAddresses.Count > 0
-            || !string.IsNullOrEmpty(template.LiteralSubject) || template.OtherNames.Count > 0;
+            || !string.IsNullOrEmpty(template.LiteralSubject) || template.OtherNames.Count > 0
+            || template.RawSubject is { RawData.Length: > 2 };
         if (!hasName)
         {
             errors.Add("at least one of commonName, literalSubject, dnsNames, ipAddresses, uris, emailAddresses or otherNames must be set");

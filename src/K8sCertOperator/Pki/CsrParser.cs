@@ -46,11 +46,22 @@ public static class CsrParser
                 DistinguishedNames.CommonName(request.SubjectName),
                 request.PublicKey,
                 sans,
-                extensions);
+                extensions)
+            {
+                SignatureAlgorithmOid = ReadSignatureAlgorithmOid(der),
+            };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not PkiException)
         {
             throw new PemFormatException("certificate request: not a valid, correctly signed PKCS#10 request", ex);
         }
+    }
+
+    // CertificationRequest ::= SEQUENCE { certificationRequestInfo, signatureAlgorithm AlgorithmIdentifier, signature BIT STRING }
+    private static string ReadSignatureAlgorithmOid(ReadOnlySpan<byte> der)
+    {
+        var request = new AsnReader(der.ToArray(), AsnEncodingRules.DER).ReadSequence();
+        request.ReadEncodedValue();
+        return request.ReadSequence().ReadObjectIdentifier();
     }
 }

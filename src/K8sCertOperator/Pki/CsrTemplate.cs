@@ -3,9 +3,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace K8sCertOperator.Pki;
 
 /// <summary>
-/// The certificate a CSR asks for: its subject (common name and the X509Subject fields) and SANs, with the usages and
-/// CA flag the CertificateRequest spec adds (a CSR's own extension requests other than SANs are not honoured, as in
-/// cert-manager's CA issuer).
+/// The certificate a CSR asks for: its subject verbatim (the common name and X509Subject fields read from it describe
+/// it), its SANs including otherNames, name constraints when it is for a CA, and a non-default signature algorithm;
+/// with the usages and CA flag the CertificateRequest spec adds. Other extension requests are not honoured, as in
+/// cert-manager's CA issuer.
 /// </summary>
 public static class CsrTemplate
 {
@@ -22,9 +23,31 @@ public static class CsrTemplate
             IpAddresses = csr.SubjectAltNames.IpAddresses,
             Uris = csr.SubjectAltNames.Uris,
             EmailAddresses = csr.SubjectAltNames.EmailAddresses,
+            OtherNames = csr.SubjectAltNames.OtherNames,
             Usages = usages,
             IsCA = isCA,
+            RawSubject = csr.Subject.RawData.Length > 2 ? csr.Subject : null,
+            NameConstraints = isCA ? RequestedNameConstraints(csr) : null,
+            SignatureAlgorithm = CsrSignatureAlgorithm.Requested(csr),
         };
+    }
+
+    /// <summary>Throws <see cref="PemFormatException"/> when the CSR's name constraints extension does not decode.</summary>
+    private static NameConstraints? RequestedNameConstraints(ParsedCertificateRequest csr)
+    {
+        if (csr.RequestedExtensions.FirstOrDefault(e => e.Oid?.Value == NameConstraintsCodec.Oid) is not { } extension)
+        {
+            return null;
+        }
+
+        try
+        {
+            return NameConstraintsCodec.Decode(extension.RawData, extension.Critical);
+        }
+        catch (System.Formats.Asn1.AsnContentException e)
+        {
+            throw new PemFormatException("certificate request: the name constraints extension does not decode", e);
+        }
     }
 
     private static CertificateSubject ReadSubject(X500DistinguishedName name)

@@ -8,4 +8,8 @@ public sealed record ParsedCertificateRequest(
     string? CommonName,
     PublicKey PublicKey,
     SubjectAltNames SubjectAltNames,
-    IReadOnlyList<X509Extension> RequestedExtensions);
+    IReadOnlyList<X509Extension> RequestedExtensions)
+{
+    /// <summary>OID of the algorithm the CSR is signed with (its outer signatureAlgorithm).</summary>
+    public string? SignatureAlgorithmOid { get; init; }
+}

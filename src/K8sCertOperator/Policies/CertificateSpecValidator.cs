@@ -155,6 +155,8 @@ public static class CertificateSpecValidator
         }
     }
 
+    private const string ExternalGroupPattern = @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
     private static void ValidateIssuerRef(ObjectReference? issuerRef, List<string> errors)
     {
         if (issuerRef is null || string.IsNullOrEmpty(issuerRef.Name))
@@ -163,14 +165,17 @@ public static class CertificateSpecValidator
             return;
         }
 
-        if (issuerRef.EffectiveKind is not (ApiGroups.IssuerKind or ApiGroups.ClusterIssuerKind))
-        {
-            errors.Add($"issuerRef.kind: \"{Shorten(issuerRef.EffectiveKind)}\" must be Issuer or ClusterIssuer");
-        }
-
         if (!ApiGroups.IsIssuerGroup(issuerRef.Group))
         {
-            errors.Add($"issuerRef.group: \"{Shorten(issuerRef.Group ?? "")}\" must be {ApiGroups.Cert} or {ApiGroups.CertManager}");
+            // An external issuer: its controller knows its kinds; the group must still be a DNS subdomain.
+            if (issuerRef.Group!.Length > 253 || !System.Text.RegularExpressions.Regex.IsMatch(issuerRef.Group, ExternalGroupPattern))
+            {
+                errors.Add($"issuerRef.group: \"{Shorten(issuerRef.Group)}\" must be {ApiGroups.Cert}, {ApiGroups.CertManager} or an external issuer's API group (a DNS subdomain)");
+            }
+        }
+        else if (issuerRef.EffectiveKind is not (ApiGroups.IssuerKind or ApiGroups.ClusterIssuerKind))
+        {
+            errors.Add($"issuerRef.kind: \"{Shorten(issuerRef.EffectiveKind)}\" must be Issuer or ClusterIssuer");
         }
     }
 

@@ -42,6 +42,9 @@ public sealed record ReissueInput
     /// </summary>
     public bool SignsLocally { get; init; }
 
+    /// <summary>The CertificateRequest of the current revision, when it is still kept (revisionHistoryLimit).</summary>
+    public LastRequest? LastRequest { get; init; }
+
     public CertificateSpec Spec => Certificate.Spec;
 
     /// <summary>Parsed tls.key / tls.crt; never throws, failures are recorded on the result.</summary>

@@ -22,6 +22,7 @@ public sealed class ReissuePolicyChain
         new(nameof(SecretPolicies.SecretCertificateNameMismatch), SecretPolicies.SecretCertificateNameMismatch),
         new(nameof(CertificatePolicies.CertificateMismatchesSpec), CertificatePolicies.CertificateMismatchesSpec),
         new(nameof(X509FieldsPolicies.CertificateX509FieldsMismatchSpec), X509FieldsPolicies.CertificateX509FieldsMismatchSpec),
+        new(nameof(RequestPolicies.CertificateRequestMismatchesSpec), RequestPolicies.CertificateRequestMismatchesSpec),
         new(nameof(CertificatePolicies.CertificateHasExpired), CertificatePolicies.CertificateHasExpired),
         new(nameof(CertificatePolicies.CertificateNearingExpiry), CertificatePolicies.CertificateNearingExpiry),
         new(nameof(CertificatePolicies.ManuallyTriggered), CertificatePolicies.ManuallyTriggered),

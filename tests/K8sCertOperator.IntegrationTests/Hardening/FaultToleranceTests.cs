@@ -121,7 +121,7 @@ public sealed class FaultToleranceTests(ITestOutputHelper output)
         var orders = (await h.Apis.Orders.ListAsync(h.Namespace, null, ct)).Items;
         foreach (var name in Names)
         {
-            var valid = orders.Count(o => o.Metadata.OwnerReferences?.Any(r => r.Name == name) == true && o.Status?.State == AcmeStates.Valid);
+            var valid = orders.Count(o => o.Metadata.Annotations?.TryGetValue(AnnotationKeys.CertificateName, out var certificate) == true && certificate == name && o.Status?.State == AcmeStates.Valid);
             Assert.True(valid >= 1, $"{name}: no valid Order");
         }
     }

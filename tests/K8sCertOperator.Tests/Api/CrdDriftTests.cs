@@ -61,8 +61,6 @@ public class CrdDriftTests
         { "Certificate", "spec.privateKey.encoding", PrivateKeyEncodings.All.ToArray() },
         { "Certificate", "spec.privateKey.rotationPolicy", RotationPolicies.All.ToArray() },
         { "Certificate", "spec.revocationPolicy", RevocationPolicies.All.ToArray() },
-        { "Certificate", "spec.issuerRef.kind", [ApiGroups.IssuerKind, ApiGroups.ClusterIssuerKind] },
-        { "Certificate", "spec.issuerRef.group", [ApiGroups.Cert, ApiGroups.CertManager] },
         { "Certificate", "status.conditions[].status", ConditionStatus.All.ToArray() },
         { "Issuer", "status.conditions[].status", ConditionStatus.All.ToArray() },
         { "Issuer", "spec.acme.solvers[].dns01.cnameStrategy", CnameStrategies.All.ToArray() },

@@ -104,7 +104,7 @@ public class SampleTests
             kind: Certificate
             metadata: {name: x}
             spec:
-              issuerRef: {name: i, kind: Issuerr}
+              issuerRef: {name: i, group: Not/A.Group}
               dnsNames: [a.example]
               duration: 90d
               renewBeforePercentage: 100
@@ -115,7 +115,7 @@ public class SampleTests
         var problems = SchemaInstanceValidator.Validate(schema, bad);
 
         Assert.Contains(problems, p => p.Contains("required field 'secretName'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith(".spec.issuerRef.kind:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith(".spec.issuerRef.group:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(".spec.duration:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(".spec.renewBeforePercentage:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(".spec.usages[0]:", StringComparison.Ordinal));

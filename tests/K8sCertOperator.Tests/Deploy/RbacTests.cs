@@ -9,6 +9,7 @@ public class RbacTests
     private static readonly Permission[] NotScannable =
     [
         new(Permission.Cluster, "k8scert.io", "certificates/finalizers", "update"),
+        new(Permission.Cluster, "k8scert.io", "certificaterequests/finalizers", "update"),
         new(Permission.Cluster, "acme.k8scert.io", "orders/finalizers", "update"),
     ];
 

@@ -63,16 +63,19 @@ internal static partial class RbacUsage
         }
 
         // Informers list+watch every CRD and the managed Secrets; StatusWriter PUTs /status and re-reads on conflict.
-        // CertificateRequests: the approver and the signer only write status (never create, since the flow switch is not in yet).
+        // CertificateRequests: the approver and the signer write status; the Certificate controller creates and prunes them.
         foreach (var crd in new[] { "Certificates", "Issuers", "ClusterIssuers", "CertificateRequests", "Orders", "Challenges" })
         {
             Add(crd, "", "get", "list", "watch");
             Add(crd, "/status", "update");
         }
         Add("Orders", "", "create", "delete");
+        Add("CertificateRequests", "", "create", "delete");
         Add("Challenges", "", "create", "patch", "delete");   // patch: status keys + FinalizerHelper
-        // blockOwnerDeletion=true owner references: Orders and key Secrets -> Certificate, Challenges -> Order.
+        // blockOwnerDeletion=true owner references: CertificateRequests and key Secrets -> Certificate,
+        // Orders -> CertificateRequest, Challenges -> Order.
         Add("Certificates", "/finalizers", "update");
+        Add("CertificateRequests", "/finalizers", "update");
         Add("Orders", "/finalizers", "update");
         Add("Secrets", "", "get", "list", "watch", "create", "update", "delete");
         Add("Events", "", "create", "patch");

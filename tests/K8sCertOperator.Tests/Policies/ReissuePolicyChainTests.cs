@@ -117,7 +117,7 @@ public sealed class ReissuePolicyChainTests
             [
                 "SecretDoesNotExist", "SecretIsMissingData", "SecretKeyPairInvalid", "SecretPrivateKeyMismatchesSpec",
                 "SecretIssuerAnnotationsMismatch", "SecretCertificateNameMismatch", "CertificateMismatchesSpec",
-                "CertificateX509FieldsMismatchSpec", "CertificateHasExpired", "CertificateNearingExpiry", "ManuallyTriggered",
+                "CertificateX509FieldsMismatchSpec", "CertificateRequestMismatchesSpec", "CertificateHasExpired", "CertificateNearingExpiry", "ManuallyTriggered",
             ],
             ReissuePolicyChain.Default.Policies.Select(p => p.Name));
     }

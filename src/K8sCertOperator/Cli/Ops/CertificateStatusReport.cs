@@ -8,16 +8,20 @@ using K8sCertOperator.Controllers.Certificates;
 namespace K8sCertOperator.Cli.Ops;
 
 /// <summary>
-/// The data `status certificate` shows: conditions, timestamps, the Secret's certificate, the current Order
-/// with its Challenges, and the Certificate's recent Events. Pure: the caller fetches the objects.
+/// The data `status certificate` shows: conditions, timestamps, the Secret's certificate, the current
+/// CertificateRequest (approval and signing), its Order with the Challenges, and the recent Events of all three.
+/// Pure: the caller fetches the objects.
 /// </summary>
 public static class CertificateStatusReport
 {
     public const int MaxEvents = 10;
 
-    public static JsonObject Build(Certificate certificate, V1Secret? secret, IReadOnlyList<Order> orders, IReadOnlyList<Challenge> challenges, IReadOnlyList<Corev1Event> events)
+    public static JsonObject Build(
+        Certificate certificate, V1Secret? secret, IReadOnlyList<CertificateRequest> requests, IReadOnlyList<Order> orders,
+        IReadOnlyList<Challenge> challenges, IReadOnlyList<Corev1Event> events)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(challenges);
         ArgumentNullException.ThrowIfNull(events);
@@ -46,8 +50,20 @@ public static class CertificateStatusReport
             ["secret"] = SecretSummary(certificate.Spec.SecretName, secret),
         };
 
+        var request = requests
+            .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == certificate.Metadata.Uid) == true)
+            .OrderByDescending(r => CertificateRequestFactory.RevisionOf(r.Metadata) ?? 0)
+            .ThenByDescending(r => r.Metadata.CreationTimestamp ?? DateTime.MinValue)
+            .FirstOrDefault();
+        if (request is not null)
+        {
+            report["request"] = RequestSummary(request);
+        }
+
+        // The request's Order has its name; Orders from before requests were owned by the Certificate itself.
         var current = orders
-            .Where(o => o.Metadata.OwnerReferences?.Any(r => r.Uid == certificate.Metadata.Uid) == true)
+            .Where(o => (request is not null && o.Metadata.Name == request.Metadata.Name)
+                || o.Metadata.OwnerReferences?.Any(r => r.Uid == certificate.Metadata.Uid) == true)
             .OrderByDescending(o => OrderFactory.RevisionOf(o) ?? 0)
             .ThenByDescending(o => o.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .FirstOrDefault();
@@ -74,19 +90,40 @@ public static class CertificateStatusReport
         }
 
         report["events"] = new JsonArray([.. events
-            .Where(e => e.InvolvedObject?.Kind == ApiGroups.CertificateKind && e.InvolvedObject.Name == certificate.Metadata.Name)
+            .Where(e => IsAbout(e, ApiGroups.CertificateKind, certificate.Metadata.Name)
+                || (request is not null && IsAbout(e, ApiGroups.CertificateRequestKind, request.Metadata.Name))
+                || (current is not null && IsAbout(e, ApiGroups.OrderKind, current.Metadata.Name)))
             .OrderByDescending(LastSeen)
             .Take(MaxEvents)
             .Reverse()
             .Select(e => (JsonNode?)new JsonObject
             {
                 ["type"] = e.Type,
+                ["object"] = $"{e.InvolvedObject?.Kind}/{e.InvolvedObject?.Name}",
                 ["reason"] = e.Reason,
                 ["message"] = e.Message,
                 ["count"] = e.Count,
                 ["lastTimestamp"] = Time(LastSeen(e)),
             })]);
         return report;
+    }
+
+    private static bool IsAbout(Corev1Event e, string kind, string name) => e.InvolvedObject?.Kind == kind && e.InvolvedObject.Name == name;
+
+    private static JsonObject RequestSummary(CertificateRequest request)
+    {
+        JsonObject? Condition(string type) => ConditionSet.Find(request.Status?.Conditions, type) is { } c
+            ? new JsonObject { ["status"] = c.Status, ["reason"] = c.Reason, ["message"] = c.Message }
+            : null;
+        return new JsonObject
+        {
+            ["name"] = request.Metadata.Name,
+            ["revision"] = CertificateRequestFactory.RevisionOf(request.Metadata),
+            ["approved"] = Condition(ConditionTypes.Approved),
+            ["denied"] = Condition(ConditionTypes.Denied),
+            ["ready"] = Condition(ConditionTypes.Ready),
+            ["failureTime"] = Time(request.Status?.FailureTime),
+        };
     }
 
     private static JsonObject SecretSummary(string secretName, V1Secret? secret)

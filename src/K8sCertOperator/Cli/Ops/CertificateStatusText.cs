@@ -36,6 +36,10 @@ public static class CertificateStatusText
         {
             Line("Secret:", $"{secret["name"]} (missing)");
         }
+        if (report["request"] is JsonObject request)
+        {
+            Line("Request:", $"{request["name"]} {Verdict(request)}");
+        }
         if (report["order"] is JsonObject order)
         {
             Line("Order:", $"{order["name"]} state={order["state"]}{(order["reason"] is { } r ? " reason=" + r : "")}");
@@ -52,12 +56,30 @@ public static class CertificateStatusText
         else
         {
             text.Append("Events:\n");
-            text.Append(CultureInfo.InvariantCulture, $"  {"TYPE",-8} {"REASON",-20} {"COUNT",-6} MESSAGE\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {"TYPE",-8} {"OBJECT",-34} {"REASON",-20} {"COUNT",-6} MESSAGE\n");
             foreach (var e in events)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {e!["type"],-8} {e["reason"],-20} {SecretInspection.Flatten(e["count"]),-6} {e["message"]}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {e!["type"],-8} {e["object"],-34} {e["reason"],-20} {SecretInspection.Flatten(e["count"]),-6} {e["message"]}\n");
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>"approved, ready (Issued)", "denied (Reason): message", "waiting for approval", ...</summary>
+    private static string Verdict(JsonObject request)
+    {
+        static string Of(JsonNode? c) => $"({c!["reason"]}){(c["message"] is { } m ? ": " + m : "")}";
+        if (request["denied"] is JsonObject denied && denied["status"]?.GetValue<string>() == "True")
+        {
+            return "denied " + Of(denied);
+        }
+        if (request["approved"] is null)
+        {
+            return "waiting for approval";
+        }
+        var ready = request["ready"] as JsonObject;
+        return ready is null ? "approved, not yet signed"
+            : ready["status"]?.GetValue<string>() == "True" ? "approved, signed " + Of(ready)
+            : "approved, not signed " + Of(ready);
     }
 }

@@ -20,7 +20,7 @@ public static class CreateCertificateRequestCommand
     {
         var cluster = new ClusterOptions();
         var name = new Argument<string>("NAME") { Description = "Name of the CertificateRequest to create" };
-        var from = new Option<string>("--from-certificate") { Description = "Certificate manifest (JSON, e.g. kubectl create --dry-run=client -o json) whose spec is requested", Required = true };
+        var from = new Option<string>("--from-certificate") { Description = "Certificate manifest (YAML or JSON; k8scert.io or cert-manager.io) whose spec is requested", Required = true };
         var keyFile = new Option<string?>("--output-key-file") { Description = "Where to write the new private key (default NAME.key; must not exist)" };
         var certFile = new Option<string?>("--output-certificate-file") { Description = "Where to write the signed chain (default NAME.crt)" };
         var timeout = new Option<TimeSpan>("--timeout") { Description = "How long to wait for the request to be Ready", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
@@ -57,13 +57,15 @@ public static class CreateCertificateRequestCommand
         Certificate certificate;
         try
         {
-            certificate = KubeJson.Deserialize<Certificate>(await File.ReadAllTextAsync(certificateFile, cancellationToken).ConfigureAwait(false));
+            var manifest = Manifests.YamlManifest.Single(await File.ReadAllTextAsync(certificateFile, cancellationToken).ConfigureAwait(false))
+                ?? throw new FormatException("the file holds no document");
+            certificate = KubeJson.Deserialize<Certificate>(manifest.ToJsonString());
             parameters = CertificateTemplateFactory.Create(certificate.Spec);
             CertificateTemplateEncoder.EnsureValid(parameters.Template);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or PkiException or ArgumentException or FormatException)
         {
-            await stderr.WriteLineAsync($"error: {certificateFile}: {e.Message} (give the Certificate as JSON)").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {certificateFile}: {e.Message} (give one Certificate as YAML or JSON)").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

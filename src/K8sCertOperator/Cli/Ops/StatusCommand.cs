@@ -13,7 +13,7 @@ public static class StatusCommand
     {
         var cluster = new ClusterOptions();
         var name = new Argument<string>("NAME") { Description = "The Certificate" };
-        var certificate = new Command("certificate", "Conditions, Secret, current Order and Challenges, and Events of a Certificate");
+        var certificate = new Command("certificate", "Conditions, Secret, current CertificateRequest, Order and Challenges, and Events of a Certificate");
         certificate.Aliases.Add("cert");
         certificate.Arguments.Add(name);
         cluster.AddTo(certificate);
@@ -52,12 +52,13 @@ public static class StatusCommand
             var secret = string.IsNullOrEmpty(certificate.Spec.SecretName)
                 ? null
                 : await apis.Secrets.GetAsync(ns, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
+            var requests = (await apis.CertificateRequests.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var orders = (await apis.Orders.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var challenges = (await apis.Challenges.ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
-            // Filtered here rather than by field selector: the same list call the operator's Event API makes.
-            var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items
-                .Where(e => e.InvolvedObject?.Name == name && e.InvolvedObject.Kind == ApiGroups.CertificateKind).ToList();
-            var report = CertificateStatusReport.Build(certificate, secret, orders, challenges, events);
+            // The report picks the Certificate's, its request's and its Order's Events from the namespace's list
+            // (the same list call the operator's Event API makes).
+            var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
+            var report = CertificateStatusReport.Build(certificate, secret, requests, orders, challenges, events);
             if (!await OutputFormats.TryWriteStructuredAsync(report, format, stdout, cancellationToken).ConfigureAwait(false))
             {
                 await stdout.WriteAsync(CertificateStatusText.Render(report)).ConfigureAwait(false);

@@ -84,7 +84,7 @@ public sealed class CertificateRequestSigner : IReconciler
         if (outcome.Issued is not { } issued)
         {
             await SetReadyAsync(request, CertificateRequestReasons.Pending, outcome.PendingMessage!, cancellationToken).ConfigureAwait(false);
-            return outcome.PendingMessage == InProcessSigning.AcmeNotYet ? ReconcileResult.Success() : ReconcileResult.Success(IssuerRetry);
+            return outcome.WakesItself ? ReconcileResult.Success() : ReconcileResult.Success(IssuerRetry);
         }
 
         const string message = "Certificate fetched from issuer successfully";

@@ -6,7 +6,7 @@ using K8sCertOperator.Kube.Reconcile;
 
 namespace K8sCertOperator.Controllers.CertificateRequests;
 
-/// <summary>Registers the CertificateRequest signer: keyed by request, also woken when an issuer changes.</summary>
+/// <summary>Registers the CertificateRequest signer: keyed by request, also woken by its Order and when an issuer changes.</summary>
 public sealed class CertificateRequestSignerRegistration : IControllerRegistration
 {
     public string Name => "certificaterequests-signer";
@@ -17,6 +17,8 @@ public sealed class CertificateRequestSignerRegistration : IControllerRegistrati
         ArgumentNullException.ThrowIfNull(queue);
         var requests = CertificateRequestInformer.Of(context);
         requests.EnqueueOnChange(queue);
+        // ACME requests are signed through an Order of their own; its progress brings the request back.
+        context.Informers.Orders.EnqueueOnChange(queue, order => AcmeOrders.OrderForRequest.RequestKeys(order.Metadata));
         // A scan of the cache: requests waiting on an issuer are few, and this saves them the retry delay.
         context.Informers.Issuers.EnqueueOnChange(queue, issuer => Waiting(requests, ApiGroups.IssuerKind, issuer.Metadata.NamespaceProperty, issuer.Metadata.Name));
         context.Informers.ClusterIssuers.EnqueueOnChange(queue, issuer => Waiting(requests, ApiGroups.ClusterIssuerKind, null, issuer.Metadata.Name));

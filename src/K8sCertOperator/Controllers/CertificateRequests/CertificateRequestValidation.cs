@@ -27,21 +27,22 @@ public static class CertificateRequestValidation
         problems.AddRange(usages.Where(x => !KeyUsages.All.Contains(x)).Select(x => $"spec.usages: unknown usage \"{x}\""));
 
         ParsedCertificateRequest? csr = null;
+        CertificateTemplate? template = null;
         try
         {
             csr = CsrParser.ParsePem(spec.Request.Length == 0 ? null : Encoding.UTF8.GetString(spec.Request));
+            template = CsrTemplate.Create(csr, usages, spec.IsCA ?? false);
         }
         catch (PemFormatException e)
         {
             problems.Add("spec.request: " + e.Message);
         }
 
-        if (csr is null || problems.Count > 0)
+        if (csr is null || template is null || problems.Count > 0)
         {
             return (null, problems);
         }
 
-        var template = CsrTemplate.Create(csr, usages, spec.IsCA ?? false);
         problems.AddRange(CertificateTemplateValidator.Validate(template).Select(p => "spec.request: " + p));
         return problems.Count > 0 ? (null, problems) : (new SigningInput(csr, template, duration), []);
     }

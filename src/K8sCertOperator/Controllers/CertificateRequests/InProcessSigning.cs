@@ -9,19 +9,20 @@ using K8sCertOperator.Policies;
 namespace K8sCertOperator.Controllers.CertificateRequests;
 
 /// <summary>
-/// Signs an approved, valid CertificateRequest with one of the operator's own issuers, using the same signing code
-/// as the Certificate flow: CA issuers with the CA Secret; SelfSigned issuers with the private key in the Secret named
+/// Signs an approved, valid CertificateRequest with one of the operator's own issuers: ACME issuers through an Order;
+/// CA issuers with the CA Secret; SelfSigned issuers with the private key in the Secret named
 /// by the <c>k8scert.io/private-key-secret-name</c> annotation (the CSR holds only the public key, as in cert-manager).
 /// </summary>
 public sealed class InProcessSigning
 {
-    /// <summary>Message of requests for ACME issuers, which this slice does not sign.</summary>
-    public const string AcmeNotYet =
-        "ACME issuers do not sign standalone CertificateRequests yet: that comes with the switch of the Certificate flow onto CertificateRequests";
-
     private readonly OperatorContext _context;
+    private readonly AcmeOrders.AcmeOrderSigning _acme;
 
-    public InProcessSigning(OperatorContext context) => _context = context ?? throw new ArgumentNullException(nameof(context));
+    public InProcessSigning(OperatorContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _acme = new AcmeOrders.AcmeOrderSigning(context);
+    }
 
     public async Task<SigningOutcome> SignAsync(CertificateRequest request, IGenericIssuer issuer, SigningInput input, CancellationToken cancellationToken)
     {
@@ -37,12 +38,13 @@ public sealed class InProcessSigning
                 var signed = await CaSecretSigning.SignAsync(
                     _context, secretNamespace, issuer.Spec.Ca!.SecretName, input.Template, input.Csr.PublicKey, input.Duration, now,
                     X509FieldsMapper.IssuerUrls(issuer.Spec), cancellationToken).ConfigureAwait(false);
-                // The CA Secret may be fixed or come back: wait rather than fail.
-                return signed.Issued is { } issued ? new SigningOutcome(issued, null, null) : SigningOutcome.Wait(signed.Failure!);
+                // A missing CA Secret may be created or fixed: wait for it; a CA that cannot sign this request fails it.
+                return signed.Issued is { } issued ? new SigningOutcome(issued, null, null)
+                    : signed.Retryable ? SigningOutcome.Wait(signed.Failure!) : SigningOutcome.Fail(signed.Failure!);
             case IssuerType.SelfSigned:
                 return await SignSelfAsync(request, ns, input, now, X509FieldsMapper.IssuerUrls(issuer.Spec), cancellationToken).ConfigureAwait(false);
             case IssuerType.Acme:
-                return SigningOutcome.Wait(AcmeNotYet);
+                return await _acme.SignAsync(request, issuer, input, cancellationToken).ConfigureAwait(false);
             default:
                 return SigningOutcome.Wait($"{IssuerLookup.Describe(request.Spec.IssuerRef)} has no single issuer type");
         }

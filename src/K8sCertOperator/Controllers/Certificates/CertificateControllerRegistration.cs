@@ -7,7 +7,7 @@ namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
 /// Wires the Certificate controller: Certificates (and rivals for the same Secret), managed Secrets via their
-/// certificate-name annotation or owner, Orders via owner reference, and Issuer/ClusterIssuer changes via an
+/// certificate-name annotation or owner, CertificateRequests via owner reference, Orders via their certificate-name annotation, and Issuer/ClusterIssuer changes via an
 /// issuerRef index all enqueue the Certificate's key.
 /// </summary>
 public sealed class CertificateControllerRegistration : IControllerRegistration
@@ -26,10 +26,14 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
         certificates.AddIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKeys);
         certificates.AddIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKeys);
         informers.Orders.AddIndex(CertificateIndexes.OrdersByOwnerUid, CertificateIndexes.OwnerUids);
+        var requests = CertificateRequests.CertificateRequestInformer.Of(context);
+        requests.AddIndex(CertificateIndexes.RequestsByOwnerUid, CertificateIndexes.OwnerUids);
 
         certificates.EnqueueOnChange(queue, c => CertificateIndexes.CertificateAndRivals(c, certificates));
         informers.ManagedSecrets.EnqueueOnChange(queue, CertificateOwnership.SecretCertificateKeys);
-        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata));
+        requests.EnqueueOnChange(queue, r => CertificateOwnership.OwnerKeys(r.Metadata));
+        // Orders belong to requests; the Certificate follows them only for the order rate limit it shows.
+        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata).Concat(CertificateIndexes.AnnotatedCertificate(o.Metadata)).Distinct());
         informers.Issuers.EnqueueOnChange(queue, i =>
             certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKey(i.Metadata.NamespaceProperty, i.Metadata.Name)).Select(ObjectKey.From));
         informers.ClusterIssuers.EnqueueOnChange(queue, i =>

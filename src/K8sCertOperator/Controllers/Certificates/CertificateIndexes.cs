@@ -14,8 +14,11 @@ public static class CertificateIndexes
     /// <summary>Certificates by target Secret: "ns/secretName".</summary>
     public const string BySecretName = "k8scert.io/certificate-secret";
 
-    /// <summary>Orders by the uid of the Certificate that owns them.</summary>
+    /// <summary>Orders by the uid of the Certificate that owns them (Orders made before CertificateRequests).</summary>
     public const string OrdersByOwnerUid = "k8scert.io/order-owner-uid";
+
+    /// <summary>CertificateRequests by the uid of the Certificate that owns them.</summary>
+    public const string RequestsByOwnerUid = "k8scert.io/request-owner-uid";
 
     public static IEnumerable<string> IssuerKeys(Certificate certificate)
     {
@@ -44,8 +47,23 @@ public static class CertificateIndexes
     public static IEnumerable<string> OwnerUids(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return order.Metadata?.OwnerReferences?.Where(o => o.Kind == ApiGroups.CertificateKind && !string.IsNullOrEmpty(o.Uid)).Select(o => o.Uid) ?? [];
+        return OwnerUids(order.Metadata);
     }
+
+    public static IEnumerable<string> OwnerUids(CertificateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return OwnerUids(request.Metadata);
+    }
+
+    private static IEnumerable<string> OwnerUids(k8s.Models.V1ObjectMeta? metadata) =>
+        metadata?.OwnerReferences?.Where(o => o.Kind == ApiGroups.CertificateKind && !string.IsNullOrEmpty(o.Uid)).Select(o => o.Uid) ?? [];
+
+    /// <summary>The Certificate an object made for it names in its certificate-name annotation (Orders, via their request).</summary>
+    public static IEnumerable<ObjectKey> AnnotatedCertificate(k8s.Models.V1ObjectMeta? metadata) =>
+        metadata?.Annotations?.TryGetValue(AnnotationKeys.CertificateName, out var name) == true && !string.IsNullOrEmpty(name)
+            ? [new ObjectKey(metadata.NamespaceProperty, name)]
+            : [];
 
     /// <summary>The Certificate itself and every other one aiming at the same Secret (a conflict may resolve).</summary>
     public static IEnumerable<ObjectKey> CertificateAndRivals(Certificate certificate, IInformer<Certificate> certificates)

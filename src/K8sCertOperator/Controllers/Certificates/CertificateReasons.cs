@@ -26,4 +26,10 @@ public static class CertificateReasons
 
     /// <summary>spec.keystores.pkcs12.profile names an encoding this operator cannot write.</summary>
     public const string KeystoreProfileUnsupported = "KeystoreProfileUnsupported";
+
+    /// <summary>Event: the CertificateRequest for a revision was created.</summary>
+    public const string Requested = "Requested";
+
+    /// <summary>Issuing condition: the CertificateRequest has neither Approved nor Denied yet.</summary>
+    public const string WaitingForApproval = "WaitingForApproval";
 }

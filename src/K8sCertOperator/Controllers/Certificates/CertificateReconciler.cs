@@ -7,7 +7,7 @@ namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
 /// Runs the Certificate steps in order (validate, trigger, key manager, request, issuing) until one stops, then
-/// always the bookkeeping steps (Order history, readiness) unless a step already wrote Ready itself. The
+/// always the bookkeeping steps (request history, Secret outputs, readiness) unless a step already wrote Ready itself. The
 /// earliest requeue any step asked for wins.
 /// </summary>
 public sealed class CertificateReconciler : IReconciler
@@ -23,7 +23,7 @@ public sealed class CertificateReconciler : IReconciler
         _ops = new CertificateOperations(context);
         _logger = context.LoggerFactory.CreateLogger<CertificateReconciler>();
         _steps = [new ValidateStep(_ops), new TriggerStep(_ops, new AriWindowCache(context)), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
-        _finalSteps = [new OrderCleanupStep(_ops), new SecretOutputsStep(_ops), new ReadinessStep(_ops)];
+        _finalSteps = [new HistoryCleanupStep(_ops), new SecretOutputsStep(_ops), new ReadinessStep(_ops)];
     }
 
     /// <summary>Number of reconciles run (for tests that check a Certificate does not hot-loop).</summary>

@@ -64,7 +64,11 @@ public sealed class CertificateSyncState : IDisposable
     {
         RenewalJitter = RenewalJitter,
         SignsLocally = IssuerType is IssuerType.SelfSigned or IssuerType.Ca,
+        LastRequest = LastRequest,
     };
+
+    /// <summary>What the CertificateRequest of the current revision asked for; set by the trigger step.</summary>
+    public LastRequest? LastRequest { get; set; }
 
     public void Dispose()
     {

@@ -39,6 +39,8 @@ public static class OrderNaming
             .Append(request.Duration ?? "").Append('\n')
             .Append(Convert.ToBase64String(request.PublicKeySpki)).Append('\n')
             .Append(request.Attempt.ToString(CultureInfo.InvariantCulture))
+            // Only Certificates that use these fields hash them, so other names stay what they were before.
+            .Append(request.Shape.Length == 0 ? "" : "\n" + request.Shape)
             .ToString();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(hash)[..10];

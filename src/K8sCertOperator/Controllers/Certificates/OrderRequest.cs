@@ -4,7 +4,8 @@ namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
 /// What the Order for one revision must ask for: derived from the Certificate spec and the public half of the
-/// next private key. Its <see cref="Hash"/> is part of the Order name, so a spec or key change yields a new name.
+/// next private key. Its <see cref="Hash"/> is part of the CertificateRequest and Order names, so a spec or key change
+/// yields a new name.
 /// </summary>
 public sealed record OrderRequest(
     string CertificateName,
@@ -15,7 +16,8 @@ public sealed record OrderRequest(
     IReadOnlyList<string> IpAddresses,
     string? Duration,
     byte[] PublicKeySpki,
-    int Attempt = 0)
+    int Attempt = 0,
+    string Shape = "")
 {
     /// <summary>
     /// <paramref name="attempt"/> is status.failedIssuanceAttempts: a retry after a failed Order gets a new name,
@@ -34,7 +36,8 @@ public sealed record OrderRequest(
             spec.IpAddresses?.ToList() ?? [],
             string.IsNullOrEmpty(spec.Duration) ? null : spec.Duration,
             publicKeySpki,
-            attempt);
+            attempt,
+            CsrShape.Of(spec));
     }
 
     public string Hash => OrderNaming.RequestHash(this);

@@ -45,6 +45,7 @@ public sealed class TriggerStep : ICertificateStep
 
         if (!state.IsIssuing)
         {
+            state.LastRequest = LastRequestOf(state);
             var input = state.Input();
             var decision = ReissuePolicyChain.Default.Evaluate(input);
             if (decision is null)
@@ -106,5 +107,32 @@ public sealed class TriggerStep : ICertificateStep
         return window is not null && schedule.Target is { } due && now >= due
             ? new ReissueDecision(ConditionReasons.Renewing, $"The ACME server's renewal window ({window.Start:u} to {window.End:u}) has opened")
             : null;
+    }
+
+    /// <summary>The signed CertificateRequest of status.revision, when one is kept and its CSR reads.</summary>
+    private LastRequest? LastRequestOf(CertificateSyncState state)
+    {
+        var revision = state.Certificate.Status?.Revision;
+        if (revision is null || _ops.Context.Informers.CertificateRequests is not { } requests)
+        {
+            return null;
+        }
+
+        var request = requests.ByIndex(CertificateIndexes.RequestsByOwnerUid, state.Certificate.Metadata.Uid ?? "")
+            .FirstOrDefault(r => CertificateRequestFactory.RevisionOf(r.Metadata) == revision && ConditionSet.IsTrue(r.Status?.Conditions, ConditionTypes.Ready));
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var csr = Pki.CsrParser.ParsePem(System.Text.Encoding.ASCII.GetString(request.Spec.Request));
+            return new LastRequest(csr, request.Spec.Usages ?? [], request.Spec.IsCA ?? false);
+        }
+        catch (Pki.PemFormatException)
+        {
+            return null;
+        }
     }
 }

@@ -27,6 +27,14 @@ public sealed class ValidateStep : ICertificateStep
 
         var informers = _ops.Context.Informers;
         var issuerRef = state.Spec.IssuerRef;
+        if (!ApiGroups.IsIssuerGroup(issuerRef.Group))
+        {
+            // Nothing to look up: the external issuer's controller reports on the CertificateRequest.
+            state.IssuerType = IssuerType.External;
+            state.IssuerReady = true;
+            return StepResult.Continue;
+        }
+
         var issuer = IssuerLookup.Find(issuerRef, state.Namespace, informers.Issuers, informers.ClusterIssuers);
         if (issuer is null)
         {

@@ -40,7 +40,7 @@ public static class CaSecretSigning
             || !data.TryGetValue(SecretKeys.TlsPrivateKey, out var caKey) || caKey is not { Length: > 0 })
         {
             // Empty values are "no certificate / no key" (a kubernetes.io/tls Secret must keep both entries).
-            return new CaSigningResult(null, $"CA Secret {secretNamespace}/{secretName} is missing or lacks tls.crt/tls.key");
+            return new CaSigningResult(null, $"CA Secret {secretNamespace}/{secretName} is missing or lacks tls.crt/tls.key") { Retryable = true };
         }
 
         try

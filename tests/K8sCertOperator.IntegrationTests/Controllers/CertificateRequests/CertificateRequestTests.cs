@@ -60,10 +60,19 @@ public class CertificateRequestTests(ITestOutputHelper output)
         var dir = Directory.CreateTempSubdirectory("k8scert-cr-");
         try
         {
-            var manifest = Path.Combine(dir.FullName, "certificate.json");
-            var certificate = Certificates.CertificateControllerHarness.NewCertificate(h.Namespace, "by-hand", "by-hand-tls", "ca", "by-hand.example");
-            certificate.Spec.Duration = "24h";
-            await File.WriteAllTextAsync(manifest, KubeJson.Serialize(certificate), ct);
+            // A cert-manager user's YAML, unchanged.
+            var manifest = Path.Combine(dir.FullName, "certificate.yaml");
+            await File.WriteAllTextAsync(manifest, """
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata:
+                  name: by-hand
+                spec:
+                  secretName: by-hand-tls
+                  duration: 24h
+                  dnsNames: [by-hand.example]
+                  issuerRef: {name: ca, kind: Issuer, group: cert-manager.io}
+                """, ct);
             var keyFile = Path.Combine(dir.FullName, "by-hand.key");
             var crtFile = Path.Combine(dir.FullName, "by-hand.crt");
             using var stdout = new StringWriter();

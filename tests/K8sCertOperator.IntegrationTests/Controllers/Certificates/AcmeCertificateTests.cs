@@ -58,7 +58,12 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         var order = await WaitForOrderAsync(h, "site", 1, null, ct);
         Assert.StartsWith("site-1-", order.Metadata.Name, StringComparison.Ordinal);
         Assert.Equal("web", order.Metadata.Labels["team"]);
-        Assert.Equal("site", Assert.Single(order.Metadata.OwnerReferences).Name);
+        // Certificate → CertificateRequest (approved by the built-in approver) → Order of the same name.
+        var requestOwner = Assert.Single(order.Metadata.OwnerReferences);
+        Assert.Equal((ApiGroups.CertificateRequestKind, order.Metadata.Name), (requestOwner.Kind, requestOwner.Name));
+        var request = await h.Apis.CertificateRequests.GetAsync(h.Namespace, order.Metadata.Name, ct);
+        Assert.Equal("site", Assert.Single(request!.Metadata.OwnerReferences).Name);
+        Assert.True(ConditionSet.IsTrue(request.Status!.Conditions, ConditionTypes.Approved));
         Assert.Equal("le", order.Spec.IssuerRef.Name);
         Assert.Equal(["site.example", "www.site.example"], order.Spec.DnsNames);
         var csr = CsrParser.ParseDer(order.Spec.Request);
@@ -73,6 +78,8 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         await h.Apis.Orders.ReplaceStatusAsync(order, ct);
 
         await h.WaitForReadyRevisionAsync("site", 1, ct);
+        var signed = await h.Apis.CertificateRequests.GetAsync(h.Namespace, order.Metadata.Name, ct);
+        Assert.True(ConditionSet.IsTrue(signed!.Status!.Conditions, ConditionTypes.Ready));
         var secret = await h.Apis.Secrets.GetAsync(h.Namespace, "site-tls", ct);
         SecretAssert.ValidTls(secret, "site", "site.example", "www.site.example");
         Assert.Equal(chain.ChainPem, Encoding.ASCII.GetString(secret!.Data["tls.crt"]));
@@ -86,11 +93,13 @@ public class AcmeCertificateTests(ITestOutputHelper output)
         renewal.Status = new OrderStatus { State = AcmeStates.Valid, Certificate = Encoding.ASCII.GetBytes(SignChain(CsrParser.ParseDer(renewal.Spec.Request), days: 60).ChainPem) };
         await h.Apis.Orders.ReplaceStatusAsync(renewal, ct);
         await h.WaitForReadyRevisionAsync("site", 2, ct);
-        while (await h.Apis.Orders.GetAsync(h.Namespace, order.Metadata.Name, ct) is not null)
+        while (await h.Apis.CertificateRequests.GetAsync(h.Namespace, order.Metadata.Name, ct) is not null
+               || await h.Apis.Orders.GetAsync(h.Namespace, order.Metadata.Name, ct) is not null)
         {
             await Task.Delay(50, ct);
         }
 
+        Assert.NotNull(await h.Apis.CertificateRequests.GetAsync(h.Namespace, renewal.Metadata.Name, ct));
         Assert.NotNull(await h.Apis.Orders.GetAsync(h.Namespace, renewal.Metadata.Name, ct));
     }
 

@@ -1,6 +1,8 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.CertificateRequests;
+using K8sCertOperator.Controllers.CertificateRequests.Approval;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Cluster;
@@ -17,8 +19,8 @@ using ObjectKey = K8sCertOperator.Kube.ObjectKey;
 namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
 
 /// <summary>
-/// Runs only the Certificate controller against a test API server: the host's informer set, a context with an
-/// adjustable clock, one work queue and a controller. Issuers are made Ready by writing their status directly.
+/// Runs the Certificate controller with the CertificateRequest approver and signer against a test API server: the
+/// host's informer set, a context with an adjustable clock, a work queue and a controller each. Issuers are made Ready by writing their status directly.
 /// </summary>
 internal sealed class CertificateControllerHarness : IAsyncDisposable
 {
@@ -48,7 +50,7 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
 
     public string Namespace => Env.Namespace;
 
-    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
     {
         var logs = NullLoggerFactory.Instance;
         var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false };
@@ -72,11 +74,23 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
         var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions());
         var registration = new CertificateControllerRegistration();
         var reconciler = (CertificateReconciler)registration.Build(context, queue);
-        var controller = new Controller(new ControllerOptions { Name = registration.Name, Workers = 2 }, queue, reconciler, NullLogger.Instance);
+        List<Controller> controllers = [new Controller(new ControllerOptions { Name = registration.Name, Workers = 2 }, queue, reconciler, NullLogger.Instance)];
+        // Every issuance goes through a CertificateRequest: the built-in approver and the signer run beside it.
+        IControllerRegistration[] requestControllers =
+        [
+            new CertificateRequestSignerRegistration(),
+            new ApproverControllerRegistration(approveSigners ?? SignerPatterns.Default),
+        ];
+        foreach (var extra in requestControllers.Where(r => r is not ApproverControllerRegistration || !(approveSigners?.IsOff ?? false)))
+        {
+            var extraQueue = new WorkQueue<ObjectKey>(new WorkQueueOptions());
+            controllers.Add(new Controller(new ControllerOptions { Name = extra.Name, Workers = 2 }, extraQueue, extra.Build(context, extraQueue), NullLogger.Instance));
+        }
+
         var harness = new CertificateControllerHarness(env, context, queue, reconciler, clock);
         harness._running.Add(informers.RunAsync(harness._stop.Token));
         await informers.WaitForSyncAsync(cancellationToken);
-        harness._running.Add(controller.RunAsync(harness._stop.Token));
+        harness._running.AddRange(controllers.Select(c => c.RunAsync(harness._stop.Token)));
         return harness;
     }
 

@@ -41,7 +41,12 @@ public sealed class CertificateHostIntegrationTests(ITestOutputHelper output)
             DnsProviders = _ => new DnsProviderRegistry(),
             LeaderElection = (_, _, _) => new AlwaysLeader(),
         };
-        IControllerRegistration[] controllers = [new IssuerControllerRegistration(), new ClusterIssuerControllerRegistration(), new CertificateControllerRegistration()];
+        IControllerRegistration[] controllers =
+        [
+            new IssuerControllerRegistration(), new ClusterIssuerControllerRegistration(), new CertificateControllerRegistration(),
+            new K8sCertOperator.Controllers.CertificateRequests.CertificateRequestSignerRegistration(),
+            new K8sCertOperator.Controllers.CertificateRequests.Approval.ApproverControllerRegistration(K8sCertOperator.Controllers.CertificateRequests.Approval.SignerPatterns.Default),
+        ];
         await using var host = await OperatorHost.StartAsync(options, env.Client, controllers, services, NullLoggerFactory.Instance, ct);
         var apis = new OperatorApis(env.Client);
 

@@ -71,10 +71,8 @@ public class AriRenewalTests
     {
         var certificate = CertificateObjects.Certificate(dnsNames: "ari.example.com");
         using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
-        var (order, request) = CertificateObjects.Order(certificate, key);
-        var csr = order.Spec.Request!;
         Assert.Equal("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE",
-            OrderFactory.Build(certificate, request, csr, null, "aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE").Metadata.Annotations[AnnotationKeys.AcmeReplaces]);
-        Assert.False(OrderFactory.Build(certificate, request, csr, null).Metadata.Annotations.ContainsKey(AnnotationKeys.AcmeReplaces));
+            CertificateObjects.Order(certificate, key, replaces: "aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE").Order.Metadata.Annotations[AnnotationKeys.AcmeReplaces]);
+        Assert.False(CertificateObjects.Order(certificate, key).Order.Metadata.Annotations.ContainsKey(AnnotationKeys.AcmeReplaces));
     }
 }

@@ -1,7 +1,9 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers.CertificateRequests.AcmeOrders;
 using K8sCertOperator.Controllers.Certificates;
+using K8sCertOperator.Policies;
 using K8sCertOperator.Pki;
 
 namespace K8sCertOperator.Tests.Controllers.Certificates;
@@ -27,12 +29,22 @@ internal static class CertificateObjects
         },
     };
 
-    public static (Order Order, OrderRequest Request) Order(Certificate certificate, CertificateKey key, int revision = 1)
+    /// <summary>The CertificateRequest the request step makes for <paramref name="certificate"/> and <paramref name="key"/>.</summary>
+    public static (CertificateRequest Request, OrderRequest Wanted) Request(Certificate certificate, CertificateKey key, int revision = 1, string? replaces = null)
     {
-        var request = OrderRequest.For(certificate, revision, key.ExportSubjectPublicKeyInfo());
-        var template = new CertificateTemplate { DnsNames = certificate.Spec.DnsNames ?? [] };
-        var order = OrderFactory.Build(certificate, request, CsrBuilder.BuildDer(key, template), null);
-        return (order, request);
+        var wanted = OrderRequest.For(certificate, revision, key.ExportSubjectPublicKeyInfo());
+        var csrPem = CsrBuilder.BuildPem(key, CertificateTemplateFactory.Create(certificate.Spec).Template);
+        var request = CertificateRequestFactory.Build(certificate, wanted, csrPem, "web-next-key", replaces);
+        request.Metadata.Uid = "uid-request-" + revision;
+        return (request, wanted);
+    }
+
+    /// <summary>The Order an ACME issuer makes of that request.</summary>
+    public static (Order Order, OrderRequest Request) Order(Certificate certificate, CertificateKey key, int revision = 1, string? replaces = null)
+    {
+        var (request, wanted) = Request(certificate, key, revision, replaces);
+        var csr = CsrParser.ParsePem(System.Text.Encoding.ASCII.GetString(request.Spec.Request));
+        return (OrderForRequest.Build(request, csr, null), wanted);
     }
 
     /// <summary>A leaf signed by a fresh CA: chain PEM (leaf, CA) and the CA PEM.</summary>

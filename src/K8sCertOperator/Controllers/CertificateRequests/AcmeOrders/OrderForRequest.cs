@@ -1,0 +1,85 @@
+using k8s.Models;
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Pki;
+
+namespace K8sCertOperator.Controllers.CertificateRequests.AcmeOrders;
+
+/// <summary>
+/// The Order that signs a CertificateRequest with an ACME issuer: same name and namespace, owned by the request, the
+/// identifiers read from the verified CSR, and the request's Certificate annotations (name, revision, replaces, ingress
+/// class override) and labels carried over so Challenges and Events still lead to the Certificate.
+/// </summary>
+public static class OrderForRequest
+{
+    private static readonly string[] CarriedAnnotations =
+    [
+        AnnotationKeys.CertificateName,
+        AnnotationKeys.CertificateRevision,
+        AnnotationKeys.AcmeReplaces,
+        AnnotationKeys.AcmeHttp01OverrideIngressClass,
+    ];
+
+    public static Order Build(CertificateRequest request, ParsedCertificateRequest csr, string? profile)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(csr);
+        var annotations = new Dictionary<string, string>();
+        foreach (var key in CarriedAnnotations)
+        {
+            if (request.Metadata.Annotations?.TryGetValue(key, out var value) == true)
+            {
+                annotations[key] = value;
+            }
+        }
+
+        var issuerRef = request.Spec.IssuerRef;
+        return new Order
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = request.Metadata.Name,
+                NamespaceProperty = request.Metadata.NamespaceProperty,
+                Labels = request.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : null,
+                Annotations = annotations,
+                OwnerReferences = [OwnerReference(request)],
+            },
+            Spec = new OrderSpec
+            {
+                Request = PemCodec.DecodeCertificateRequestDer(System.Text.Encoding.ASCII.GetString(request.Spec.Request)),
+                IssuerRef = new ObjectReference { Name = issuerRef.Name, Kind = issuerRef.EffectiveKind, Group = issuerRef.Group },
+                CommonName = string.IsNullOrEmpty(csr.CommonName) ? null : csr.CommonName,
+                DnsNames = csr.SubjectAltNames.DnsNames.Count > 0 ? [.. csr.SubjectAltNames.DnsNames] : null,
+                IpAddresses = csr.SubjectAltNames.IpAddresses.Count > 0 ? [.. csr.SubjectAltNames.IpAddresses] : null,
+                Duration = string.IsNullOrEmpty(request.Spec.Duration) ? null : request.Spec.Duration,
+                Profile = string.IsNullOrEmpty(profile) ? null : profile,
+            },
+        };
+    }
+
+    public static V1OwnerReference OwnerReference(CertificateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new V1OwnerReference
+        {
+            ApiVersion = ApiGroups.CertApiVersion,
+            Kind = ApiGroups.CertificateRequestKind,
+            Name = request.Metadata.Name,
+            Uid = request.Metadata.Uid,
+            Controller = true,
+            BlockOwnerDeletion = true,
+        };
+    }
+
+    /// <summary>Key of the CertificateRequest that owns an Order, if one does.</summary>
+    public static IEnumerable<Kube.ObjectKey> RequestKeys(V1ObjectMeta? metadata)
+    {
+        foreach (var owner in metadata?.OwnerReferences ?? [])
+        {
+            if (owner.Kind == ApiGroups.CertificateRequestKind && owner.ApiVersion == ApiGroups.CertApiVersion)
+            {
+                yield return new Kube.ObjectKey(metadata!.NamespaceProperty, owner.Name);
+            }
+        }
+    }
+}
