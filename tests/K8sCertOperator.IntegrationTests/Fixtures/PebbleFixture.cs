@@ -230,6 +230,17 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
         {
             pebble["certificateValidityPeriod"] = validity;
         }
+        var profiles = Options.Profiles
+            ?? (Options.CertificateValidityPeriodSeconds is { } only ? new Dictionary<string, ulong> { ["default"] = only } : null);
+        if (profiles is not null)
+        {
+            // Current Pebble picks a random profile for an order that names none, so a single profile keeps lifetimes exact.
+            pebble["profiles"] = profiles.ToDictionary(p => p.Key, p => new Dictionary<string, object>
+            {
+                ["description"] = $"{p.Key} ({p.Value} s)",
+                ["validityPeriod"] = p.Value,
+            });
+        }
         return JsonSerializer.Serialize(new Dictionary<string, object> { ["pebble"] = pebble });
     }
 
