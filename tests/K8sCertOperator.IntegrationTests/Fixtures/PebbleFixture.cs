@@ -64,6 +64,24 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Pebble's log so far, for failure messages.</summary>
     public string Output => _process?.Output ?? string.Empty;
 
+    /// <summary>Pebble's newOrder path; with <see cref="CountRequests"/> tells whether a client ordered.</summary>
+    public const string NewOrderPath = "/order-plz";
+
+    /// <summary>Pebble's newAccount path.</summary>
+    public const string NewAccountPath = "/sign-me-up";
+
+    /// <summary>How many requests Pebble logged for <paramref name="path"/> ("POST /order-plz -> calling handler()").</summary>
+    public int CountRequests(string method, string path)
+    {
+        var line = $"{method} {path} -> calling handler()";
+        var count = 0;
+        for (var at = Output.IndexOf(line, StringComparison.Ordinal); at >= 0; at = Output.IndexOf(line, at + line.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
     public static async Task<PebbleFixture> StartAsync(PebbleOptions options, CancellationToken cancellationToken = default)
     {
         var fixture = new PebbleFixture(options);
