@@ -56,8 +56,8 @@ public static class CertifyRenewRunner
                 }
                 await stdout.WriteLineAsync("renewing: " + decision.Reason).ConfigureAwait(false);
                 var replaces = ari.Offered && leaf is not null ? CertId(leaf) : null;
-                var issued = await session.IssueAsync(replaces, files ?? new AtomicFileSet(), timeout.Token).ConfigureAwait(false);
-                await stdout.WriteLineAsync(CertifyRunner.Issued(issued, certify) + (replaces is null ? string.Empty : $"; replaces {replaces}")).ConfigureAwait(false);
+                var (issued, replaced) = await IssueAsync(session, replaces, files ?? new AtomicFileSet(), stderr, timeout.Token).ConfigureAwait(false);
+                await stdout.WriteLineAsync(CertifyRunner.Issued(issued, certify) + (replaced is null ? string.Empty : $"; replaces {replaced}")).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (CliErrors.IsReportable(e, cancellationToken))
@@ -66,6 +66,22 @@ public static class CertifyRenewRunner
             return ExitCodes.Failed;
         }
         return await RunHookAsync(options, stdout, stderr, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A renewal whose files could not be written was still issued, and the CA counts the old certificate as
+    // replaced: the next run's `replaces` is then refused with alreadyReplaced (RFC 9773 §5). Order without it.
+    private static async Task<(Pki.CertificateInfo Issued, string? Replaced)> IssueAsync(CertifySession session, string? replaces, AtomicFileSet files,
+        TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await session.IssueAsync(replaces, files, cancellationToken).ConfigureAwait(false), replaces);
+        }
+        catch (AcmeProtocolException e) when (replaces is not null && e.Is(AcmeProblemTypes.AlreadyReplaced))
+        {
+            await stderr.WriteLineAsync($"warning: the CA says {replaces} was already replaced ({e.Detail}); ordering without replaces").ConfigureAwait(false);
+            return (await session.IssueAsync(null, files, cancellationToken).ConfigureAwait(false), null);
+        }
     }
 
     private static async Task<int> RunHookAsync(RenewOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
