@@ -99,6 +99,25 @@ public sealed class CertifyRenewProcessTests : IDisposable
         Assert.Contains("; replaces ", due.Output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_failing_deploy_hook_fails_the_run_after_the_new_files_are_in_place()
+    {
+        var missing = ExternalTool.MissingReason("pebble", "pebble");
+        Skip.If(missing is not null, missing);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false }, cts.Token);
+        var output = Path.Combine(_work, "hook");
+        string[] renew = ["certify", "renew", .. CertifyProcess.Against(pebble, CertifyProcess.WriteCaBundle(pebble, _work), output, Name),
+            "--http01-listen", $"127.0.0.1:{pebble.HttpPort}", "--deploy-hook", "echo reload failed >&2; exit 3"];
+
+        var (code, text) = await CertifyProcess.RunAsync(_work, cts.Token, renew);
+
+        Assert.True(code == ExitCodes.Failed, text);
+        Assert.Contains("reload failed", text, StringComparison.Ordinal);
+        Assert.Contains("error: the certificate was renewed, but --deploy-hook exited with 3", text, StringComparison.Ordinal);
+        Assert.Contains(Name, CertificateInfo.FromPem(await File.ReadAllTextAsync(Path.Combine(output, "tls.crt"), cts.Token)).SubjectAltNames.DnsNames);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static async Task<bool> OffersAriAsync(PebbleFixture pebble)

@@ -90,13 +90,21 @@ public static class CertifyRenewRunner
         {
             return ExitCodes.Renewed;
         }
-        var code = await DeployHook.RunAsync(hook, options.Certify, stdout, stderr, cancellationToken).ConfigureAwait(false);
-        if (code == 0)
+        string failure;
+        try
         {
-            return ExitCodes.Renewed;
+            var code = await DeployHook.RunAsync(hook, options.Certify, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            if (code == 0)
+            {
+                return ExitCodes.Renewed;
+            }
+            failure = string.Create(CultureInfo.InvariantCulture, $"exited with {code}");
         }
-        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"error: the certificate was renewed, but --deploy-hook exited with {code}; the next run will not run it again")).ConfigureAwait(false);
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            failure = "could not run: " + e.Message;
+        }
+        await stderr.WriteLineAsync($"error: the certificate was renewed, but --deploy-hook {failure}; the next run will not run it again").ConfigureAwait(false);
         return ExitCodes.Failed;
     }
 
