@@ -72,6 +72,8 @@ public sealed partial class AcmeClient : IAcmeClient
     public async Task<AcmeAccount> NewAccountAsync(IReadOnlyList<string> contactEmails, bool termsOfServiceAgreed,
         ExternalAccountBinding? externalAccountBinding, CancellationToken cancellationToken)
     {
+        // A binding the CA must refuse (RFC 7518 §3.2 key length) fails here, before any request.
+        externalAccountBinding?.DecodeMacKey();
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var url = Require(directory.NewAccount, "newAccount");
         var request = new NewAccountRequest

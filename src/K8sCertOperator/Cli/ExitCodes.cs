@@ -16,4 +16,10 @@ public static class ExitCodes
 
     /// <summary>A wait ran out of time.</summary>
     public const int Timeout = 4;
+
+    /// <summary>`certify renew`: a new certificate was written (and the deploy hook ran and succeeded).</summary>
+    public const int Renewed = Ok;
+
+    /// <summary>`certify renew`: the installed certificate is not due yet; nothing was ordered or written.</summary>
+    public const int NotDue = 5;
 }

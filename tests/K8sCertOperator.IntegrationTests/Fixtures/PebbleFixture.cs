@@ -64,6 +64,24 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Pebble's log so far, for failure messages.</summary>
     public string Output => _process?.Output ?? string.Empty;
 
+    /// <summary>Pebble's newOrder path; with <see cref="CountRequests"/> tells whether a client ordered.</summary>
+    public const string NewOrderPath = "/order-plz";
+
+    /// <summary>Pebble's newAccount path.</summary>
+    public const string NewAccountPath = "/sign-me-up";
+
+    /// <summary>How many requests Pebble logged for <paramref name="path"/> ("POST /order-plz -> calling handler()").</summary>
+    public int CountRequests(string method, string path)
+    {
+        var line = $"{method} {path} -> calling handler()";
+        var count = 0;
+        for (var at = Output.IndexOf(line, StringComparison.Ordinal); at >= 0; at = Output.IndexOf(line, at + line.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
     public static async Task<PebbleFixture> StartAsync(PebbleOptions options, CancellationToken cancellationToken = default)
     {
         var fixture = new PebbleFixture(options);
@@ -229,6 +247,17 @@ public class PebbleFixture : IAsyncLifetime, IAsyncDisposable
         if (Options.CertificateValidityPeriodSeconds is { } validity)
         {
             pebble["certificateValidityPeriod"] = validity;
+        }
+        var profiles = Options.Profiles
+            ?? (Options.CertificateValidityPeriodSeconds is { } only ? new Dictionary<string, ulong> { ["default"] = only } : null);
+        if (profiles is not null)
+        {
+            // Current Pebble picks a random profile for an order that names none, so a single profile keeps lifetimes exact.
+            pebble["profiles"] = profiles.ToDictionary(p => p.Key, p => new Dictionary<string, object>
+            {
+                ["description"] = $"{p.Key} ({p.Value} s)",
+                ["validityPeriod"] = p.Value,
+            });
         }
         return JsonSerializer.Serialize(new Dictionary<string, object> { ["pebble"] = pebble });
     }

@@ -11,8 +11,18 @@ public sealed record PebbleOptions
     /// <summary>Names Pebble refuses with rejectedIdentifier (subdomains included).</summary>
     public IReadOnlyList<string> DomainBlocklist { get; init; } = [];
 
-    /// <summary>Validity of issued certificates in seconds; null keeps Pebble's default (5 years).</summary>
+    /// <summary>
+    /// Validity of issued certificates in seconds; null keeps Pebble's default (5 years on 2.4, 90 days on current
+    /// Pebble). Written both as Pebble 2.4's certificateValidityPeriod and, because current Pebble takes validity
+    /// from profiles only, as the validity of a single "default" profile (unless <see cref="Profiles"/> is set).
+    /// </summary>
     public ulong? CertificateValidityPeriodSeconds { get; init; }
+
+    /// <summary>
+    /// ACME profiles (name to validity in seconds) current Pebble offers in meta.profiles; Pebble 2.4 has no
+    /// profiles and ignores them. Tests detect what the pebble on PATH offers from its directory.
+    /// </summary>
+    public IReadOnlyDictionary<string, ulong>? Profiles { get; init; }
 
     /// <summary>PEBBLE_WFE_NONCEREJECT: percent of good nonces rejected; null keeps Pebble's 5%.</summary>
     public int? NonceRejectPercent { get; init; }

@@ -1,3 +1,5 @@
+using K8sCertOperator.Acme.Jws;
+
 namespace K8sCertOperator.Cli.Standalone;
 
 /// <summary>Everything `certify` was told on its command line.</summary>
@@ -32,6 +34,15 @@ public sealed record CertifyOptions
     public bool HasDns01 => Dns01Rfc2136 is not null || Dns01Config is not null;
 
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
+
+    /// <summary>ACME profile to order (draft-ietf-acme-profiles); must be one the directory's meta.profiles offers.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The one challenge type to use (--challenge); null lets certify use every responder it has.</summary>
+    public string? Challenge { get; init; }
+
+    /// <summary>External account binding from --eab-kid / --eab-hmac-key-file.</summary>
+    public ExternalAccountBinding? ExternalAccountBinding { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using K8sCertOperator.Cli.Standalone.Renew;
 
 namespace K8sCertOperator.Cli.Standalone;
 
@@ -7,73 +8,43 @@ public static class StandaloneCommands
 {
     public static Command Certify()
     {
-        var server = new Option<string>("--server") { Description = "ACME directory URL", Required = true };
-        var caBundle = new Option<string?>("--ca-bundle") { Description = "PEM file with CA certificates to trust for the ACME server" };
-        var insecure = new Option<bool>("--insecure-skip-verify") { Description = "Do not verify the ACME server's TLS certificate (testing only)" };
-        var email = new Option<string?>("--email") { Description = "Account contact e-mail" };
-        var domains = new Option<string[]>("--domain", "-d") { Description = "Name (DNS or IP) to certify; repeat for more", Required = true, AllowMultipleArgumentsPerToken = false };
-        var keyType = new Option<string>("--key-type") { Description = "ec256 | ec384 | rsa2048 | rsa3072 | rsa4096", DefaultValueFactory = _ => "ec256" };
-        var http01 = new Option<string?>("--http01-listen") { Description = "ADDR:PORT where the HTTP-01 responder listens" };
-        var output = new Option<string>("--out") { Description = "Folder for tls.crt, tls.key, ca.crt", Required = true };
-        var accountKey = new Option<string?>("--account-key") { Description = "Account key PEM (created if missing; default OUT/account.key)" };
-        var preferredChain = new Option<string?>("--preferred-chain") { Description = "Pick the alternate chain whose top issuer has this common name" };
-        var rfc2136 = new Option<string?>("--dns01-rfc2136") { Description = "HOST:PORT of a DNS server taking RFC 2136 updates" };
-        var tsigName = new Option<string?>("--tsig-key-name") { Description = "TSIG key name for --dns01-rfc2136" };
-        var tsigAlgorithm = new Option<string>("--tsig-algorithm") { Description = "hmac-sha256 | hmac-sha512 | …", DefaultValueFactory = _ => "hmac-sha256" };
-        var tsigSecret = new Option<string?>("--tsig-secret-file") { Description = "File with the base64 TSIG secret" };
-        var dnsConfig = new Option<string?>("--dns01-config") { Description = "JSON file {\"provider\": \"cloudflare|route53|rfc2136|webhook\", \"settings\": {...}}; secrets in files it names" };
-        var recursive = new Option<string[]>("--dns01-recursive-nameservers") { Description = "HOST:PORT resolvers for the propagation check", AllowMultipleArgumentsPerToken = true };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each ACME step with timestamps to stderr" };
-        var timeout = new Option<TimeSpan>("--timeout") { Description = "Give up after this long", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
-
-        var command = new Command("certify", "Get a certificate from an ACME server without a cluster (like lego/certbot)")
-        {
-            server, caBundle, insecure, email, domains, keyType, http01, output, accountKey, preferredChain,
-            rfc2136, tsigName, tsigAlgorithm, tsigSecret, dnsConfig, recursive, timeout, verbose,
-        };
-        command.SetAction(async (parse, ct) =>
-        {
-            if (!TryParseServer(parse.GetValue(server), out var serverUri))
-            {
-                await Console.Error.WriteLineAsync($"error: --server '{parse.GetValue(server)}' is not an absolute http(s) URL").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-            Dns01FileConfig? dns01Config = null;
-            if (parse.GetValue(dnsConfig) is { } configFile)
-            {
-                try
-                {
-                    dns01Config = Dns01ConfigFile.Load(configFile);
-                }
-                catch (Dns01ConfigFileException e)
-                {
-                    await Console.Error.WriteLineAsync($"error: --dns01-config {configFile}: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.Usage;
-                }
-            }
-            var options = new CertifyOptions
-            {
-                Server = serverUri,
-                CaBundleFile = parse.GetValue(caBundle),
-                InsecureSkipVerify = parse.GetValue(insecure),
-                Email = parse.GetValue(email),
-                Domains = parse.GetValue(domains) ?? [],
-                KeyType = parse.GetValue(keyType)!,
-                Http01Listen = parse.GetValue(http01),
-                OutputDirectory = parse.GetValue(output)!,
-                AccountKeyFile = parse.GetValue(accountKey),
-                PreferredChain = parse.GetValue(preferredChain),
-                Dns01Rfc2136 = parse.GetValue(rfc2136) is { } ns
-                    ? new Rfc2136CliSettings(ns, parse.GetValue(tsigName), parse.GetValue(tsigAlgorithm)!, parse.GetValue(tsigSecret))
-                    : null,
-                Dns01Config = dns01Config,
-                Dns01RecursiveNameservers = parse.GetValue(recursive) ?? [],
-                Timeout = parse.GetValue(timeout),
-            };
-            using var logs = parse.GetValue(verbose) ? OperatorLogging.Create("text", "Debug") : null;
-            return await CertifyRunner.RunAsync(options, Console.Out, Console.Error, logs, ct).ConfigureAwait(false);
-        });
+        var symbols = new CertifySymbols();
+        var command = new Command("certify", "Get a certificate from an ACME server without a cluster (like lego/certbot)");
+        symbols.AddTo(command);
+        command.SetAction((parse, ct) => RunBoundAsync(symbols, parse,
+            (options, logs) => CertifyRunner.RunAsync(options, Console.Out, Console.Error, logs, ct)));
+        command.Subcommands.Add(Renew());
         return command;
+    }
+
+    /// <summary>`certify renew`: certify's options, plus --deploy-hook; renews only when due.</summary>
+    public static Command Renew()
+    {
+        var symbols = new CertifySymbols();
+        var deployHook = new Option<string?>("--deploy-hook") { Description = "Shell command run once after a renewal (CERTIFY_OUT, CERTIFY_DOMAINS set)" };
+        var now = new Option<DateTimeOffset?>("--now") { Description = "Decide as if it were this time (testing only)", Hidden = true };
+        var command = new Command("renew",
+            $"Renew the certificate in --out when due (ARI window, else two thirds of its lifetime); for cron/systemd. Exit {ExitCodes.Renewed} renewed, {ExitCodes.NotDue} not due, {ExitCodes.Failed} failed");
+        symbols.AddTo(command);
+        command.Options.Add(deployHook);
+        command.Options.Add(now);
+        command.SetAction((parse, ct) => RunBoundAsync(symbols, parse, (options, logs) => CertifyRenewRunner.RunAsync(
+            new RenewOptions { Certify = options, DeployHook = parse.GetValue(deployHook), Now = parse.GetValue(now) },
+            Console.Out, Console.Error, logs, ct)));
+        return command;
+    }
+
+    // Binds the shared options (a usage error ends here) and runs with --verbose's logger.
+    private static async Task<int> RunBoundAsync(CertifySymbols symbols, ParseResult parse, Func<CertifyOptions, Microsoft.Extensions.Logging.ILoggerFactory?, Task<int>> run)
+    {
+        var (options, error) = symbols.Bind(parse);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("error: " + error).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        using var logs = parse.GetValue(symbols.Verbose) ? OperatorLogging.Create("text", "Debug") : null;
+        return await run(options, logs).ConfigureAwait(false);
     }
 
     /// <summary>An absolute http or https URL; System.CommandLine has no Uri parser of its own.</summary>

@@ -42,12 +42,13 @@ internal sealed class AcmeIssuerBuilder(Uri server)
         return this;
     }
 
-    public AcmeIssuerBuilder Eab(string keyId, string secretName, string secretKey)
+    public AcmeIssuerBuilder Eab(string keyId, string secretName, string secretKey, string? keyAlgorithm = null)
     {
         _acme.ExternalAccountBinding = new AcmeExternalAccountBinding
         {
             KeyId = keyId,
             KeySecretRef = new SecretKeySelector { Name = secretName, Key = secretKey },
+            KeyAlgorithm = keyAlgorithm,
         };
         return this;
     }

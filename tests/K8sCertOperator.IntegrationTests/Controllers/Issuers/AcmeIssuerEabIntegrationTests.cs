@@ -40,6 +40,25 @@ public sealed class AcmeIssuerEabIntegrationTests(AcmeIssuerEabIntegrationTests.
     }
 
     [SkippableFact]
+    public async Task A_mac_key_shorter_than_the_hash_of_its_algorithm_is_reported_without_the_key()
+    {
+        Skip.If(pebble.SkipReason != null, pebble.SkipReason);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await using var env = await KubeTestEnvironment.StartAsync(output, cts.Token);
+        await using var harness = await IssuerHarness.StartAsync(env, cts.Token);
+        await CreateMacSecretAsync(harness, MacKey, cts.Token);
+        await harness.CreateIssuerAsync("shorteab", IssuerHarness.Acme(pebble.DirectoryUrl).CaBundle(pebble.TlsCaPem).Eab(KeyId, "eab-hmac", "secret", "HS512").Build(), cts.Token);
+
+        var result = await harness.ReconcileIssuerAsync("shorteab", cts.Token);
+
+        Assert.False(result.IsSuccess);
+        var ready = ConditionSet.Find((await harness.GetIssuerAsync("shorteab", cts.Token)).Status?.Conditions, ConditionTypes.Ready);
+        Assert.Equal(ConditionReasons.ErrRegisterAcmeAccount, ready?.Reason);
+        Assert.Contains($"the EAB MAC key for key id '{KeyId}' is 48 bytes, but HS512 needs at least 64 (RFC 7518 §3.2)", ready?.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(MacKey, ready?.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Without_a_binding_the_server_refusal_is_reported()
     {
         Skip.If(pebble.SkipReason != null, pebble.SkipReason);

@@ -17,7 +17,7 @@ public class ExternalAccountBindingTests
     [InlineData("HS512")]
     public void Mac_is_the_hmac_of_the_signing_input_under_the_decoded_key(string algorithm)
     {
-        var key = RandomNumberGenerator.GetBytes(32);
+        var key = RandomNumberGenerator.GetBytes(64);
         using var account = JwsSigners.CreateEs256();
         var binding = new ExternalAccountBinding("kid-1", Base64Url.EncodeToString(key), algorithm);
 
@@ -66,5 +66,51 @@ public class ExternalAccountBindingTests
         var error = Assert.Throws<FormatException>(() => binding.CreateBinding(account.Jwk, NewAccount));
 
         Assert.DoesNotContain("not base64url", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HS256", 31, false)]
+    [InlineData("HS256", 32, true)]
+    [InlineData("HS384", 32, false)]
+    [InlineData("HS384", 47, false)]
+    [InlineData("HS384", 48, true)]
+    [InlineData("HS512", 32, false)]
+    [InlineData("HS512", 48, false)]
+    [InlineData("HS512", 63, false)]
+    [InlineData("HS512", 64, true)]
+    [InlineData("HS512", 100, true)]
+    public void A_mac_key_shorter_than_the_hash_is_refused_rfc7518(string algorithm, int keyBytes, bool accepted)
+    {
+        var binding = new ExternalAccountBinding("kid-1", Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(keyBytes)), algorithm);
+
+        if (accepted)
+        {
+            Assert.Equal(keyBytes, binding.DecodeMacKey().Length);
+            return;
+        }
+        var error = Assert.Throws<FormatException>(binding.DecodeMacKey);
+        Assert.Contains($"is {keyBytes} bytes, but {algorithm} needs at least {ExternalAccountBinding.MinimumKeyBytes(algorithm)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RFC 7518", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(binding.MacKeyBase64Url, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_key_names_an_algorithm_it_would_fit()
+    {
+        var binding = new ExternalAccountBinding("kid-1", Base64Url.EncodeToString(new byte[48]), "HS512");
+
+        var error = Assert.Throws<FormatException>(binding.DecodeMacKey);
+
+        Assert.Contains("(HS384)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_algorithm_is_refused_before_signing()
+    {
+        var binding = new ExternalAccountBinding("kid-1", Base64Url.EncodeToString(new byte[64]), "HS1");
+
+        var error = Assert.Throws<FormatException>(binding.DecodeMacKey);
+
+        Assert.Contains("HS256, HS384, HS512", error.Message, StringComparison.Ordinal);
     }
 }
