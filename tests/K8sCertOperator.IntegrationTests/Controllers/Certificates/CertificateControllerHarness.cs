@@ -9,6 +9,7 @@ using K8sCertOperator.Kube.Events;
 using K8sCertOperator.Kube.Queue;
 using K8sCertOperator.Kube.Reconcile;
 using K8sCertOperator.Kube.Status;
+using K8sCertOperator.Pki;
 using K8sCertOperator.Solvers.Dns01;
 using K8sCertOperator.Solvers.Http01;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -88,6 +89,24 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
             Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Test", Message = "set by test", LastTransitionTime = DateTime.UtcNow }],
         };
         return await Apis.Issuers.ReplaceStatusAsync(issuer, cancellationToken);
+    }
+
+    /// <summary>A fresh ECDSA CA in a kubernetes.io/tls Secret, as a CA Issuer reads it; returns the CA certificate PEM.</summary>
+    public async Task<string> CreateCaKeyPairSecretAsync(string secretName, string commonName, CancellationToken cancellationToken)
+    {
+        using var caKey = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
+        var ca = Pki.SelfSignedIssuer.Issue(caKey, new CertificateTemplate { CommonName = commonName, IsCA = true }, TimeSpan.FromDays(30), DateTimeOffset.UtcNow.AddMinutes(-5));
+        await Apis.Secrets.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = secretName, NamespaceProperty = Namespace },
+            Type = "kubernetes.io/tls",
+            Data = new Dictionary<string, byte[]>
+            {
+                ["tls.crt"] = System.Text.Encoding.ASCII.GetBytes(ca.CertificatePem),
+                ["tls.key"] = System.Text.Encoding.ASCII.GetBytes(caKey.ExportPem(PrivateKeyEncoding.Pkcs8)),
+            },
+        }, cancellationToken);
+        return ca.CertificatePem;
     }
 
     public static Certificate NewCertificate(string ns, string name, string secretName, string issuer, params string[] dnsNames) => new()
