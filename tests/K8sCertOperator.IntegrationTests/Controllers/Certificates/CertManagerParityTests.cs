@@ -2,7 +2,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.IntegrationTests.Cluster;
@@ -83,11 +82,10 @@ public class CertManagerParityTests(ITestOutputHelper output)
             Data = new Dictionary<string, byte[]> { ["password"] = Encoding.UTF8.GetBytes(Password) },
         }, ct);
 
-        foreach (var (file, sample) in Samples())
+        foreach (var file in SampleFiles)
         {
-            sample["metadata"]!["namespace"] = h.Namespace;
-            var created = JsonNode.Parse(KubernetesJson.Serialize(await env.Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                sample, ApiGroups.Cert, "v1", h.Namespace, "certificates", cancellationToken: ct)))!;
+            var sample = h.LoadSample(file);
+            var created = await h.CreateRawCertificateAsync(sample, ct);
             var stored = created["spec"]!.DeepClone().AsObject();
             foreach (var added in stored.Select(p => p.Key).Where(k => !sample["spec"]!.AsObject().ContainsKey(k)).ToList())
             {
