@@ -20,7 +20,21 @@ internal static class Pbmac1Reader
     public static async Task<string?> MissingReasonAsync() => (await Found.Value.ConfigureAwait(false)).MissingReason;
 
     /// <summary>Loads <paramref name="pfx"/> as a TLS key and chain; returns (loaded, what OpenSSL said).</summary>
-    public static async Task<(bool Loaded, string Output)> LoadKeyAndChainAsync(byte[] pfx, string password, CancellationToken cancellationToken)
+    public static Task<(bool Loaded, string Output)> LoadKeyAndChainAsync(byte[] pfx, string password, CancellationToken cancellationToken) =>
+        ReadAsync(pfx, password, holdsKey: true, cancellationToken);
+
+    /// <summary>
+    /// Reads a keystore (<paramref name="holdsKey"/>) or a certificates-only truststore. PKCS12_parse checks the MAC and
+    /// decrypts every bag before Node looks for a key, so for a truststore "Unable to load private key from PFX data"
+    /// is the success answer, and a wrong password says "mac verify failure".
+    /// </summary>
+    public static async Task<(bool Read, string Output)> ReadAsync(byte[] pfx, string password, bool holdsKey, CancellationToken cancellationToken)
+    {
+        var (loaded, output) = await RunAsync(pfx, password, cancellationToken).ConfigureAwait(false);
+        return (holdsKey ? loaded : !loaded && output.Contains("Unable to load private key from PFX data", StringComparison.Ordinal), output);
+    }
+
+    private static async Task<(bool Loaded, string Output)> RunAsync(byte[] pfx, string password, CancellationToken cancellationToken)
     {
         var node = (await Found.Value.ConfigureAwait(false)).Node ?? throw new InvalidOperationException("no PBMAC1 reader; check MissingReasonAsync first");
         var dir = Directory.CreateTempSubdirectory("pbmac1-");

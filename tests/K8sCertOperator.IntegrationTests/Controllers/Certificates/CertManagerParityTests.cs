@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -160,23 +159,7 @@ public class CertManagerParityTests(ITestOutputHelper output)
         Assert.Contains(JksReader.Read(secret.Data[SecretKeys.JksKeystore], Password), e => e.Alias == alias && e.IsPrivateKey);
         Assert.NotEmpty(JksReader.Read(secret.Data[SecretKeys.JksTruststore], Password));
 
-        var keystore = secret.Data[SecretKeys.Pkcs12Keystore];
-        if (profile != Pkcs12Profiles.Modern2026)
-        {
-            Assert.Contains(X509CertificateLoader.LoadPkcs12Collection(keystore, Password), c => c.HasPrivateKey);
-            Assert.NotEmpty(X509CertificateLoader.LoadPkcs12Collection(secret.Data[SecretKeys.Pkcs12Truststore], Password));
-            return;
-        }
-
-        Assert.Equal(Pbmac1Seal.Pbmac1Oid, PfxMacData.Read(keystore).MacAlgorithm);
-        Assert.Equal(Pbmac1Seal.Pbmac1Oid, PfxMacData.Read(secret.Data[SecretKeys.Pkcs12Truststore]).MacAlgorithm);
-        if (await Pbmac1Reader.MissingReasonAsync() is { } missing)
-        {
-            output.WriteLine(missing + ": keystore.p12 (PBMAC1) is checked by its MacData OIDs only");
-            return;
-        }
-
-        var (loaded, said) = await Pbmac1Reader.LoadKeyAndChainAsync(keystore, Password, ct);
-        Assert.True(loaded, said);
+        await Pkcs12Readers.AssertReadsAsync(output, secret.Data[SecretKeys.Pkcs12Keystore], Password, profile, holdsKey: true, ct);
+        await Pkcs12Readers.AssertReadsAsync(output, secret.Data[SecretKeys.Pkcs12Truststore], Password, profile, holdsKey: false, ct);
     }
 }

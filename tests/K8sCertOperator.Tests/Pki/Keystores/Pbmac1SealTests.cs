@@ -89,16 +89,16 @@ public class Pbmac1SealTests
     }
 
     [SkippableFact]
-    public async Task ARealPbmac1ReaderVerifiesTheTruststoreMac()
+    public async Task ARealPbmac1ReaderReadsTheTruststoreAndRefusesAWrongPassword()
     {
         var missing = await Pbmac1Reader.MissingReasonAsync();
         Skip.If(missing is not null, missing);
         var p12 = Encode(KeystoreFixture.Create(), keystore: false, Password);
 
-        // A truststore has no key, so a TLS context cannot be made of it; the MAC is checked before that step.
-        var (_, output) = await Pbmac1Reader.LoadKeyAndChainAsync(p12, Password, CancellationToken.None);
-        Assert.DoesNotContain("mac verify failure", output, StringComparison.Ordinal);
-        var (_, refusal) = await Pbmac1Reader.LoadKeyAndChainAsync(p12, "wrong", CancellationToken.None);
+        var (read, output) = await Pbmac1Reader.ReadAsync(p12, Password, holdsKey: false, CancellationToken.None);
+        Assert.True(read, output);
+        var (wrong, refusal) = await Pbmac1Reader.ReadAsync(p12, "wrong", holdsKey: false, CancellationToken.None);
+        Assert.False(wrong, refusal);
         Assert.Contains("mac verify failure", refusal, StringComparison.Ordinal);
     }
 
