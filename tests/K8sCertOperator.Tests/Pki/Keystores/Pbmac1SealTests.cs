@@ -38,6 +38,7 @@ public class Pbmac1SealTests
         var p12 = Encode(KeystoreFixture.Create(), keystore, Password);
 
         var macData = PfxMacData.Read(p12);
+        Assert.Equal(("PBMAC1", "PBES2", Pkcs12Profiles.Modern2026), Pkcs12ProfileReader.Read(p12));
 
         Assert.Equal("1.2.840.113549.1.5.14", macData.MacAlgorithm);
         Assert.Equal("1.2.840.113549.1.5.12", macData.KeyDerivation);
