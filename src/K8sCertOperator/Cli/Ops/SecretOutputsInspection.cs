@@ -8,7 +8,8 @@ namespace K8sCertOperator.Cli.Ops;
 /// <summary>
 /// The derived keys of a Secret for `inspect secret`: which output formats and keystores are present and, for
 /// JKS files (whose entry list is not encrypted), each entry's alias, kind, subject and chain length. PKCS#12
-/// certificate bags are encrypted, so only their presence and size are shown. Never includes key material.
+/// bags are encrypted, so for those only the MAC, the certificate encryption and the keystores.pkcs12 profile they
+/// amount to are shown. Never includes key material.
 /// </summary>
 public static class SecretOutputsInspection
 {
@@ -28,6 +29,11 @@ public static class SecretOutputsInspection
             report[k] = JksEntries(data[k]);
         }
 
+        foreach (var k in new[] { SecretKeys.Pkcs12Keystore, SecretKeys.Pkcs12Truststore }.Where(present.Contains))
+        {
+            report[k] = Pkcs12Protection(data[k]);
+        }
+
         return report;
     }
 
@@ -39,6 +45,13 @@ public static class SecretOutputsInspection
         {
             var name = key!.GetValue<string>();
             yield return ("Output:", name);
+            if (outputs[name] is JsonObject protection)
+            {
+                yield return ("  Protection:", protection["error"] is { } error
+                    ? error.ToString()
+                    : $"{protection["profile"] ?? "no known profile"}: MAC {protection["mac"]}, certificates {protection["encryption"]}");
+            }
+
             if (outputs[name] is JsonArray entries)
             {
                 foreach (var e in entries)
@@ -48,6 +61,19 @@ public static class SecretOutputsInspection
                         : $"{e["alias"]} ({e["kind"]}) {e["subject"]}, chain length {e["chainLength"]}");
                 }
             }
+        }
+    }
+
+    private static JsonObject Pkcs12Protection(byte[] pfx)
+    {
+        try
+        {
+            var (mac, encryption, profile) = Pkcs12ProfileReader.Read(pfx);
+            return new JsonObject { ["profile"] = profile, ["mac"] = mac, ["encryption"] = encryption };
+        }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            return new JsonObject { ["error"] = "unreadable PKCS#12 file" };
         }
     }
 

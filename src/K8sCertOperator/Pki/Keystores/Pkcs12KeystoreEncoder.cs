@@ -7,7 +7,8 @@ namespace K8sCertOperator.Pki.Keystores;
 
 /// <summary>
 /// keystore.p12 and truststore.p12 through the BCL's <see cref="Pkcs12Builder"/> (LegacyRC2 through <see cref="LegacyRc2Pkcs12Encoder"/>). Each profile picks the bag
-/// encryption and MAC (see <see cref="Pkcs12Profiles"/>); iteration counts follow cert-manager's encoder (2048).
+/// encryption and MAC (see <see cref="Pkcs12Profiles"/>); Modern2026 seals the BCL's output with a PBMAC1 MAC of its own
+/// (<see cref="Pbmac1Seal"/>). Iteration counts follow cert-manager's encoder (2048).
 /// </summary>
 public static class Pkcs12KeystoreEncoder
 {
@@ -51,8 +52,7 @@ public static class Pkcs12KeystoreEncoder
         var builder = new Pkcs12Builder();
         builder.AddSafeContentsEncrypted(certificates, password, pbe);
         builder.AddSafeContentsUnencrypted(keys);
-        builder.SealWithMac(password, mac, Iterations);
-        return builder.Encode();
+        return Seal(builder, password, mac, profile);
     }
 
     /// <summary>The CA certificates only, each marked as a Java trust anchor.</summary>
@@ -75,21 +75,31 @@ public static class Pkcs12KeystoreEncoder
 
         var builder = new Pkcs12Builder();
         builder.AddSafeContentsEncrypted(certificates, password, pbe);
-        builder.SealWithMac(password, mac, Iterations);
-        return builder.Encode();
+        return Seal(builder, password, mac, profile);
     }
 
     /// <summary>Bag encryption and MAC hash of a BCL-written profile; throws for one the BCL cannot write.</summary>
     public static (PbeParameters Encryption, HashAlgorithmName Mac) Algorithms(string profile) => profile switch
     {
         Pkcs12Profiles.LegacyDES => (new PbeParameters(PbeEncryptionAlgorithm.TripleDes3KeyPkcs12, HashAlgorithmName.SHA1, Iterations), HashAlgorithmName.SHA1),
-        Pkcs12Profiles.Modern2023 => (new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations), HashAlgorithmName.SHA256),
+        // Modern2026 encrypts as Modern2023; its MAC is PBMAC1 with PBKDF2-HMAC-SHA-256 and HMAC-SHA-256 (see Seal).
+        Pkcs12Profiles.Modern2023 or Pkcs12Profiles.Modern2026 =>
+            (new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, Iterations), HashAlgorithmName.SHA256),
         Pkcs12Profiles.LegacyRC2 => throw new UnsupportedKeystoreProfileException($"PKCS#12 profile {profile} is written by {nameof(LegacyRc2Pkcs12Encoder)}"),
-        // Neither the BCL nor BouncyCastle's store writes a PBMAC1 (RFC 9579) MAC.
-        Pkcs12Profiles.Modern2026 => throw new UnsupportedKeystoreProfileException(
-            $"PKCS#12 profile {profile} is not supported by this operator yet; use Modern2023 (the same encryption with an HMAC-SHA-256 MAC) or LegacyDES"),
         _ => throw new UnsupportedKeystoreProfileException($"unknown PKCS#12 profile \"{profile}\"; use LegacyRC2, LegacyDES, Modern2023 or Modern2026"),
     };
+
+    private static byte[] Seal(Pkcs12Builder builder, string password, HashAlgorithmName mac, string profile)
+    {
+        if (profile == Pkcs12Profiles.Modern2026)
+        {
+            builder.SealWithoutIntegrity();
+            return Pbmac1Seal.Seal(builder.Encode(), password, Iterations);
+        }
+
+        builder.SealWithMac(password, mac, Iterations);
+        return builder.Encode();
+    }
 
     private static System.Security.Cryptography.CryptographicAttributeObject JavaTrustedKeyUsage()
     {

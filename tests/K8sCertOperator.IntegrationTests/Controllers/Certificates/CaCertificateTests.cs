@@ -19,18 +19,7 @@ public class CaCertificateTests(ITestOutputHelper output)
         await using var env = await KubeTestEnvironment.StartAsync(output, ct);
         await using var h = await StartAsync(env, ct);
 
-        using var caKey = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
-        var ca = K8sCertOperator.Pki.SelfSignedIssuer.Issue(caKey, new CertificateTemplate { CommonName = "Test CA", IsCA = true }, TimeSpan.FromDays(30), DateTimeOffset.UtcNow.AddMinutes(-5));
-        await h.Apis.Secrets.CreateAsync(new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "ca-key-pair", NamespaceProperty = h.Namespace },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>
-            {
-                ["tls.crt"] = Encoding.ASCII.GetBytes(ca.CertificatePem),
-                ["tls.key"] = Encoding.ASCII.GetBytes(caKey.ExportPem(PrivateKeyEncoding.Pkcs8)),
-            },
-        }, ct);
+        var caPem = await h.CreateCaKeyPairSecretAsync("ca-key-pair", "Test CA", ct);
         await h.CreateReadyIssuerAsync("ca", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key-pair" } }, ct);
         var certificate = NewCertificate(h.Namespace, "svc", "svc-tls", "ca", "svc.example");
         certificate.Spec.IpAddresses = ["10.1.2.3"];
@@ -42,9 +31,9 @@ public class CaCertificateTests(ITestOutputHelper output)
         Assert.Equal("Test CA", info.IssuerCommonName);
         Assert.Equal(["10.1.2.3"], info.SubjectAltNames.IpAddresses);
         Assert.Equal("10.1.2.3", secret!.Metadata.Annotations[AnnotationKeys.IpSans]);
-        Assert.Equal(ca.CertificatePem.Trim(), Encoding.ASCII.GetString(secret.Data["ca.crt"]).Trim());
+        Assert.Equal(caPem.Trim(), Encoding.ASCII.GetString(secret.Data["ca.crt"]).Trim());
 
-        using var root = PemCodec.DecodeCertificates(ca.CertificatePem)[0];
+        using var root = PemCodec.DecodeCertificates(caPem)[0];
         using var leaf = PemCodec.DecodeCertificates(Encoding.ASCII.GetString(secret.Data["tls.crt"]))[0];
         Assert.Equal(root.SubjectName.Name, leaf.IssuerName.Name);
         var verified = ChainVerifier.Verify(leaf, [], [root]);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
@@ -11,6 +13,7 @@ using K8sCertOperator.Kube.Events;
 using K8sCertOperator.Kube.Queue;
 using K8sCertOperator.Kube.Reconcile;
 using K8sCertOperator.Kube.Status;
+using K8sCertOperator.Pki;
 using K8sCertOperator.Solvers.Dns01;
 using K8sCertOperator.Solvers.Http01;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,10 +53,14 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
 
     public string Namespace => Env.Namespace;
 
-    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
+    public static Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken, SignerPatterns? approveSigners = null) =>
+        StartAsync(env, Policies.RenewalJitter.Default, cancellationToken, approveSigners);
+
+    /// <summary>As <see cref="StartAsync(KubeTestEnvironment, CancellationToken, SignerPatterns?)"/> with the operator's renewal jitter set (None to check exact renewal times).</summary>
+    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, Policies.RenewalJitter renewalJitter, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
     {
         var logs = NullLoggerFactory.Instance;
-        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false };
+        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, RenewalJitter = renewalJitter };
         var apis = new OperatorApis(env.Client);
         var informers = new InformerSet(apis, options, logs);
         var clock = new OffsetClock();
@@ -102,6 +109,39 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
             Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Test", Message = "set by test", LastTransitionTime = DateTime.UtcNow }],
         };
         return await Apis.Issuers.ReplaceStatusAsync(issuer, cancellationToken);
+    }
+
+    /// <summary>A fresh ECDSA CA (ten years, so it never cuts a leaf's duration short) in a kubernetes.io/tls Secret, as a CA Issuer reads it; returns the CA certificate PEM.</summary>
+    public async Task<string> CreateCaKeyPairSecretAsync(string secretName, string commonName, CancellationToken cancellationToken)
+    {
+        using var caKey = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
+        var ca = Pki.SelfSignedIssuer.Issue(caKey, new CertificateTemplate { CommonName = commonName, IsCA = true }, TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddMinutes(-5));
+        await Apis.Secrets.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = secretName, NamespaceProperty = Namespace },
+            Type = "kubernetes.io/tls",
+            Data = new Dictionary<string, byte[]>
+            {
+                ["tls.crt"] = System.Text.Encoding.ASCII.GetBytes(ca.CertificatePem),
+                ["tls.key"] = System.Text.Encoding.ASCII.GetBytes(caKey.ExportPem(PrivateKeyEncoding.Pkcs8)),
+            },
+        }, cancellationToken);
+        return ca.CertificatePem;
+    }
+
+    /// <summary>A Certificate file of config/samples, unchanged but for its namespace (this test's), parsed to JSON.</summary>
+    public JsonObject LoadSample(string file)
+    {
+        var sample = (JsonObject)TestSupport.YamlJson.Load(Path.Combine(RepositoryRoot.Find(), "config", "samples", file))!;
+        sample["metadata"]!["namespace"] = Namespace;
+        return sample;
+    }
+
+    /// <summary>Creates <paramref name="certificate"/> as raw JSON, so no field passes through the C# types; returns what the API server stored.</summary>
+    public async Task<JsonObject> CreateRawCertificateAsync(JsonObject certificate, CancellationToken cancellationToken)
+    {
+        var created = await Env.Client.CustomObjects.CreateNamespacedCustomObjectAsync(certificate, ApiGroups.Cert, "v1", Namespace, "certificates", cancellationToken: cancellationToken);
+        return JsonNode.Parse(k8s.KubernetesJson.Serialize(created))!.AsObject();
     }
 
     public static Certificate NewCertificate(string ns, string name, string secretName, string issuer, params string[] dnsNames) => new()

@@ -116,5 +116,5 @@ public class SecretOutputsBuilderTests
     [Fact]
     public void AnUnsupportedProfileIsReportedNotSwallowed() =>
         Assert.Throws<UnsupportedKeystoreProfileException>(() =>
-            SecretOutputsBuilder.Build(Material.SecretData(), null, Spec(p12: true, profile: Pkcs12Profiles.Modern2026), new ResolvedKeystorePasswords("pw", null)));
+            SecretOutputsBuilder.Build(Material.SecretData(), null, Spec(p12: true, profile: "Modern2099"), new ResolvedKeystorePasswords("pw", null)));
 }
