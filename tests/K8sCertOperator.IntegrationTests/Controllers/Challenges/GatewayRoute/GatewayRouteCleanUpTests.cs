@@ -3,7 +3,6 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.IntegrationTests.Acme;
-using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 using K8sCertOperator.Solvers.Http01;
@@ -30,10 +29,9 @@ public sealed class GatewayRouteCleanUpTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         // The self-check cannot reach a .test name (RFC 6761), so the challenge fails once the short wait is over.
-        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct,
+        await using var separate = await GatewayRouteHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct,
             o => o with { Http01SelfCheck = true, Dns01PropagationTimeout = TimeSpan.FromSeconds(3) });
         var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
-        output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(h.Env, ct));
         await using var recorder = await GatewayPieceRecorder.StartAsync(h.Apis, ct);
         await separate.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", Solver(), ct);
@@ -55,9 +53,8 @@ public sealed class GatewayRouteCleanUpTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
+        await using var separate = await GatewayRouteHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
         var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
-        output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(h.Env, ct));
 
         // With the self-check on, the first operator presents and then waits for a .test name that never resolves;
         // it is stopped there, as a killed pod would be.
@@ -80,9 +77,8 @@ public sealed class GatewayRouteCleanUpTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var separate = await SeparateOperatorHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
+        await using var separate = await GatewayRouteHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct);
         var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
-        output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(h.Env, ct));
         var options = new ChallengeIngressOptions(operatorNamespace, h.Options.Http01ServiceName, h.Options.Http01ServicePort);
         // The live Challenge's issuer does not exist, so it stays presented (waiting for an account) while the test looks.
         var live = await h.Apis.Challenges.CreateAsync(NewChallenge(h.Namespace, "live"), ct);

@@ -4,7 +4,6 @@ using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.IntegrationTests.Acme;
-using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
@@ -30,9 +29,8 @@ public sealed class GatewayRouteSolverTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        await using var separate = await SeparateOperatorHarness.StartAsync(output, placement, ct);
+        await using var separate = await GatewayRouteHarness.StartAsync(output, placement, ct);
         var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
-        output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(h.Env, ct));
         await using var recorder = await GatewayPieceRecorder.StartAsync(h.Apis, ct);
         await separate.StartOperatorAsync(ct);
         var challenges = new ConcurrentQueue<Challenge>();
