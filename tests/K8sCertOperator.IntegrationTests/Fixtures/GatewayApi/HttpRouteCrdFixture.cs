@@ -29,41 +29,60 @@ public static class HttpRouteCrdFixture
     public static string MinimalDirectory =>
         Path.Combine(RepositoryRoot.Find(), "tests", "K8sCertOperator.IntegrationTests", "Fixtures", "GatewayApi");
 
-    /// <summary>The two CRDs and the folder they came from: the reference copies when both are there, else the minimal ones.</summary>
-    public static (IReadOnlyList<V1CustomResourceDefinition> Crds, string Source) Load()
+    /// <summary>The two CRDs from <paramref name="directory"/>, or null when it does not hold both.</summary>
+    public static IReadOnlyList<V1CustomResourceDefinition>? Load(string directory)
     {
-        foreach (var directory in new[] { ReferenceDirectory, MinimalDirectory })
-        {
-            var crds = CrdManifests.Load(directory).Where(c => Names.Contains(c.Metadata.Name)).ToList();
-            if (crds.Count == Names.Length)
-            {
-                return (crds, directory);
-            }
-        }
-        throw new InvalidOperationException($"no HTTPRoute and ReferenceGrant CRDs in {MinimalDirectory}");
+        var crds = CrdManifests.Load(directory).Where(c => Names.Contains(c.Metadata.Name)).OrderBy(c => c.Metadata.Name, StringComparer.Ordinal).ToList();
+        return crds.Count == Names.Length ? crds : null;
     }
 
     /// <summary>
-    /// Installs the CRDs the cluster does not have yet (a real cluster's own Gateway API install is left as it is) and
-    /// returns where they came from, for the test log.
+    /// Installs the CRDs the cluster does not have yet (a real cluster's own Gateway API install is left as it is):
+    /// the reference copies when present, each replaced by its minimal stand-in if the API server refuses it (an older
+    /// server than Gateway API v1.6 supports). Returns where they came from, for the test log.
     /// </summary>
     public static async Task<string> InstallAsync(KubeTestEnvironment env, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var (crds, source) = Load();
-        var missing = new List<V1CustomResourceDefinition>();
-        foreach (var crd in crds)
+        var minimal = Load(MinimalDirectory) ?? throw new InvalidOperationException($"no HTTPRoute and ReferenceGrant CRDs in {MinimalDirectory}");
+        var reference = Load(ReferenceDirectory);
+        var sources = new List<string>();
+        for (var i = 0; i < Names.Length; i++)
         {
-            try
+            if (await ExistsAsync(env, minimal[i].Metadata.Name, ct))
             {
-                await env.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(crd.Metadata.Name, cancellationToken: ct);
+                sources.Add($"{minimal[i].Metadata.Name} already installed");
+                continue;
             }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            if (reference is not null)
             {
-                missing.Add(crd);
+                try
+                {
+                    await CrdManifests.ApplyAsync(env.Client, [reference[i]], waitEstablished: env.IsRealCluster, ct);
+                    sources.Add($"{reference[i].Metadata.Name} from {ReferenceDirectory}");
+                    continue;
+                }
+                catch (HttpOperationException refused) when (refused.Response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
+                {
+                    sources.Add($"{reference[i].Metadata.Name} refused ({refused.Response.Content.Length} bytes of reasons), minimal one instead");
+                }
             }
+            await CrdManifests.ApplyAsync(env.Client, [minimal[i]], waitEstablished: env.IsRealCluster, ct);
+            sources.Add($"{minimal[i].Metadata.Name} from {MinimalDirectory}");
         }
-        await CrdManifests.ApplyAsync(env.Client, missing, waitEstablished: env.IsRealCluster, ct);
-        return missing.Count == 0 ? "already installed" : source;
+        return string.Join("; ", sources);
+    }
+
+    private static async Task<bool> ExistsAsync(KubeTestEnvironment env, string name, CancellationToken ct)
+    {
+        try
+        {
+            await env.Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: ct);
+            return true;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 }
