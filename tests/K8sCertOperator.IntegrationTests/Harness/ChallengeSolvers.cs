@@ -1,5 +1,6 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.IntegrationTests.Fixtures;
 
 namespace K8sCertOperator.IntegrationTests.Harness;
@@ -11,6 +12,12 @@ public static class ChallengeSolvers
     public static AcmeChallengeSolver Http01Ingress() => new()
     {
         Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { IngressClassName = "nginx" } },
+    };
+
+    /// <summary>HTTP-01 through a temporary HTTPRoute attached to <paramref name="parents"/> (the operator's own responder answers).</summary>
+    public static AcmeChallengeSolver Http01GatewayRoute(params ParentReference[] parents) => new()
+    {
+        Http01 = new AcmeChallengeSolverHttp01 { GatewayHttpRoute = new AcmeChallengeSolverHttp01GatewayHttpRoute { ParentRefs = [.. parents] } },
     };
 
     /// <summary>DNS-01 by RFC 2136 updates to <paramref name="bind"/>, the TSIG secret under key "secret" of <paramref name="tsigSecretName"/>.</summary>

@@ -14,6 +14,10 @@ public sealed partial class OperatorHarness
     public Task<Issuer> CreateAcmeIssuerAsync(string name, CancellationToken ct, Uri? server = null) =>
         CreateIssuerAsync(name, ChallengeSolvers.Http01Ingress(), server, ct);
 
+    /// <summary>An ACME Issuer of Pebble whose only solver is <paramref name="solver"/>.</summary>
+    public Task<Issuer> CreateAcmeIssuerAsync(string name, AcmeChallengeSolver solver, CancellationToken ct) =>
+        CreateIssuerAsync(name, solver, null, ct);
+
     /// <summary>An ACME Issuer whose only solver is RFC 2136 against <see cref="Bind"/>, the TSIG key in a Secret.</summary>
     public async Task<Issuer> CreateDns01IssuerAsync(string name, CancellationToken ct)
     {

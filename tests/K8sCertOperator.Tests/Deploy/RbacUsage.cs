@@ -27,6 +27,9 @@ internal static partial class RbacUsage
             // HTTP-01 solver Ingresses and their ExternalName Services live next to each Challenge (any namespace).
             ["Ingresses"] = ("networking.k8s.io", "ingresses", Permission.Cluster),
             ["Services"] = ("", "services", Permission.Cluster),
+            // gatewayHTTPRoute solver: HTTPRoutes next to each Challenge; ReferenceGrants only in the operator's namespace.
+            ["HttpRoutes"] = ("gateway.networking.k8s.io", "httproutes", Permission.Cluster),
+            ["ReferenceGrants"] = ("gateway.networking.k8s.io", "referencegrants", Permission.Namespaced),
             // The Lease only ever lives in the operator's own namespace.
             ["Leases"] = ("coordination.k8s.io", "leases", Permission.Namespaced),
         };
@@ -43,8 +46,8 @@ internal static partial class RbacUsage
         [("EventRecorder.cs", "_events")] = ["Events"],
         [("KubeLeaseStore.cs", "_leases")] = ["Leases"],
         // Generic helpers over the HTTP-01 solver pieces.
-        [("Http01RoutePresenter.cs", "api")] = ["Ingresses", "Services"],
-        [("ChallengeOrphanSweeper.cs", "api")] = ["Ingresses", "Services"],
+        [("SolverPieceWriter.cs", "api")] = ["Ingresses", "Services", "HttpRoutes", "ReferenceGrants"],
+        [("ChallengeOrphanSweeper.cs", "api")] = ["Ingresses", "Services", "HttpRoutes", "ReferenceGrants"],
     };
 
     /// <summary>Every (scope, group, resource, verb) the code uses. Keep in step with src/ (Scan checks it).</summary>
@@ -82,6 +85,9 @@ internal static partial class RbacUsage
         // HTTP-01 solver pieces (created, replaced when stale, deleted; watched and swept by label).
         Add("Ingresses", "", "get", "list", "watch", "create", "update", "delete");
         Add("Services", "", "get", "list", "watch", "create", "update", "delete");
+        // gatewayHTTPRoute solver pieces: written and re-read by name, swept by label; never watched.
+        Add("HttpRoutes", "", "get", "list", "create", "update", "delete");
+        Add("ReferenceGrants", "", "get", "list", "create", "update", "delete");
         // ingress-shim: Certificates from annotated Ingresses; every Ingress in the watch scope is watched.
         Add("Certificates", "", "create", "update", "delete");
         // The revoke-on-delete controller adds and removes its finalizer with a merge patch.

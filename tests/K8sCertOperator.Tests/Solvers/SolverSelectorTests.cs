@@ -55,6 +55,13 @@ public sealed class SolverSelectorTests
     [InlineData("dns|dns;names=example.com", "example.com", true, "", "", 0, "DNS-01")]
     [InlineData("dns;zones=other.org|dns;zones=example.com", "*.example.com", false, "", "", 1, "DNS-01")]
     [InlineData("http", "example.com", true, "", "", -1, null)]
+    // gatewayHTTPRoute solvers are HTTP-01 solvers: same selector precedence, never for wildcards.
+    [InlineData("gateway|dns", "www.example.com", false, "", "", 0, "HTTP-01")]
+    [InlineData("http|gateway;names=www.example.com", "www.example.com", false, "", "", 1, "HTTP-01")]
+    [InlineData("gateway;zones=example.com|dns;names=www.example.com", "www.example.com", false, "", "", 1, "DNS-01")]
+    [InlineData("gateway|dns", "example.com", true, "", "", 1, "DNS-01")]
+    [InlineData("gateway", "example.com", true, "", "", -1, null)]
+    [InlineData("dns|gateway", "192.0.2.10", false, "", "", 1, "HTTP-01")]
     // IP identifiers: HTTP-01 only (RFC 8738).
     [InlineData("dns|http", "192.0.2.10", false, "", "", 1, "HTTP-01")]
     [InlineData("dns", "2001:db8::1", false, "", "", -1, null)]

@@ -1,10 +1,12 @@
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 
 namespace K8sCertOperator.Tests.Solvers;
 
 /// <summary>
 /// Builds solvers from compact table strings: <c>type[;names=a,b][;zones=x,y][;labels=k=v,k2=v2]</c>,
-/// where type is http, dns or both; a bare type means "no selector" and <c>{}</c> an empty selector.
+/// where type is http (an Ingress solver), gateway (an HTTPRoute solver), dns or both (http and dns); a bare type means
+/// "no selector" and <c>{}</c> an empty selector.
 /// </summary>
 internal static class SolverSpec
 {
@@ -15,6 +17,13 @@ internal static class SolverSpec
         if (parts[0] is "http" or "both")
         {
             solver.Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress() };
+        }
+        if (parts[0] is "gateway")
+        {
+            solver.Http01 = new AcmeChallengeSolverHttp01
+            {
+                GatewayHttpRoute = new AcmeChallengeSolverHttp01GatewayHttpRoute { ParentRefs = [new ParentReference { Name = "gw" }] },
+            };
         }
         if (parts[0] is "dns" or "both")
         {

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace K8sCertOperator.Controllers.Challenges;
 
 /// <summary>
-/// Start-up clean-up: deletes HTTP-01 solver Ingresses and Services whose Challenge is gone (e.g. the Challenge was
-/// force-deleted while the operator was down, or the operator restarted mid-challenge). Pieces in the Challenge's
-/// namespace also carry an ownerReference, but garbage collection may lag or be off; pieces in the operator
-/// namespace have only their labels and annotations.
+/// Start-up clean-up: deletes HTTP-01 solver Ingresses, Services, HTTPRoutes and ReferenceGrants whose Challenge is
+/// gone (e.g. the Challenge was force-deleted while the operator was down, or the operator restarted mid-challenge).
+/// Pieces in the Challenge's namespace also carry an ownerReference, but garbage collection may lag or be off; pieces
+/// in the operator namespace have only their labels and annotations. Gateway API kinds the cluster does not serve
+/// are skipped.
 /// </summary>
 public static class ChallengeOrphanSweeper
 {
@@ -27,14 +28,27 @@ public static class ChallengeOrphanSweeper
         {
             deleted += await SweepAsync(context, context.Apis.Ingresses, ns, logger, cancellationToken).ConfigureAwait(false);
             deleted += await SweepAsync(context, context.Apis.Services, ns, logger, cancellationToken).ConfigureAwait(false);
+            deleted += await SweepAsync(context, context.Apis.HttpRoutes, ns, logger, cancellationToken).ConfigureAwait(false);
         }
+        // Grants only ever live in the operator's namespace.
+        deleted += await SweepAsync(context, context.Apis.ReferenceGrants, options.Namespace, logger, cancellationToken).ConfigureAwait(false);
         return deleted;
     }
 
     private static async Task<int> SweepAsync<T>(OperatorContext context, IResourceApi<T> api, string? scope, ILogger logger, CancellationToken ct)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var pieces = await api.ListAsync(scope, ChallengeSolverMetadata.LabelSelectorForAll(), ct).ConfigureAwait(false);
+        ResourceList<T> pieces;
+        try
+        {
+            pieces = await api.ListAsync(scope, ChallengeSolverMetadata.LabelSelectorForAll(), ct).ConfigureAwait(false);
+        }
+        catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.NotFound)
+        {
+            // The kind is not served (Gateway API CRDs not installed): nothing of it can be left behind.
+            logger.LogDebug("HTTP-01 solver sweep skipped {Kind}: not served", typeof(T).Name);
+            return 0;
+        }
         var deleted = 0;
         foreach (var piece in pieces.Items)
         {

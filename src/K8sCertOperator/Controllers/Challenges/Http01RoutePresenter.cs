@@ -1,18 +1,14 @@
-using System.Net;
-using k8s;
-using k8s.Models;
 using K8sCertOperator.Api.Acme;
-using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 
 namespace K8sCertOperator.Controllers.Challenges;
 
 /// <summary>
-/// Creates and removes the route of one HTTP-01 Challenge: its Ingress and, in the Challenge's namespace, the
-/// ExternalName Service behind it (Service first, so the Ingress never points at nothing). A refusal by the API
-/// server becomes <see cref="PresentationRefusedException"/>.
+/// Creates and removes the route of one HTTP-01 Challenge solved by <c>http01.ingress</c>: its Ingress and, in the
+/// Challenge's namespace, the ExternalName Service behind it (Service first, so the Ingress never points at nothing).
+/// A refusal by the API server becomes <see cref="PresentationRefusedException"/>.
 /// </summary>
-public sealed class Http01RoutePresenter
+public sealed class Http01RoutePresenter : IHttp01RoutePresenter
 {
     private readonly OperatorContext _context;
 
@@ -37,18 +33,17 @@ public sealed class Http01RoutePresenter
         if (options.SolverNamespace == Http01SolverNamespace.Certificate)
         {
             var service = ChallengeServiceBuilder.Build(challenge, options);
-            await EnsureAsync(_context.Apis.Services, service, ChallengeServiceBuilder.IsUpToDate, challenge, ct).ConfigureAwait(false);
+            await SolverPieceWriter.EnsureAsync(_context.Apis.Services, service, ChallengeServiceBuilder.IsUpToDate, challenge, ct).ConfigureAwait(false);
         }
-        await EnsureAsync(_context.Apis.Ingresses, ingress, ChallengeIngressComparer.IsUpToDate, challenge, ct).ConfigureAwait(false);
+        await SolverPieceWriter.EnsureAsync(_context.Apis.Ingresses, ingress, ChallengeIngressComparer.IsUpToDate, challenge, ct).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the Challenge's pieces wherever they are (the placement may have changed since they were made).</summary>
     public async Task CleanUpAsync(Challenge challenge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        var challengeNamespace = challenge.Metadata.NamespaceProperty ?? "";
-        var name = ChallengeSolverMetadata.Name(challengeNamespace, challenge.Metadata.Name, challenge.Spec.Token);
-        foreach (var ns in new[] { challengeNamespace, _context.Options.Namespace }.Distinct(StringComparer.Ordinal))
+        var (name, namespaces) = ChallengeSolverMetadata.PlacesOf(challenge, _context.Options.Namespace);
+        foreach (var ns in namespaces)
         {
             await _context.Apis.Ingresses.DeleteAsync(ns, name, ct).ConfigureAwait(false);
             await _context.Apis.Services.DeleteAsync(ns, name, ct).ConfigureAwait(false);
@@ -68,44 +63,4 @@ public sealed class Http01RoutePresenter
             }
         }
     }
-
-    private static async Task EnsureAsync<T>(IResourceApi<T> api, T desired, Func<T, T, bool> isUpToDate, Challenge challenge, CancellationToken ct)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        try
-        {
-            var existing = await api.GetAsync(desired.Metadata.NamespaceProperty, desired.Metadata.Name, ct).ConfigureAwait(false);
-            if (existing is null)
-            {
-                try
-                {
-                    await api.CreateAsync(desired, ct).ConfigureAwait(false);
-                    return;
-                }
-                catch (KubeApiException e) when (e.Kind == KubeApiErrorKind.AlreadyExists)
-                {
-                    existing = await api.GetAsync(desired.Metadata.NamespaceProperty, desired.Metadata.Name, ct).ConfigureAwait(false);
-                    if (existing is null)
-                    {
-                        throw;
-                    }
-                }
-            }
-            if (!isUpToDate(existing, desired))
-            {
-                desired.Metadata.ResourceVersion = existing.Metadata.ResourceVersion;
-                await api.ReplaceAsync(desired, ct).ConfigureAwait(false);
-            }
-        }
-        catch (KubeApiException e) when (IsRefusal(e.StatusCode))
-        {
-            throw new PresentationRefusedException(
-                $"the API server refused the HTTP-01 {desired.Kind} {desired.Metadata.NamespaceProperty}/{desired.Metadata.Name} " +
-                $"for {challenge.Spec.DnsName} (HTTP {(int)e.StatusCode!}): {e.Message}", e);
-        }
-    }
-
-    /// <summary>Answers that the same request will get again: admission denial (400/403/422), forbidden, invalid.</summary>
-    public static bool IsRefusal(HttpStatusCode? code) =>
-        code is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity;
 }

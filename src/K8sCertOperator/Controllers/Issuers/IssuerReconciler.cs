@@ -99,6 +99,8 @@ public sealed class IssuerReconciler<T> : IReconciler
     private async Task WriteAsync(T issuer, IssuerReadiness readiness, AcmeIssuerStatus? account, bool isAcme, CancellationToken cancellationToken)
     {
         var wasReady = ConditionSet.IsTrue(issuer.Status?.Conditions, ConditionTypes.Ready);
+        // Said once per spec generation: the Ready condition records the generation last looked at.
+        var specSeenBefore = ConditionSet.Find(issuer.Status?.Conditions, ConditionTypes.Ready)?.ObservedGeneration == issuer.Metadata.Generation;
         var now = _context.Time.GetUtcNow().UtcDateTime;
         var generation = issuer.Metadata.Generation;
         var result = await _context.StatusWriter.UpdateStatusAsync(_api, issuer, target =>
@@ -118,6 +120,14 @@ public sealed class IssuerReconciler<T> : IReconciler
         if (result.Outcome == StatusWriteOutcome.NotFound)
         {
             return;
+        }
+
+        if (!specSeenBefore)
+        {
+            foreach (var ignored in IgnoredSolverFields.Describe(issuer.Spec))
+            {
+                await _context.Events.RecordAsync(issuer, EventTypes.Warning, IgnoredSolverFields.EventReason, ignored, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (!readiness.IsReady)

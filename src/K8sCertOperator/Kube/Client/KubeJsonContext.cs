@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 
 namespace K8sCertOperator.Kube.Client;
 
@@ -40,6 +41,10 @@ namespace K8sCertOperator.Kube.Client;
 [JsonSerializable(typeof(KubeList<V1Ingress>))]
 [JsonSerializable(typeof(V1Service))]
 [JsonSerializable(typeof(KubeList<V1Service>))]
+[JsonSerializable(typeof(HttpRoute))]
+[JsonSerializable(typeof(KubeList<HttpRoute>))]
+[JsonSerializable(typeof(ReferenceGrant))]
+[JsonSerializable(typeof(KubeList<ReferenceGrant>))]
 [JsonSerializable(typeof(V1Lease))]
 [JsonSerializable(typeof(KubeList<V1Lease>))]
 [JsonSerializable(typeof(Corev1Event))]

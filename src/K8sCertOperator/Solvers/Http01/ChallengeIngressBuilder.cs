@@ -1,4 +1,3 @@
-using System.Net;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using k8s.Models;
@@ -34,7 +33,7 @@ public static class ChallengeIngressBuilder
 
         var path = new V1HTTPIngressPath
         {
-            Path = Http01Responder.PathPrefix + spec.Token,
+            Path = Http01SolverPreconditions.ChallengePath(spec.Token),
             PathType = "Exact",
             Backend = new V1IngressBackend
             {
@@ -59,7 +58,7 @@ public static class ChallengeIngressBuilder
                     new V1IngressRule
                     {
                         // An Ingress host cannot be an IP; for IP identifiers the token path alone routes the request.
-                        Host = IPAddress.TryParse(spec.DnsName, out _) ? null : spec.DnsName,
+                        Host = Http01SolverPreconditions.RouteHost(spec.DnsName),
                         Http = new V1HTTPIngressRuleValue { Paths = [path] },
                     },
                 ],
@@ -89,24 +88,7 @@ public static class ChallengeIngressBuilder
 
     private static AcmeChallengeSolverHttp01Ingress Validate(Challenge challenge)
     {
-        var spec = challenge.Spec;
-        if (spec.Type != ChallengeTypes.Http01)
-        {
-            throw new ArgumentException($"challenge type is '{spec.Type}', not {ChallengeTypes.Http01}", nameof(challenge));
-        }
-        if (spec.Wildcard == true)
-        {
-            throw new ArgumentException($"wildcard name *.{spec.DnsName} cannot be validated over HTTP-01", nameof(challenge));
-        }
-        if (string.IsNullOrEmpty(spec.DnsName) || string.IsNullOrEmpty(spec.Token))
-        {
-            throw new ArgumentException("challenge has no dnsName or token yet", nameof(challenge));
-        }
-        if (string.IsNullOrEmpty(challenge.Metadata.Uid))
-        {
-            throw new ArgumentException("challenge has no uid; build the Ingress from the stored object", nameof(challenge));
-        }
-        var ingress = spec.Solver.Http01?.Ingress
+        var ingress = Http01SolverPreconditions.Require(challenge).Ingress
             ?? throw new ArgumentException("challenge solver has no http01.ingress", nameof(challenge));
         if (!string.IsNullOrEmpty(ingress.IngressClassName) && !string.IsNullOrEmpty(ingress.Class))
         {

@@ -13,13 +13,9 @@ public static class ChallengeIngressComparer
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(desired);
-        return ContainsAll(existing.Metadata?.Labels, desired.Metadata?.Labels)
-            && ContainsAll(existing.Metadata?.Annotations, desired.Metadata?.Annotations)
+        return ChallengeSolverMetadata.Carries(existing.Metadata, desired.Metadata)
             && SameSpec(existing.Spec, desired.Spec);
     }
-
-    private static bool ContainsAll(IDictionary<string, string>? actual, IDictionary<string, string>? wanted) =>
-        wanted is null || wanted.All(kv => actual is not null && actual.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static bool SameSpec(V1IngressSpec? a, V1IngressSpec? b)
     {

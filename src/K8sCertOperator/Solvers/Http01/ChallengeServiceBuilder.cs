@@ -53,6 +53,6 @@ public static class ChallengeServiceBuilder
             && a.ExternalName == b.ExternalName
             && (a.Ports?.Count ?? 0) == b.Ports.Count
             && a.Ports!.Zip(b.Ports).All(p => p.First.Port == p.Second.Port && p.First.TargetPort?.Value == p.Second.TargetPort?.Value)
-            && desired.Metadata.Labels.All(kv => existing.Metadata?.Labels?.TryGetValue(kv.Key, out var v) == true && v == kv.Value);
+            && ChallengeSolverMetadata.Carries(existing.Metadata, desired.Metadata, annotations: false);
     }
 }

@@ -76,6 +76,18 @@ public static class ChallengeSolverMetadata
     public static string Name(string challengeNamespace, string challengeName, string token) =>
         NamePrefix + Hash($"{challengeNamespace}/{challengeName}/{token}", NameHashLength);
 
+    /// <summary>
+    /// The name of <paramref name="challenge"/>'s solver pieces and every namespace they may be in (its own and the
+    /// operator's: the placement option may have changed since they were made), for clean-up.
+    /// </summary>
+    public static (string Name, IReadOnlyList<string> Namespaces) PlacesOf(Challenge challenge, string operatorNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        var challengeNamespace = challenge.Metadata.NamespaceProperty ?? "";
+        return (Name(challengeNamespace, challenge.Metadata.Name ?? "", challenge.Spec.Token),
+            [.. new[] { challengeNamespace, operatorNamespace }.Distinct(StringComparer.Ordinal)]);
+    }
+
     /// <summary>A label-safe stand-in for a value too long or too free-form for a label (a domain, a token).</summary>
     public static string HashLabelValue(string value) => Hash(value, LabelHashLength);
 
@@ -97,6 +109,17 @@ public static class ChallengeSolverMetadata
         challengeUid = Get(metadata?.Labels, ChallengeUidLabel);
         return challengeNamespace.Length > 0 && challengeName.Length > 0 && challengeUid.Length > 0;
     }
+
+    /// <summary>
+    /// True when <paramref name="existing"/> carries every label (and, unless told otherwise, annotation) of
+    /// <paramref name="desired"/> with its value; extra entries added by others (controllers, admission) are tolerated.
+    /// </summary>
+    public static bool Carries(V1ObjectMeta? existing, V1ObjectMeta? desired, bool annotations = true) =>
+        ContainsAll(existing?.Labels, desired?.Labels)
+        && (!annotations || ContainsAll(existing?.Annotations, desired?.Annotations));
+
+    private static bool ContainsAll(IDictionary<string, string>? actual, IDictionary<string, string>? wanted) =>
+        wanted is null || wanted.All(kv => actual is not null && actual.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static string Get(IDictionary<string, string>? map, string key) =>
         map is not null && map.TryGetValue(key, out var value) ? value : "";

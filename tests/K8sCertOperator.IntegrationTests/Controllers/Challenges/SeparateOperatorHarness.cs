@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using k8s.Models;
+using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Solvers.Http01;
 using Xunit.Abstractions;
@@ -30,13 +31,17 @@ internal sealed class SeparateOperatorHarness : IAsyncDisposable
 
     private ExtraNamespace OperatorNamespaceObject { get; }
 
-    /// <summary>Starts Pebble and the API server and creates the operator's namespace; the operator itself is started later.</summary>
-    public static async Task<SeparateOperatorHarness> StartAsync(ITestOutputHelper output, Http01SolverNamespace solverNamespace, CancellationToken ct)
+    /// <summary>
+    /// Starts Pebble and the API server and creates the operator's namespace; the operator itself is started later.
+    /// <paramref name="adjust"/> changes the operator's options further.
+    /// </summary>
+    public static async Task<SeparateOperatorHarness> StartAsync(
+        ITestOutputHelper output, Http01SolverNamespace solverNamespace, CancellationToken ct, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var name = ExtraNamespace.NewName("operator");
         var harness = await OperatorHarness.StartAsync(output, OperatorHarnessOptions.EndToEnd with
         {
-            Operator = o => o with { Namespace = name, Http01SolverNamespace = solverNamespace },
+            Operator = o => (adjust ?? (x => x))(o with { Namespace = name, Http01SolverNamespace = solverNamespace }),
         }, ct);
         try
         {
