@@ -31,6 +31,12 @@ public static class AnnotationKeys
     /// <summary>On the next-private-key Secret: the Certificate it belongs to.</summary>
     public const string PrivateKeySecretName = Prefix + "private-key-secret-name";
 
+    /// <summary>
+    /// On a CertificateRequest: the Certificate's spec.signatureAlgorithm, which a local issuer must use (a CSR cannot
+    /// say whether its key's default algorithm was asked for or merely used).
+    /// </summary>
+    public const string SignatureAlgorithm = Prefix + "signature-algorithm";
+
     // ingress-shim: annotations on an Ingress that make the operator create a Certificate for its TLS hosts.
     public const string IngressIssuer = Prefix + "issuer";
     public const string IngressClusterIssuer = Prefix + "cluster-issuer";

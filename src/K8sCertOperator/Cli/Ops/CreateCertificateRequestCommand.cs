@@ -88,7 +88,14 @@ public static class CreateCertificateRequestCommand
         {
             await api.CreateAsync(new CertificateRequest
             {
-                Metadata = new() { Name = name, NamespaceProperty = ns },
+                Metadata = new()
+                {
+                    Name = name,
+                    NamespaceProperty = ns,
+                    Annotations = string.IsNullOrEmpty(certificate.Spec.SignatureAlgorithm)
+                        ? null
+                        : new Dictionary<string, string> { [AnnotationKeys.SignatureAlgorithm] = certificate.Spec.SignatureAlgorithm },
+                },
                 Spec = new CertificateRequestSpec
                 {
                     Request = Encoding.ASCII.GetBytes(CsrBuilder.BuildPem(key, parameters.Template)),

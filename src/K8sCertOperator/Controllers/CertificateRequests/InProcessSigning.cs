@@ -31,6 +31,11 @@ public sealed class InProcessSigning
         ArgumentNullException.ThrowIfNull(input);
         var now = _context.Time.GetUtcNow();
         var ns = request.Metadata.NamespaceProperty ?? "";
+        if (request.Metadata.Annotations?.TryGetValue(AnnotationKeys.SignatureAlgorithm, out var asked) == true && !string.IsNullOrEmpty(asked))
+        {
+            input = input with { Template = input.Template with { SignatureAlgorithm = asked } };
+        }
+
         switch (IssuerLookup.TypeOf(issuer))
         {
             case IssuerType.Ca:

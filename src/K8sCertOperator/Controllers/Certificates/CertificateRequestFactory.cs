@@ -33,6 +33,11 @@ public static class CertificateRequestFactory
             annotations[AnnotationKeys.PrivateKeySecretName] = nextKeySecretName;
         }
 
+        if (!string.IsNullOrEmpty(spec.SignatureAlgorithm))
+        {
+            annotations[AnnotationKeys.SignatureAlgorithm] = spec.SignatureAlgorithm;
+        }
+
         if (!string.IsNullOrEmpty(replaces))
         {
             // The CA links the new order to the certificate it replaces (RFC 9773 §5); the client sends it only

@@ -40,6 +40,17 @@ public class CertificateRequestFactoryTests
     }
 
     [Fact]
+    public void AnAskedSignatureAlgorithmIsNamedEvenWhenItIsTheKeysDefault()
+    {
+        using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa, 384));
+        var certificate = CertificateObjects.Certificate();
+        certificate.Spec.PrivateKey = new CertificatePrivateKey { Algorithm = PrivateKeyAlgorithms.Ecdsa, Size = 384 };
+        certificate.Spec.SignatureAlgorithm = SignatureAlgorithms.EcdsaWithSha384;
+        var (request, _) = CertificateObjects.Request(certificate, key);
+        Assert.Equal(SignatureAlgorithms.EcdsaWithSha384, request.Metadata.Annotations[AnnotationKeys.SignatureAlgorithm]);
+    }
+
+    [Fact]
     public void AnotherKeyOrAttemptIsAnotherRequest()
     {
         using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
@@ -70,6 +81,7 @@ public class CertificateRequestFactoryTests
         Assert.Equal("aki.serial", request.Metadata.Annotations[AnnotationKeys.AcmeReplaces]);
         Assert.Equal("nginx", request.Metadata.Annotations[AnnotationKeys.AcmeHttp01OverrideIngressClass]);
         Assert.False(request.Metadata.Annotations.ContainsKey("unrelated"));
+        Assert.False(request.Metadata.Annotations.ContainsKey(AnnotationKeys.SignatureAlgorithm));
         Assert.Equal("uid-web", Assert.Single(request.Metadata.OwnerReferences).Uid);
         Assert.Equal(["server auth", "digital signature"], request.Spec.Usages);
         Assert.Null(request.Spec.IsCA);
