@@ -8,6 +8,7 @@ namespace K8sCertOperator.Controllers.Certificates;
 /// <summary>Builds the Order object for one issuance of a Certificate.</summary>
 public static class OrderFactory
 {
+    /// <summary>The Order for one issuance; <paramref name="profile"/> is the issuer's, which the Certificate's profile annotation overrides.</summary>
     public static Order Build(Certificate certificate, OrderRequest request, byte[] csrDer, string? profile, string? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -37,7 +38,7 @@ public static class OrderFactory
                 DnsNames = request.DnsNames.Count > 0 ? request.DnsNames.ToList() : null,
                 IpAddresses = request.IpAddresses.Count > 0 ? request.IpAddresses.ToList() : null,
                 Duration = request.Duration,
-                Profile = string.IsNullOrEmpty(profile) ? null : profile,
+                Profile = Orders.AcmeProfileSelection.Resolve(certificate.Metadata.Annotations?.AsReadOnly(), profile),
             },
         };
         if (certificate.Metadata.Annotations?.TryGetValue(AnnotationKeys.AcmeHttp01OverrideIngressClass, out var ingressClass) == true)
