@@ -225,6 +225,22 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         throw new TimeoutException($"order {name}: state {last?.Status?.State}, reason {last?.Status?.Reason}");
     }
 
+    /// <summary>Polls the API until <paramref name="condition"/> holds for the Certificate; fails with its last conditions.</summary>
+    public async Task<Certificate> WaitForCertificateAsync(string name, Func<Certificate, bool> condition, CancellationToken ct)
+    {
+        Certificate? last = null;
+        while (!ct.IsCancellationRequested)
+        {
+            last = await Apis.Certificates.GetAsync(Namespace, name, ct);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException($"certificate {name}: {string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? [])}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopOperatorAsync();
