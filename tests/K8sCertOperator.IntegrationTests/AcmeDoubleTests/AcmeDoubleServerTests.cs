@@ -48,6 +48,58 @@ public sealed class AcmeDoubleServerTests
         Assert.Contains("urn:ietf:params:acme:error:badNonce", replay.ReplayBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_order_under_a_profile_is_validated_by_dns01_issued_for_the_profiles_lifetime_and_has_renewal_info()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = cts.Token;
+        var zone = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var options = new AcmeDoubleOptions();
+        await using var server = await AcmeDoubleServer.StartAsync(options,
+            (name, _) => Task.FromResult(zone.TryGetValue(name, out var values) ? values : (IReadOnlyList<string>)[]), ct);
+        using var http = new HttpClient();
+        using var key = JwsSigners.CreateEs256();
+        var client = new AcmeClient(http, server.DirectoryUrl, key);
+        await client.NewAccountAsync([], termsOfServiceAgreed: true, null, ct);
+        Assert.True((await client.GetDirectoryAsync(ct)).HasProfile("shortlived"));
+
+        var order = await client.NewOrderAsync([AcmeIdentifier.Dns("www.example.com")], profile: "shortlived", cancellationToken: ct);
+        var authz = await client.GetAuthorizationAsync(order.Authorizations[0], ct);
+        var dns01 = authz.Challenges.Single(c => c.Type == AcmeChallenge.Dns01);
+        zone["_acme-challenge.www.example.com."] = [client.GetDns01TxtValue(dns01.Token!)];
+        await client.AnswerChallengeAsync(dns01.Url!, ct);
+        await client.WaitForAuthorizationAsync(order.Authorizations[0], TimeSpan.FromSeconds(30), ct);
+        using var leafKey = K8sCertOperator.Pki.PrivateKeyGenerator.Generate(new K8sCertOperator.Pki.PrivateKeySpec(K8sCertOperator.Pki.KeyAlgorithm.Ecdsa));
+        var csr = K8sCertOperator.Pki.CsrBuilder.BuildDer(leafKey, new K8sCertOperator.Pki.CertificateTemplate { DnsNames = ["www.example.com"] });
+        var ready = await client.WaitForOrderAsync(order.Location!, TimeSpan.FromSeconds(30), ct);
+        var done = await client.FinalizeAsync(ready, csr, ct);
+        var chain = await client.DownloadCertificateAsync(done.Certificate!, null, ct);
+        var info = await client.GetRenewalInfoAsync(chain.Leaf, ct);
+
+        Assert.Equal("shortlived", done.Profile);
+        Assert.Equal(options.Profiles["shortlived"], chain.Leaf.NotAfter - chain.Leaf.NotBefore);
+        Assert.NotNull(info?.SuggestedWindow);
+        Assert.InRange(info.SuggestedWindow!.Start, chain.Leaf.NotBefore.ToUniversalTime(), chain.Leaf.NotAfter.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task A_dns01_answer_without_the_record_invalidates_the_authorization()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await using var server = await StartAsync(cts.Token);
+        using var http = new HttpClient();
+        using var key = JwsSigners.CreateEs256();
+        var client = new AcmeClient(http, server.DirectoryUrl, key);
+        await client.NewAccountAsync([], termsOfServiceAgreed: true, null, cts.Token);
+        var order = await client.NewOrderAsync([AcmeIdentifier.Dns("www.example.com")], cancellationToken: cts.Token);
+        var authz = await client.GetAuthorizationAsync(order.Authorizations[0], cts.Token);
+
+        await client.AnswerChallengeAsync(authz.Challenges.Single(c => c.Type == AcmeChallenge.DnsAccount01).Url!, cts.Token);
+        var failed = await Assert.ThrowsAsync<AcmeAuthorizationFailedException>(() => client.WaitForAuthorizationAsync(order.Authorizations[0], TimeSpan.FromSeconds(30), cts.Token));
+
+        Assert.Contains($"_{DnsAccountLabel.For(client.AccountUrl!.ToString())}._acme-challenge.www.example.com.", failed.Message, StringComparison.Ordinal);
+    }
+
     // The double's own parser agrees with the operator's on the draft's cases (each was written from the draft alone).
     [Theory]
     [InlineData("ca.example.net; accounturi=https://ca.test/acct/1", false, true)]
