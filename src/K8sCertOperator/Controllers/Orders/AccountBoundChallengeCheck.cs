@@ -29,13 +29,17 @@ public static class AccountBoundChallengeCheck
         {
             return null;
         }
-        var names = offered.IssuerDomainNames ?? [];
-        if (names.Count is 0 or > MaxIssuerDomainNames
-            || names.Any(n => n.Length is 0 or > MaxIssuerDomainNameLength || n.Any(c => c > 0x7e || c <= 0x20 || c == ';')))
-        {
-            return $"the ACME server's dns-persist-01 challenge for {identifier} is malformed: it must offer 1 to {MaxIssuerDomainNames} " +
-                   $"issuer-domain-names of at most {MaxIssuerDomainNameLength} ASCII characters (got {names.Count})";
-        }
-        return null;
+        return IsWellFormed(offered.IssuerDomainNames ?? [])
+            ? null
+            : $"the ACME server's dns-persist-01 challenge for {identifier} is malformed: it must offer 1 to {MaxIssuerDomainNames} " +
+              $"issuer-domain-names of at most {MaxIssuerDomainNameLength} printable ASCII characters";
+    }
+
+    /// <summary>1 to 10 names, each 1 to 253 printable ASCII characters without ';' (which would break the record).</summary>
+    public static bool IsWellFormed(IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return names.Count is > 0 and <= MaxIssuerDomainNames
+            && names.All(n => n.Length is > 0 and <= MaxIssuerDomainNameLength && n.All(c => c is > ' ' and <= '~' and not ';'));
     }
 }

@@ -92,7 +92,8 @@ public static class OrderCreator
                 Url = c.Url!.ToString(),
                 Token = c.Token ?? "",
                 Type = c.Type,
-                IssuerDomainNames = c.OfferedIssuerDomainNames() is { Count: > 0 } names ? [.. names] : null,
+                // Only a well-formed list is kept (the CRD bounds it); anything else leaves none, which the planner refuses.
+                IssuerDomainNames = AccountBoundChallengeCheck.IsWellFormed(c.OfferedIssuerDomainNames()) ? [.. c.OfferedIssuerDomainNames()] : null,
             })],
         };
     }
