@@ -88,7 +88,6 @@ internal sealed partial class AcmeDoubleServer
             }
             challenge.Status = "processing";
         }
-        AnsweredChallengeTypes.Enqueue(challenge.Type);
         _ = Task.Run(() => ValidateAsync(challenge));
         return Json(ChallengeJson(challenge));
     }

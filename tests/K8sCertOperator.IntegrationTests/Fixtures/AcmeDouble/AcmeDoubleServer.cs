@@ -47,9 +47,6 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
     /// <summary>Every newOrder the server accepted or refused: (identifiers, requested profile or null).</summary>
     public ConcurrentQueue<(IReadOnlyList<string> Identifiers, string? Profile)> NewOrderRequests { get; } = new();
 
-    /// <summary>Challenge types answered (POSTed) by clients, in order.</summary>
-    public ConcurrentQueue<string> AnsweredChallengeTypes { get; } = new();
-
     /// <summary>Starts the server; <paramref name="queryTxt"/> reads TXT values from the test's DNS server.</summary>
     public static async Task<AcmeDoubleServer> StartAsync(AcmeDoubleOptions options, Func<string, CancellationToken, Task<IReadOnlyList<string>>> queryTxt, CancellationToken ct)
     {
@@ -71,15 +68,6 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
         app.MapPost("/{**path}", server.PostAsync);
         await app.StartAsync(ct);
         return server;
-    }
-
-    /// <summary>Whether the order with this URL was finalized under <paramref name="profile"/> (as the CA recorded it).</summary>
-    public string? ProfileOfOrder(string orderUrl)
-    {
-        lock (_lock)
-        {
-            return _orders.GetValueOrDefault(orderUrl[(orderUrl.LastIndexOf('/') + 1)..])?.Profile;
-        }
     }
 
     public async ValueTask DisposeAsync()
