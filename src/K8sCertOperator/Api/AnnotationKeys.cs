@@ -66,4 +66,10 @@ public static class AnnotationKeys
 
     /// <summary>On a Certificate/Order (set by the ingress-shim): ingress class for this certificate's HTTP-01 challenges.</summary>
     public const string AcmeHttp01OverrideIngressClass = AcmePrefix + "http01-override-ingress-class";
+
+    /// <summary>
+    /// On a Certificate (or an Ingress, copied by the ingress-shim): ACME profile for this certificate's orders,
+    /// overriding the issuer's <c>acme.profile</c>; must be one the directory's <c>meta.profiles</c> lists.
+    /// </summary>
+    public const string AcmeProfile = AcmePrefix + "profile";
 }

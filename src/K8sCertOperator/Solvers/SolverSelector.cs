@@ -6,19 +6,23 @@ namespace K8sCertOperator.Solvers;
 /// <summary>
 /// Picks the issuer solver for one authorization with cert-manager's precedence: a dnsNames hit beats a dnsZones
 /// hit (longest zone wins), which beats matchLabels (more labels win), which beats a solver without a selector;
-/// ties keep the first solver in the list. Only challenge types the CA offered are considered.
+/// ties keep the first solver in the list. Only challenge types the CA offered are considered: an http01 solver
+/// takes http-01, a dnsPersist01 solver dns-persist-01, a dns01 solver dns-01, or dns-account-01 first when it is
+/// <c>accountScoped</c> and the CA offers it.
 /// </summary>
 public static class SolverSelector
 {
-    private const string AcmeHttp01 = "http-01";
-    private const string AcmeDns01 = "dns-01";
+    private const string AcmeHttp01 = Acme.Resources.AcmeChallenge.Http01;
+    private const string AcmeDns01 = Acme.Resources.AcmeChallenge.Dns01;
+    private const string AcmeDnsAccount01 = Acme.Resources.AcmeChallenge.DnsAccount01;
+    private const string AcmeDnsPersist01 = Acme.Resources.AcmeChallenge.DnsPersist01;
 
     /// <summary>Chooses a solver and challenge type.</summary>
     /// <param name="solvers">The issuer's <c>spec.acme.solvers</c>, in order.</param>
     /// <param name="identifier">The authorization identifier without <c>*.</c> (a leading <c>*.</c> is also accepted and implies a wildcard).</param>
     /// <param name="wildcard">True for a wildcard authorization: only DNS-01 can prove it.</param>
     /// <param name="certificateLabels">Labels of the Certificate (as copied onto the Order), matched against <c>matchLabels</c>.</param>
-    /// <param name="offeredAcmeTypes">ACME types the CA offered for the authorization (<c>http-01</c>, <c>dns-01</c>), in the CA's order.</param>
+    /// <param name="offeredAcmeTypes">ACME types the CA offered for the authorization (<c>http-01</c>, <c>dns-01</c>, ...), in the CA's order.</param>
     public static SolverSelectorResult Select(
         IReadOnlyList<AcmeChallengeSolver> solvers,
         string identifier,
@@ -41,7 +45,7 @@ public static class SolverSelector
         var isIp = !wildcard && IPAddress.TryParse(bareName, out _);
         var usableTypes = offeredAcmeTypes
             .Select(t => t.Trim().ToLowerInvariant())
-            .Where(t => t == AcmeDns01 ? !isIp : t == AcmeHttp01 && !wildcard)
+            .Where(t => t is AcmeDns01 or AcmeDnsAccount01 or AcmeDnsPersist01 ? !isIp : t == AcmeHttp01 && !wildcard)
             .ToList();
 
         AcmeChallengeSolver? best = null;
@@ -49,7 +53,7 @@ public static class SolverSelector
         var bestScore = default(SolverSelectorScore);
         foreach (var solver in solvers)
         {
-            var type = usableTypes.FirstOrDefault(t => Supports(solver, t));
+            var type = TypeFor(solver, usableTypes);
             if (type is null || !TryScore(solver.Selector, nameToMatch, certificateLabels, out var score))
             {
                 continue;
@@ -66,7 +70,7 @@ public static class SolverSelector
         }
         if (wildcard)
         {
-            return SolverSelectorResult.NoMatch($"no solver matches {nameToMatch}: wildcard names need a dns01 solver");
+            return SolverSelectorResult.NoMatch($"no solver matches {nameToMatch}: wildcard names need a dns01 or dnsPersist01 solver");
         }
         if (isIp)
         {
@@ -76,12 +80,24 @@ public static class SolverSelector
         return SolverSelectorResult.NoMatch($"no configured solver matches name {nameToMatch} (challenge types offered by the CA: {offered})");
     }
 
-    private static bool Supports(AcmeChallengeSolver solver, string acmeType) => acmeType switch
+    /// <summary>
+    /// The type a solver entry answers among the usable ones: dns-account-01 when the entry is accountScoped and it is
+    /// offered, else the first offered type (in the CA's order) the entry supports; null when none.
+    /// </summary>
+    private static string? TypeFor(AcmeChallengeSolver solver, IReadOnlyList<string> usableTypes)
     {
-        AcmeHttp01 => solver.Http01 is not null,
-        AcmeDns01 => solver.Dns01 is not null,
-        _ => false,
-    };
+        if (solver.Dns01 is { AccountScoped: true } && usableTypes.Contains(AcmeDnsAccount01))
+        {
+            return AcmeDnsAccount01;
+        }
+        return usableTypes.FirstOrDefault(t => t switch
+        {
+            AcmeHttp01 => solver.Http01 is not null,
+            AcmeDns01 => solver.Dns01 is not null,
+            AcmeDnsPersist01 => solver.DnsPersist01 is not null,
+            _ => false,
+        });
+    }
 
     /// <summary>Every non-empty part of the selector must match; each part then contributes its weight.</summary>
     private static bool TryScore(

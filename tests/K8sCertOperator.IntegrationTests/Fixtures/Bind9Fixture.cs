@@ -72,6 +72,13 @@ public sealed class Bind9Fixture : IAsyncLifetime
     public Task<IReadOnlyList<string>> QueryTxtAsync(string fqdn, CancellationToken ct = default) =>
         _lookup.QueryTxtAsync([Endpoint], fqdn, ct);
 
+    /// <summary>The zone's SOA serial: named raises it on every dynamic update, so an unchanged serial means nothing was written.</summary>
+    public async Task<uint> SerialAsync(CancellationToken ct = default)
+    {
+        var response = await _lookup.QueryAsync([Endpoint], Zone, DnsClient.QueryType.SOA, ct).ConfigureAwait(false);
+        return response.Answers.SoaRecords().Single().Serial;
+    }
+
     public async Task InitializeAsync()
     {
         if (SkipReason is not null)

@@ -34,4 +34,21 @@ public static class ChallengeSolvers
             },
         },
     };
+
+    /// <summary>DNS-01 by RFC 2136 like <see cref="Rfc2136"/>, preferring dns-account-01 when the CA offers it.</summary>
+    public static AcmeChallengeSolver AccountScopedRfc2136(Bind9Fixture bind, string tsigSecretName)
+    {
+        var solver = Rfc2136(bind, tsigSecretName);
+        solver.Dns01!.AccountScoped = true;
+        return solver;
+    }
+
+    /// <summary>dns-persist-01 whose record <paramref name="bind"/> gets by RFC 2136 (null <paramref name="tsigSecretName"/>: published by hand).</summary>
+    public static AcmeChallengeSolver DnsPersist01(Bind9Fixture bind, string? tsigSecretName) => new()
+    {
+        DnsPersist01 = new AcmeChallengeSolverDnsPersist01
+        {
+            Provider = tsigSecretName is null ? null : new AcmeChallengeSolverDnsPersist01Provider { Rfc2136 = Rfc2136(bind, tsigSecretName).Dns01!.Rfc2136 },
+        },
+    };
 }

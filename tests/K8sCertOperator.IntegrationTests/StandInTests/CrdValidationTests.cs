@@ -100,7 +100,7 @@ public sealed class CrdValidationTests : CrdSchemaTestBase
         };
         await Refusal.InvalidAsync(
             () => CreateAsync(AcmeGroup, "challenges", challenge),
-            "Challenge.acme.k8scert.io \"both-solvers\" is invalid: spec.solver: Invalid value: \"object\": exactly one of http01 or dns01 must be set");
+            "Challenge.acme.k8scert.io \"both-solvers\" is invalid: spec.solver: Invalid value: \"object\": exactly one of http01, dns01 or dnsPersist01 must be set");
     }
 
     [Fact]

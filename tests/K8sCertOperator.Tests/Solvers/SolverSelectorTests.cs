@@ -65,6 +65,18 @@ public sealed class SolverSelectorTests
     // IP identifiers: HTTP-01 only (RFC 8738).
     [InlineData("dns|http", "192.0.2.10", false, "", "", 1, "HTTP-01")]
     [InlineData("dns", "2001:db8::1", false, "", "", -1, null)]
+    // dns-account-01: an accountScoped dns01 solver takes it over dns-01 whatever the CA's order, and falls back to dns-01.
+    [InlineData("dns-account", "www.example.com", false, "", "dns-01,dns-account-01", 0, "DNS-ACCOUNT-01")]
+    [InlineData("dns-account", "example.com", true, "", "dns-01,dns-account-01", 0, "DNS-ACCOUNT-01")]
+    [InlineData("dns-account", "www.example.com", false, "", "http-01,dns-01", 0, "DNS-01")]
+    [InlineData("dns", "www.example.com", false, "", "dns-account-01,dns-01", 0, "DNS-01")]
+    [InlineData("dns", "www.example.com", false, "", "dns-account-01", -1, null)]
+    // dns-persist-01: only a dnsPersist01 solver takes it; it proves wildcards, not IP addresses.
+    [InlineData("persist", "www.example.com", false, "", "http-01,dns-01,dns-persist-01", 0, "DNS-PERSIST-01")]
+    [InlineData("http|persist", "example.com", true, "", "http-01,dns-01,dns-persist-01", 1, "DNS-PERSIST-01")]
+    [InlineData("persist", "www.example.com", false, "", "http-01,dns-01", -1, null)]
+    [InlineData("persist", "192.0.2.10", false, "", "http-01,dns-persist-01", -1, null)]
+    [InlineData("dns|persist;names=www.example.com", "www.example.com", false, "", "dns-01,dns-persist-01", 1, "DNS-PERSIST-01")]
     public void Picks_the_most_specific_solver_the_ca_allows(
         string solvers, string name, bool wildcard, string labels, string offered, int expectedIndex, string? expectedType)
     {
@@ -90,8 +102,8 @@ public sealed class SolverSelectorTests
     }
 
     [Theory]
-    [InlineData("http", "example.com", true, "no solver matches *.example.com: wildcard names need a dns01 solver")]
-    [InlineData("dns;zones=example.org", "example.com", true, "no solver matches *.example.com: wildcard names need a dns01 solver")]
+    [InlineData("http", "example.com", true, "no solver matches *.example.com: wildcard names need a dns01 or dnsPersist01 solver")]
+    [InlineData("dns;zones=example.org", "example.com", true, "no solver matches *.example.com: wildcard names need a dns01 or dnsPersist01 solver")]
     [InlineData("dns;zones=example.org", "x.example.com", false, "no configured solver matches name x.example.com (challenge types offered by the CA: http-01, dns-01)")]
     [InlineData("dns", "192.0.2.1", false, "no solver matches 192.0.2.1: IP addresses need an http01 solver")]
     public void Explains_why_nothing_matched(string solvers, string name, bool wildcard, string expected)

@@ -5,8 +5,8 @@ namespace K8sCertOperator.Tests.Solvers;
 
 /// <summary>
 /// Builds solvers from compact table strings: <c>type[;names=a,b][;zones=x,y][;labels=k=v,k2=v2]</c>,
-/// where type is http (an Ingress solver), gateway (an HTTPRoute solver), dns or both (http and dns); a bare type means
-/// "no selector" and <c>{}</c> an empty selector.
+/// where type is http (an Ingress solver), gateway (an HTTPRoute solver), dns, dns-account (dns01 with accountScoped),
+/// persist (dnsPersist01) or both (http + dns); a bare type means "no selector" and <c>{}</c> an empty selector.
 /// </summary>
 internal static class SolverSpec
 {
@@ -25,9 +25,13 @@ internal static class SolverSpec
                 GatewayHttpRoute = new AcmeChallengeSolverHttp01GatewayHttpRoute { ParentRefs = [new ParentReference { Name = "gw" }] },
             };
         }
-        if (parts[0] is "dns" or "both")
+        if (parts[0] is "dns" or "both" or "dns-account")
         {
-            solver.Dns01 = new AcmeChallengeSolverDns01();
+            solver.Dns01 = new AcmeChallengeSolverDns01 { AccountScoped = parts[0] == "dns-account" ? true : null };
+        }
+        if (parts[0] == "persist")
+        {
+            solver.DnsPersist01 = new AcmeChallengeSolverDnsPersist01();
         }
         foreach (var part in parts.Skip(1))
         {

@@ -14,4 +14,8 @@ public sealed class AcmeChallenge
     /// <summary>Raw ACME type, e.g. "http-01", "dns-01".</summary>
     [JsonPropertyName("type")]
     public string Type { get; set; } = "";
+
+    /// <summary>dns-persist-01 only: the issuer domain names the CA accepts in the record.</summary>
+    [JsonPropertyName("issuerDomainNames")]
+    public List<string>? IssuerDomainNames { get; set; }
 }

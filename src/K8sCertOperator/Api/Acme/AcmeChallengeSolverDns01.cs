@@ -3,21 +3,13 @@ using System.Text.Json.Serialization;
 namespace K8sCertOperator.Api.Acme;
 
 /// <summary>DNS-01 solver: exactly one provider, plus how to treat CNAMEs on _acme-challenge.</summary>
-public sealed class AcmeChallengeSolverDns01
+public sealed class AcmeChallengeSolverDns01 : AcmeDnsProviders
 {
-    /// <summary>See <see cref="CnameStrategies"/>; None when absent.</summary>
-    [JsonPropertyName("cnameStrategy")]
-    public string? CnameStrategy { get; set; }
-
-    [JsonPropertyName("rfc2136")]
-    public AcmeIssuerDnsRfc2136? Rfc2136 { get; set; }
-
-    [JsonPropertyName("cloudflare")]
-    public AcmeIssuerDnsCloudflare? Cloudflare { get; set; }
-
-    [JsonPropertyName("route53")]
-    public AcmeIssuerDnsRoute53? Route53 { get; set; }
-
-    [JsonPropertyName("webhook")]
-    public AcmeIssuerDnsWebhook? Webhook { get; set; }
+    /// <summary>
+    /// Our own (not in cert-manager): when true and the CA offers dns-account-01, write the TXT value at
+    /// <c>_LABEL._acme-challenge.NAME</c> (LABEL derived from the ACME account URL) instead of
+    /// <c>_acme-challenge.NAME</c>, so several accounts can validate one name at once; dns-01 otherwise.
+    /// </summary>
+    [JsonPropertyName("accountScoped")]
+    public bool? AccountScoped { get; set; }
 }

@@ -34,6 +34,17 @@ public sealed class ChallengeSpec
     [JsonPropertyName("solver")]
     public AcmeChallengeSolver Solver { get; set; } = new();
 
+    /// <summary>
+    /// URL of the ACME account the challenge is for: named by dns-persist-01 records and hashed into the
+    /// dns-account-01 label, so presenting and cleaning up need no account look-up.
+    /// </summary>
+    [JsonPropertyName("accountURL")]
+    public string? AccountUrl { get; set; }
+
+    /// <summary>dns-persist-01: the issuer domain names the CA accepts in the record (its <c>issuer-domain-names</c>).</summary>
+    [JsonPropertyName("issuerDomainNames")]
+    public List<string>? IssuerDomainNames { get; set; }
+
     [JsonPropertyName("issuerRef")]
     public ObjectReference IssuerRef { get; set; } = new();
 }

@@ -16,6 +16,10 @@ public sealed class ChallengeStatus
     [JsonPropertyName("reason")]
     public string? Reason { get; set; }
 
+    /// <summary>The DNS record this challenge needs (dns-persist-01), so a person or a tool can publish it.</summary>
+    [JsonPropertyName("dnsRecord")]
+    public ChallengeDnsRecord? DnsRecord { get; set; }
+
     /// <summary>See <see cref="AcmeStates"/>.</summary>
     [JsonPropertyName("state")]
     public string? State { get; set; }

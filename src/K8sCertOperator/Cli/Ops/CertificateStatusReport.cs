@@ -78,14 +78,7 @@ public static class CertificateStatusReport
                 ["challenges"] = new JsonArray([.. challenges
                     .Where(c => c.Metadata.OwnerReferences?.Any(r => r.Uid == current.Metadata.Uid) == true)
                     .OrderBy(c => c.Spec.DnsName, StringComparer.Ordinal)
-                    .Select(c => (JsonNode?)new JsonObject
-                    {
-                        ["name"] = c.Metadata.Name,
-                        ["dnsName"] = c.Spec.DnsName,
-                        ["type"] = c.Spec.Type,
-                        ["state"] = c.Status?.State ?? "",
-                        ["reason"] = c.Status?.Reason,
-                    })]),
+                    .Select(c => (JsonNode?)ChallengeSummary(c))]),
             };
         }
 
@@ -124,6 +117,24 @@ public static class CertificateStatusReport
             ["ready"] = Condition(ConditionTypes.Ready),
             ["failureTime"] = Time(request.Status?.FailureTime),
         };
+    }
+
+    /// <summary>One Challenge; <c>dnsRecord</c> (the exact TXT record, e.g. a dns-persist-01 record to publish) only when it has one.</summary>
+    private static JsonObject ChallengeSummary(Challenge challenge)
+    {
+        var summary = new JsonObject
+        {
+            ["name"] = challenge.Metadata.Name,
+            ["dnsName"] = challenge.Spec.DnsName,
+            ["type"] = challenge.Spec.Type,
+            ["state"] = challenge.Status?.State ?? "",
+            ["reason"] = challenge.Status?.Reason,
+        };
+        if (challenge.Status?.DnsRecord is { } record)
+        {
+            summary["dnsRecord"] = record.ToString();
+        }
+        return summary;
     }
 
     private static JsonObject SecretSummary(string secretName, V1Secret? secret)

@@ -46,6 +46,10 @@ public static class CertificateStatusText
             foreach (var challenge in order["challenges"]!.AsArray())
             {
                 Line("  Challenge:", $"{challenge!["dnsName"]} {challenge["type"]} state={challenge["state"]}{(challenge["reason"] is { } cr ? " reason=" + cr : "")}");
+                if (challenge["dnsRecord"] is { } record)
+                {
+                    Line("    Record:", record.ToString());
+                }
             }
         }
         var events = report["events"]!.AsArray();

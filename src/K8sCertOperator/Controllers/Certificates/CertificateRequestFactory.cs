@@ -13,7 +13,7 @@ namespace K8sCertOperator.Controllers.Certificates;
 public static class CertificateRequestFactory
 {
     /// <summary>Certificate annotations a request carries on to the Order it becomes.</summary>
-    private static readonly string[] CarriedAnnotations = [AnnotationKeys.AcmeHttp01OverrideIngressClass];
+    private static readonly string[] CarriedAnnotations = [AnnotationKeys.AcmeHttp01OverrideIngressClass, AnnotationKeys.AcmeProfile];
 
     public static CertificateRequest Build(Certificate certificate, OrderRequest request, string csrPem, string? nextKeySecretName, string? replaces)
     {

@@ -3,7 +3,8 @@ using K8sCertOperator.Api.Acme;
 namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
-/// ACME CAs only validate wildcard names over DNS-01 (RFC 8555 §7.1.3). An issuer whose solvers are all HTTP-01
+/// ACME CAs only validate wildcard names over DNS (RFC 8555 §7.1.3: DNS-01; also dns-account-01 and dns-persist-01
+/// with policy=wildcard). An issuer whose solvers are all HTTP-01
 /// can never complete such an order, so the Certificate is refused up front instead of failing at the CA.
 /// </summary>
 public static class WildcardSolverCheck
@@ -23,7 +24,7 @@ public static class WildcardSolverCheck
         }
 
         var solvers = acme.Solvers ?? [];
-        if (solvers.Any(s => s.Dns01 is not null))
+        if (solvers.Any(s => s.Dns01 is not null || s.DnsPersist01 is not null))
         {
             return null;
         }

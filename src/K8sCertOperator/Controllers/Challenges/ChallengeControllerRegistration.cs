@@ -27,7 +27,8 @@ public sealed class ChallengeControllerRegistration : IControllerRegistration
         var selfCheck = (_http01SelfCheck ?? context.Options.Http01SelfCheck)
             ? (context.Options.Http01SelfCheckAllowLoopback ? LoopbackSelfCheckClient : SelfCheckClient).Value
             : null;
-        return new ChallengeReconciler(context, new Http01ChallengeSolver(context, selfCheck), new Dns01ChallengeSolver(context));
+        return new ChallengeReconciler(context, new ChallengeSolverSet(
+            new Http01ChallengeSolver(context, selfCheck), new Dns01ChallengeSolver(context), new DnsPersist01ChallengeSolver(context)));
     }
 
     private static readonly Lazy<HttpClient> SelfCheckClient = new(() => Http01SelfCheck.CreateClient(allowLoopback: false));

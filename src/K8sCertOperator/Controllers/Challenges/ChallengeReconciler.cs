@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using K8sCertOperator.Acme.Http;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers.Orders;
@@ -22,25 +21,23 @@ public sealed class ChallengeReconciler : IReconciler
     /// <summary>Failed clean-ups of a deleted Challenge before the finalizer is released anyway.</summary>
     public const int MaxCleanUpAttempts = 5;
 
-    private static readonly TimeSpan WaitRetry = TimeSpan.FromSeconds(2);
-
     private readonly OperatorContext _context;
     private readonly OrderEvents _events;
     private readonly PresentationGate _gate;
     private readonly PollAttempts _polls = new();
     private readonly AcmeOutageHandler _outage;
     private readonly ConcurrentDictionary<ObjectKey, int> _cleanUpFailures = new();
-    private readonly IChallengeSolver _http01;
-    private readonly IChallengeSolver _dns01;
+    private readonly ChallengeSolverSet _solvers;
+    private readonly ChallengePresenter _presenter;
     private readonly ILogger _logger;
 
-    public ChallengeReconciler(OperatorContext context, IChallengeSolver http01, IChallengeSolver dns01)
+    public ChallengeReconciler(OperatorContext context, ChallengeSolverSet solvers)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        _http01 = http01 ?? throw new ArgumentNullException(nameof(http01));
-        _dns01 = dns01 ?? throw new ArgumentNullException(nameof(dns01));
+        _solvers = solvers ?? throw new ArgumentNullException(nameof(solvers));
         _events = new OrderEvents(context);
         _gate = new PresentationGate(context.Informers.Challenges);
+        _presenter = new ChallengePresenter(context, _events, _gate);
         _logger = context.LoggerFactory.CreateLogger<ChallengeReconciler>();
         _outage = new AcmeOutageHandler(context, _events, _logger);
     }
@@ -85,7 +82,7 @@ public sealed class ChallengeReconciler : IReconciler
         {
             result = step switch
             {
-                ChallengeStep.Present => await PresentAsync(challenge, solver, ct).ConfigureAwait(false),
+                ChallengeStep.Present => await _presenter.PresentAsync(challenge, solver, ct).ConfigureAwait(false),
                 ChallengeStep.CheckAndAccept => await CheckAndAcceptAsync(key, challenge, solver, ct).ConfigureAwait(false),
                 _ => await PollAsync(key, challenge, ct).ConfigureAwait(false),
             };
@@ -128,50 +125,15 @@ public sealed class ChallengeReconciler : IReconciler
         challenge.Status.Reason = reason;
     }
 
-    private IChallengeSolver? SolverFor(Challenge challenge) => challenge.Spec.Type switch
-    {
-        ChallengeTypes.Http01 => _http01,
-        ChallengeTypes.Dns01 => _dns01,
-        _ => null,
-    };
-
-    private async Task<ReconcileResult> PresentAsync(Challenge challenge, IChallengeSolver solver, CancellationToken ct)
-    {
-        if (!_gate.TryEnter(challenge, out var holder))
-        {
-            await SetReasonAsync(challenge, $"waiting for Challenge {holder} ({challenge.Spec.Type} for {challenge.Spec.DnsName}) to finish", ct).ConfigureAwait(false);
-            return ReconcileResult.Success(WaitRetry);
-        }
-        await solver.PresentAsync(challenge, ct).ConfigureAwait(false);
-        if (!(challenge.Metadata.Annotations?.ContainsKey(ChallengeAnnotations.PresentedAt) ?? false))
-        {
-            var now = _context.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            var patch = new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ChallengeAnnotations.PresentedAt] = now } },
-            }.ToJsonString();
-            challenge = await _context.Apis.Challenges.PatchAsync(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, patch, ct).ConfigureAwait(false);
-        }
-        await _context.StatusWriter.UpdateStatusAsync(_context.Apis.Challenges, challenge, c =>
-        {
-            c.Status ??= new ChallengeStatus();
-            c.Status.Presented = true;
-            c.Status.Processing = true;
-            c.Status.State ??= AcmeStates.Pending;
-            c.Status.Reason = null;
-        }, ct).ConfigureAwait(false);
-        await _events.OnObjectAndCertificateAsync(challenge, EventTypes.Normal, "Presented",
-            $"Presented {challenge.Spec.Type} challenge for {DisplayName(challenge)}", ct).ConfigureAwait(false);
-        return ReconcileResult.Success();
-    }
+    private IChallengeSolver? SolverFor(Challenge challenge) => _solvers.For(challenge);
 
     private async Task<ReconcileResult> CheckAndAcceptAsync(ObjectKey key, Challenge challenge, IChallengeSolver solver, CancellationToken ct)
     {
         var check = await solver.CheckAsync(challenge, ct).ConfigureAwait(false);
         if (!check.IsReady)
         {
-            var waited = Waited(challenge);
-            if (waited is { } w && w > _context.Options.Dns01PropagationTimeout)
+            // Waiting for a person to publish a record has no deadline: the Order ends it if the CA gives up.
+            if (!check.WaitsForPerson && Waited(challenge) is { } w && w > _context.Options.Dns01PropagationTimeout)
             {
                 return await FailAsync(challenge, AcmeStates.Errored, check.Message, ct).ConfigureAwait(false);
             }
@@ -213,7 +175,7 @@ public sealed class ChallengeReconciler : IReconciler
         {
             challenge = await WriteFinalAsync(challenge, state, null, ct).ConfigureAwait(false) ?? challenge;
             await _events.OnObjectAndCertificateAsync(challenge, EventTypes.Normal, "Validated",
-                $"{challenge.Spec.Type} challenge for {DisplayName(challenge)} validated", ct).ConfigureAwait(false);
+                $"{challenge.Spec.Type} challenge for {ChallengePresenter.DisplayName(challenge)} validated", ct).ConfigureAwait(false);
             await CleanUpFinalAsync(challenge, ct).ConfigureAwait(false);
             return ReconcileResult.Success();
         }
@@ -297,7 +259,4 @@ public sealed class ChallengeReconciler : IReconciler
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? _context.Time.GetUtcNow() - at
             : null;
-
-    private static string DisplayName(Challenge challenge) =>
-        challenge.Spec.Wildcard == true ? "*." + challenge.Spec.DnsName : challenge.Spec.DnsName;
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using K8sCertOperator.Acme;
+using K8sCertOperator.Acme.Challenges;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Solvers.Dns01;
 using K8sCertOperator.Solvers.Dns01.Config;
@@ -7,22 +7,34 @@ using K8sCertOperator.Solvers.Dns01.Config;
 namespace K8sCertOperator.Controllers.Challenges;
 
 /// <summary>
-/// DNS-01: maps the solver block to a provider (credentials from Secrets), adds the TXT value at
-/// <c>_acme-challenge.NAME.</c> (or the end of its CNAME chain), checks propagation in short slices, and removes
-/// only this challenge's value again.
+/// DNS-01 and dns-account-01: maps the solver block to a provider (credentials from Secrets), adds the TXT value at
+/// <c>_acme-challenge.NAME.</c>, or <c>_LABEL._acme-challenge.NAME.</c> for dns-account-01 (or the end of its CNAME
+/// chain), checks propagation in short slices, and removes only this challenge's value again.
 /// </summary>
 public sealed class Dns01ChallengeSolver : IChallengeSolver
 {
     /// <summary>One propagation check never holds a worker longer than this; the overall bound is the option timeout.</summary>
-    public static readonly TimeSpan CheckSlice = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan CheckSlice = DnsRecordPlumbing.CheckSlice;
 
-    private readonly OperatorContext _context;
-    private readonly DnsLookup _lookup = new();
+    private readonly DnsRecordPlumbing _dns;
 
-    public Dns01ChallengeSolver(OperatorContext context) => _context = context ?? throw new ArgumentNullException(nameof(context));
+    public Dns01ChallengeSolver(OperatorContext context) => _dns = new DnsRecordPlumbing(context);
 
     /// <summary>The TXT value for a Challenge: derived from its stored key authorization, so clean-up needs no account.</summary>
     public static string TxtValue(Challenge challenge) => AcmeKeyAuthorization.Dns01TxtValue(challenge.Spec.Key);
+
+    /// <summary>Where the TXT value goes before any CNAME is followed: dns-account-01 puts the account label in front.</summary>
+    public static string RecordName(Challenge challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        if (challenge.Spec.Type != ChallengeTypes.DnsAccount01)
+        {
+            return DnsName.ChallengeFqdn(challenge.Spec.DnsName);
+        }
+        return string.IsNullOrEmpty(challenge.Spec.AccountUrl)
+            ? throw new Dns01ConfigException("dns-account-01 challenge has no accountURL to derive its label from")
+            : DnsAccountLabel.RecordName(challenge.Spec.AccountUrl, challenge.Spec.DnsName);
+    }
 
     public async Task PresentAsync(Challenge challenge, CancellationToken ct)
     {
@@ -33,14 +45,8 @@ public sealed class Dns01ChallengeSolver : IChallengeSolver
     public async Task<SolverCheckResult> CheckAsync(Challenge challenge, CancellationToken ct)
     {
         var (_, fqdn) = await ResolveAsync(challenge, ct).ConfigureAwait(false);
-        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions
-        {
-            RecursiveNameservers = _context.Options.Dns01RecursiveNameservers,
-            RecursiveNameserversOnly = _context.Options.Dns01RecursiveNameserversOnly,
-            Timeout = CheckSlice,
-        }, _context.Time);
-        var result = await checker.CheckAsync(fqdn, TxtValue(challenge), ct).ConfigureAwait(false);
-        return new SolverCheckResult(result.IsPropagated, result.Message);
+        var value = TxtValue(challenge);
+        return await _dns.CheckAsync(fqdn, values => values.Contains(value, StringComparer.Ordinal), ct).ConfigureAwait(false);
     }
 
     public async Task CleanUpAsync(Challenge challenge, CancellationToken ct)
@@ -53,36 +59,9 @@ public sealed class Dns01ChallengeSolver : IChallengeSolver
     public static string SecretNamespace(Challenge challenge, string clusterResourceNamespace) =>
         challenge.Spec.IssuerRef.IsClusterIssuer ? clusterResourceNamespace : challenge.Metadata.NamespaceProperty ?? "";
 
-    private async Task<(IDnsProvider Provider, string Fqdn)> ResolveAsync(Challenge challenge, CancellationToken ct)
+    private Task<(IDnsProvider Provider, string Fqdn)> ResolveAsync(Challenge challenge, CancellationToken ct)
     {
         var dns01 = challenge.Spec.Solver.Dns01 ?? throw new Dns01ConfigException("challenge solver has no dns01 block");
-        var ns = SecretNamespace(challenge, _context.ClusterResourceNamespace);
-        var config = await Dns01ConfigMapper.MapAsync(
-            dns01,
-            Dns01ConfigContext.ForChallenge(challenge.Spec, ns, allowAmbientCredentials: challenge.Spec.IssuerRef.IsClusterIssuer),
-            async (name, key, token) =>
-            {
-                var secret = await _context.Apis.Secrets.GetAsync(ns, name, token).ConfigureAwait(false);
-                return secret?.Data is { } data && data.TryGetValue(key, out var value) ? value : null;
-            },
-            ct).ConfigureAwait(false);
-        var provider = _context.DnsProviders.Create(config.ProviderName, config.Settings);
-        var fqdn = await ChallengeFqdnResolver.ResolveAsync(challenge.Spec.DnsName, config.CnameStrategy, _lookup, await ResolversAsync(ct).ConfigureAwait(false), ct)
-            .ConfigureAwait(false);
-        return (provider, fqdn);
-    }
-
-    private async Task<IReadOnlyList<IPEndPoint>> ResolversAsync(CancellationToken ct)
-    {
-        if (_context.Options.Dns01RecursiveNameservers.Count == 0)
-        {
-            return DnsLookup.SystemResolvers();
-        }
-        var endpoints = new List<IPEndPoint>();
-        foreach (var text in _context.Options.Dns01RecursiveNameservers)
-        {
-            endpoints.Add(await NameserverAddress.Parse(text).ResolveAsync(ct).ConfigureAwait(false));
-        }
-        return endpoints;
+        return _dns.ResolveAsync(challenge, dns01, RecordName(challenge), ct);
     }
 }

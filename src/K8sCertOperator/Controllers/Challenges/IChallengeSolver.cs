@@ -13,4 +13,10 @@ public interface IChallengeSolver
 
     /// <summary>Withdraws only what this challenge presented; idempotent, absent things are not an error.</summary>
     Task CleanUpAsync(Challenge challenge, CancellationToken ct);
+
+    /// <summary>The DNS record to show in the Challenge status once presented (null: nothing worth showing).</summary>
+    ChallengeDnsRecord? DescribeRecord(Challenge challenge) => null;
+
+    /// <summary>The Event message once presented; solvers that wait for a person say what to publish.</summary>
+    string PresentedMessage(Challenge challenge, string displayName) => $"Presented {challenge.Spec.Type} challenge for {displayName}";
 }

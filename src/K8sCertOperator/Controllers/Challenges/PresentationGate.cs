@@ -17,8 +17,22 @@ public sealed class PresentationGate
 
     public PresentationGate(IInformer<Challenge> challenges) => _challenges = challenges ?? throw new ArgumentNullException(nameof(challenges));
 
-    /// <summary>Slot key: lower-case name, wildcard marker dropped (both share _acme-challenge.NAME), and type.</summary>
-    public static string SlotOf(Challenge challenge) => $"{challenge.Spec.Type}|{challenge.Spec.DnsName.TrimEnd('.').ToLowerInvariant()}";
+    /// <summary>
+    /// Slot key: type and lower-case name, wildcard marker dropped (both share _acme-challenge.NAME). dns-account-01
+    /// adds the account (each account has its own record name); dns-persist-01 adds the wildcard flag (its records
+    /// differ by policy and are never withdrawn, so only identical ones wait for each other).
+    /// </summary>
+    public static string SlotOf(Challenge challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        var slot = $"{challenge.Spec.Type}|{challenge.Spec.DnsName.TrimEnd('.').ToLowerInvariant()}";
+        return challenge.Spec.Type switch
+        {
+            ChallengeTypes.DnsAccount01 => $"{slot}|{challenge.Spec.AccountUrl}",
+            ChallengeTypes.DnsPersist01 => $"{slot}|{(challenge.Spec.Wildcard == true ? "*" : "")}",
+            _ => slot,
+        };
+    }
 
     /// <summary>True when <paramref name="challenge"/> may present now; <paramref name="holder"/> names the blocker otherwise.</summary>
     public bool TryEnter(Challenge challenge, out ObjectKey? holder)

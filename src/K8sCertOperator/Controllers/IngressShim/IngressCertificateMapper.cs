@@ -84,6 +84,10 @@ public static class IngressCertificateMapper
         {
             certificateAnnotations[IngressShimAnnotations.Http01OverrideIngressClass] = ingressClass;
         }
+        if (annotations.Get(AnnotationKeys.AcmeProfile) is { Length: > 0 } profile)
+        {
+            certificateAnnotations[AnnotationKeys.AcmeProfile] = profile;
+        }
 
         return new Certificate
         {

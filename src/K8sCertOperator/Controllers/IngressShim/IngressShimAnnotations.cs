@@ -17,7 +17,7 @@ public static class IngressShimAnnotations
     public const string Http01OverrideIngressClass = OurAcmePrefix + "http01-override-ingress-class";
 
     /// <summary>Every Certificate annotation ingress-shim owns: set when wanted, removed when not.</summary>
-    public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass];
+    public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass, AnnotationKeys.AcmeProfile];
 
     /// <summary>The cert-manager spelling of one of our Ingress annotation keys (k8scert.io/x -> cert-manager.io/x).</summary>
     public static string CertManagerKey(string ourKey)

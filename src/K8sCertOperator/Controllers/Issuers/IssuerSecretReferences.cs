@@ -31,7 +31,8 @@ public static class IssuerSecretReferences
         {
             yield return eab;
         }
-        foreach (var dns in (acme.Solvers ?? []).Select(s => s?.Dns01).OfType<Api.Acme.AcmeChallengeSolverDns01>())
+        var providers = (acme.Solvers ?? []).SelectMany(s => new Api.Acme.AcmeDnsProviders?[] { s?.Dns01, s?.DnsPersist01?.Provider });
+        foreach (var dns in providers.OfType<Api.Acme.AcmeDnsProviders>())
         {
             SecretKeySelector?[] selectors =
             [

@@ -28,7 +28,7 @@ public static class AuthorizationIdentifierCheck
                        $"which this Order did not request ({string.Join(", ", requested.Order(StringComparer.Ordinal))}); refusing to act on it";
             }
             // Only the types the operator solves; it never touches the token of any other.
-            if ((authz.Challenges ?? []).FirstOrDefault(c => ChallengeTypes.FromAcme(c.Type) is not null && !IsBase64Url(c.Token)) is { } bad)
+            if ((authz.Challenges ?? []).FirstOrDefault(c => ChallengeTypes.FromAcme(c.Type) is { } ours && ChallengeTypes.UsesToken(ours) && !IsBase64Url(c.Token)) is { } bad)
             {
                 return $"the ACME server returned a {Quote(bad.Type)} challenge for '{Quote(identifier)}' whose token is not base64url; refusing to act on it";
             }

@@ -13,11 +13,17 @@ namespace K8sCertOperator.Controllers.Orders;
 public static class ChallengePlanner
 {
     /// <summary>Builds the desired Challenges; <paramref name="keyAuthorization"/> maps a token to its key authorization.</summary>
+    /// <param name="order">The Order with its authorizations.</param>
+    /// <param name="solvers">The issuer's solvers.</param>
+    /// <param name="certificateLabels">Labels the selectors match.</param>
+    /// <param name="keyAuthorization">Token → key authorization under the account key.</param>
+    /// <param name="accountUrl">The ACME account URL (dns-persist-01 records and dns-account-01 labels name it).</param>
     public static ChallengePlan Plan(
         Order order,
         IReadOnlyList<AcmeChallengeSolver> solvers,
         IReadOnlyDictionary<string, string>? certificateLabels,
-        Func<string, string> keyAuthorization)
+        Func<string, string> keyAuthorization,
+        string? accountUrl = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(solvers);
@@ -41,7 +47,15 @@ public static class ChallengePlanner
                 return new ChallengePlan([], selection.FailureReason);
             }
             var offeredChallenge = (authz.Challenges ?? []).First(c => c.Type == selection.AcmeChallengeType);
-            challenges.Add(Build(order, authz, offeredChallenge, selection.Solver!, selection.ChallengeType!, keyAuthorization(offeredChallenge.Token)));
+            if (AccountBoundChallengeCheck.Check(selection.ChallengeType!, identifier, offeredChallenge, accountUrl) is { } refused)
+            {
+                return new ChallengePlan([], refused);
+            }
+            var key = ChallengeTypes.UsesToken(selection.ChallengeType!) ? keyAuthorization(offeredChallenge.Token) : "";
+            var challenge = Build(order, authz, offeredChallenge, selection.Solver!, selection.ChallengeType!, key);
+            challenge.Spec.AccountUrl = accountUrl;
+            challenge.Spec.IssuerDomainNames = offeredChallenge.IssuerDomainNames is { Count: > 0 } names ? [.. names] : null;
+            challenges.Add(challenge);
         }
         return new ChallengePlan(challenges, null);
     }

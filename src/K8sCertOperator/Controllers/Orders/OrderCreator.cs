@@ -48,7 +48,18 @@ public static class OrderCreator
         {
             throw new ArgumentException("order has no dnsNames, ipAddresses or commonName");
         }
-        var order = await client.NewOrderAsync(identifiers, notAfter: NotAfter(spec, now), replaces: replaces, profile: string.IsNullOrEmpty(spec.Profile) ? null : spec.Profile, cancellationToken: ct)
+        var profile = string.IsNullOrEmpty(spec.Profile) ? null : spec.Profile;
+        if (profile is not null)
+        {
+            // Checked here, before anything reaches the CA: an order the CA would refuse (or, with a client that drops
+            // unknown profiles, silently issue with another profile) is never sent.
+            var directory = await client.GetDirectoryAsync(ct).ConfigureAwait(false);
+            if (AcmeProfileSelection.Refusal(profile, directory.Meta?.Profiles) is { } refusal)
+            {
+                throw new ArgumentException(refusal);
+            }
+        }
+        var order = await client.NewOrderAsync(identifiers, notAfter: NotAfter(spec, now), replaces: replaces, profile: profile, cancellationToken: ct)
             .ConfigureAwait(false);
         var authorizations = new List<ApiAuthorization>();
         foreach (var url in order.Authorizations)
@@ -81,6 +92,8 @@ public static class OrderCreator
                 Url = c.Url!.ToString(),
                 Token = c.Token ?? "",
                 Type = c.Type,
+                // Only a well-formed list is kept (the CRD bounds it); anything else leaves none, which the planner refuses.
+                IssuerDomainNames = AccountBoundChallengeCheck.IsWellFormed(c.OfferedIssuerDomainNames()) ? [.. c.OfferedIssuerDomainNames()] : null,
             })],
         };
     }

@@ -172,7 +172,7 @@ public sealed class OrderReconciler : IReconciler
     {
         var solvers = lookup.Issuer!.Spec.Acme?.Solvers ?? [];
         var labels = _events.FindCertificate(order)?.Metadata.Labels ?? order.Metadata.Labels;
-        var plan = ChallengePlanner.Plan(order, solvers, labels?.AsReadOnly(), lookup.Client!.GetKeyAuthorization);
+        var plan = ChallengePlanner.Plan(order, solvers, labels?.AsReadOnly(), lookup.Client!.GetKeyAuthorization, lookup.Client!.AccountUrl?.ToString());
         if (!plan.IsPossible)
         {
             return await FailAsync(order, AcmeStates.Errored, plan.FailureReason!, ct).ConfigureAwait(false);

@@ -14,10 +14,15 @@ public static class ChallengeFqdnResolver
 
     /// <summary>The effective fqdn for <paramref name="domain"/>'s challenge under <paramref name="strategy"/>.</summary>
     public static Task<string> ResolveAsync(
-        string domain, CnameStrategy strategy, DnsLookup lookup, IReadOnlyList<IPEndPoint> servers, CancellationToken ct)
+        string domain, CnameStrategy strategy, DnsLookup lookup, IReadOnlyList<IPEndPoint> servers, CancellationToken ct) =>
+        ResolveRecordAsync(DnsName.ChallengeFqdn(domain), strategy, lookup, servers, ct);
+
+    /// <summary>The effective fqdn for a record the challenge type names (<c>_validation-persist.NAME.</c>, ...) under <paramref name="strategy"/>.</summary>
+    public static Task<string> ResolveRecordAsync(
+        string recordFqdn, CnameStrategy strategy, DnsLookup lookup, IReadOnlyList<IPEndPoint> servers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        var fqdn = DnsName.ChallengeFqdn(domain);
+        var fqdn = DnsName.Normalize(recordFqdn);
         return strategy == CnameStrategy.Follow
             ? lookup.FollowCnamesAsync(servers, fqdn, ct)
             : Task.FromResult(fqdn);

@@ -22,8 +22,16 @@ public sealed class Dns01PropagationChecker
     }
 
     /// <summary>Polls until <paramref name="value"/> is visible at <paramref name="fqdn"/> everywhere, or the timeout passes.</summary>
-    public async Task<Dns01PropagationResult> CheckAsync(string fqdn, string value, CancellationToken ct)
+    public Task<Dns01PropagationResult> CheckAsync(string fqdn, string value, CancellationToken ct) =>
+        CheckAsync(fqdn, values => values.Contains(value, StringComparer.Ordinal), ct);
+
+    /// <summary>
+    /// Polls until every nameserver serves TXT values at <paramref name="fqdn"/> that <paramref name="accept"/> takes
+    /// (e.g. any well-formed record naming our account), or the timeout passes.
+    /// </summary>
+    public async Task<Dns01PropagationResult> CheckAsync(string fqdn, Func<IReadOnlyList<string>, bool> accept, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(accept);
         var name = DnsName.Normalize(fqdn);
         var started = _time.GetTimestamp();
         IReadOnlyList<Target> targets;
@@ -47,7 +55,7 @@ public sealed class Dns01PropagationChecker
                 try
                 {
                     var values = await _lookup.QueryTxtAsync([target.Endpoint], name, ct).ConfigureAwait(false);
-                    if (values.Contains(value, StringComparer.Ordinal))
+                    if (accept(values))
                     {
                         pending.Remove(target);
                     }

@@ -30,18 +30,25 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly List<IDisposable> _syncs = [];
+    private readonly PebbleFixture? _pebble;
+    private readonly AcmeServerUnderTest? _server;
 
-    private AcmeControllerHarness(ITestOutputHelper output, KubeTestEnvironment env, PebbleFixture pebble, Bind9Fixture? bind)
+    private AcmeControllerHarness(ITestOutputHelper output, KubeTestEnvironment env, PebbleFixture? pebble, Bind9Fixture? bind, AcmeServerUnderTest? server = null)
     {
         _output = output;
         Env = env;
-        Pebble = pebble;
+        _pebble = pebble ?? server?.Pebble;
+        _server = server;
         Bind = bind;
     }
 
     public KubeTestEnvironment Env { get; }
 
-    public PebbleFixture Pebble { get; }
+    /// <summary>The Pebble the operator talks to; only when the harness runs against Pebble.</summary>
+    public PebbleFixture Pebble => _pebble ?? throw new InvalidOperationException("this harness runs against " + _server?.Description);
+
+    /// <summary>The ACME server of a harness started with <see cref="StartWithServerAsync"/>.</summary>
+    public AcmeServerUnderTest Server => _server ?? throw new InvalidOperationException("this harness runs against its own Pebble");
 
     public Bind9Fixture? Bind { get; }
 
@@ -76,21 +83,47 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         return new AcmeControllerHarness(output, env, pebble, bind);
     }
 
-    /// <summary>Creates the namespaced Issuer (its account is registered at Pebble by the Issuer controller) whose solvers the Order controller picks from.</summary>
-    public Task<Issuer> CreateIssuerAsync(IReadOnlyList<AcmeChallengeSolver> solvers, CancellationToken ct) =>
-        Apis.Issuers.CreateAsync(new Issuer
+    /// <summary>
+    /// Starts bind9, the ACME server <see cref="AcmeServerUnderTest"/> picks (Pebble when it offers profiles, ARI and the
+    /// account-bound DNS challenges, else the in-process double) and the stand-in API server; says which server runs.
+    /// </summary>
+    public static async Task<AcmeControllerHarness> StartWithServerAsync(ITestOutputHelper output, CancellationToken ct, Fixtures.AcmeDouble.AcmeDoubleOptions? doubleOptions = null)
+    {
+        var bind = new Bind9Fixture();
+        await bind.InitializeAsync();
+        var server = await AcmeServerUnderTest.StartAsync(bind, ct, doubleOptions);
+        output.WriteLine(server.Description);
+        var env = await KubeTestEnvironment.StartAsync(output, ct);
+        return new AcmeControllerHarness(output, env, null, bind, server);
+    }
+
+    private Uri DirectoryUrl => _server?.DirectoryUrl ?? Pebble.DirectoryUrl;
+
+    /// <summary>Creates the namespaced Issuer (its account is registered at the ACME server by the Issuer controller) whose solvers the Order controller picks from.</summary>
+    /// <param name="solvers">Its solvers.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <param name="name">Issuer name (Orders name <see cref="IssuerName"/> unless told otherwise).</param>
+    /// <param name="accountKeySecret">Secret for its account key: a different one is a different ACME account.</param>
+    /// <param name="profile">Its <c>acme.profile</c>.</param>
+    public Task<Issuer> CreateIssuerAsync(IReadOnlyList<AcmeChallengeSolver> solvers, CancellationToken ct, string name = IssuerName, string accountKeySecret = "pebble-account", string? profile = null)
+    {
+        var builder = new AcmeIssuerBuilder(DirectoryUrl).KeySecret(accountKeySecret).Solvers([.. solvers]);
+        if ((_server is null ? Pebble.TlsCaPem : _server.TlsCaPem) is { } pem)
         {
-            Metadata = new V1ObjectMeta { Name = IssuerName, NamespaceProperty = Namespace },
-            Spec = AcmeIssuerBuilder.ForPebble(Pebble, "pebble-account").Solvers([.. solvers]).Build(),
-        }, ct);
+            builder.CaBundle(pem);
+        }
+        var spec = builder.Build();
+        spec.Acme!.Profile = profile;
+        return Apis.Issuers.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace }, Spec = spec }, ct);
+    }
 
     public static AcmeChallengeSolver Http01Solver() => ChallengeSolvers.Http01Ingress();
 
     /// <summary>A DNS-01 solver updating bind9 over RFC 2136 with the TSIG key from <paramref name="secretName"/>.</summary>
     public AcmeChallengeSolver Dns01Solver(string secretName) => ChallengeSolvers.Rfc2136(Bind!, secretName);
 
-    /// <summary>Creates an Order for <paramref name="dnsNames"/> with a CSR from a fresh key.</summary>
-    public Task<Order> CreateOrderAsync(string name, IReadOnlyList<string> dnsNames, CancellationToken ct)
+    /// <summary>Creates an Order for <paramref name="dnsNames"/> with a CSR from a fresh key, for Issuer <paramref name="issuerName"/>.</summary>
+    public Task<Order> CreateOrderAsync(string name, IReadOnlyList<string> dnsNames, CancellationToken ct, string issuerName = IssuerName)
     {
         using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Ecdsa));
         var csr = CsrBuilder.BuildDer(key, new CertificateTemplate { DnsNames = dnsNames });
@@ -105,7 +138,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             Spec = new OrderSpec
             {
                 Request = csr,
-                IssuerRef = new ObjectReference { Name = IssuerName, Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
+                IssuerRef = new ObjectReference { Name = issuerName, Kind = ApiGroups.IssuerKind, Group = ApiGroups.Cert },
                 DnsNames = [.. dnsNames],
             },
         }, ct);
@@ -117,7 +150,8 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="responderOnPebblePort">False binds the responder elsewhere, so Pebble's HTTP-01 validation cannot connect.</param>
     /// <param name="adjust">Last-minute changes to the operator options.</param>
-    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null)
+    /// <param name="certificates">Also run the Certificate controller (Certificate → Order → Secret).</param>
+    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null, bool certificates = false)
     {
         var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
         var options = new OperatorOptions
@@ -125,7 +159,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
             Namespace = Namespace,
             WatchNamespace = Namespace,
             LeaderElection = false,
-            Http01Listen = responderOnPebblePort ? $"127.0.0.1:{Pebble.HttpPort}" : "127.0.0.1:0",
+            Http01Listen = responderOnPebblePort && _pebble is not null ? $"127.0.0.1:{_pebble.HttpPort}" : "127.0.0.1:0",
             MetricsListen = "",
             HealthListen = "",
             Workers = 2,
@@ -144,6 +178,10 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         if (challenges)
         {
             registrations.Add(new ChallengeControllerRegistration());
+        }
+        if (certificates)
+        {
+            registrations.Add(new K8sCertOperator.Controllers.Certificates.CertificateControllerRegistration());
         }
         var services = new OperatorServices
         {
@@ -187,11 +225,34 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         throw new TimeoutException($"order {name}: state {last?.Status?.State}, reason {last?.Status?.Reason}");
     }
 
+    /// <summary>Polls the API until <paramref name="condition"/> holds for the Certificate; fails with its last conditions.</summary>
+    public async Task<Certificate> WaitForCertificateAsync(string name, Func<Certificate, bool> condition, CancellationToken ct)
+    {
+        Certificate? last = null;
+        while (!ct.IsCancellationRequested)
+        {
+            last = await Apis.Certificates.GetAsync(Namespace, name, ct);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException($"certificate {name}: {string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? [])}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopOperatorAsync();
         await Env.DisposeAsync();
-        await Pebble.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        else
+        {
+            await Pebble.DisposeAsync();
+        }
         if (Bind is not null)
         {
             await Bind.DisposeAsync();

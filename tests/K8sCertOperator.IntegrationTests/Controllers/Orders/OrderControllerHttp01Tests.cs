@@ -119,7 +119,7 @@ public sealed class OrderControllerHttp01Tests(ITestOutputHelper output)
         var order = await harness.WaitForOrderAsync("wild", o => AcmeStates.IsFinal(o.Status?.State), cts.Token);
 
         Assert.Equal(AcmeStates.Errored, order.Status!.State);
-        Assert.Contains("wildcard names need a dns01 solver", order.Status.Reason, StringComparison.Ordinal);
+        Assert.Contains("wildcard names need a dns01 or dnsPersist01 solver", order.Status.Reason, StringComparison.Ordinal);
         Assert.NotNull(order.Status.FailureTime);
         Assert.Empty((await harness.Apis.Challenges.ListAsync(harness.Namespace, null, cts.Token)).Items);
     }

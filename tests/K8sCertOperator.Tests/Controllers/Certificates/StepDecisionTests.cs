@@ -11,13 +11,17 @@ public class StepDecisionTests
     [InlineData(new[] { "*.example" }, new[] { "http01", "dns01" }, false)]
     [InlineData(new[] { "*.example" }, new[] { "dns01" }, false)]
     [InlineData(new[] { "*.example" }, new string[0], true)]
+    [InlineData(new[] { "*.example" }, new[] { "http01", "dnsPersist01" }, false)]
     public void WildcardNeedsADns01Solver(string[] names, string[] solvers, bool refused)
     {
         var acme = new AcmeIssuer
         {
-            Solvers = solvers.Select(s => s == "dns01"
-                ? new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01() }
-                : new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() }).ToList(),
+            Solvers = solvers.Select(s => s switch
+            {
+                "dns01" => new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01() },
+                "dnsPersist01" => new AcmeChallengeSolver { DnsPersist01 = new AcmeChallengeSolverDnsPersist01() },
+                _ => new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01() },
+            }).ToList(),
         };
         Assert.Equal(refused, WildcardSolverCheck.Check(names, acme) is not null);
         Assert.Null(WildcardSolverCheck.Check(names, null));

@@ -51,4 +51,25 @@ public class PresentationGateTests
         Assert.False(new PresentationGate(informer).TryEnter(waiting, out var holder));
         Assert.Equal(new ObjectKey("apps", "presented"), holder);
     }
+
+    // Columns: type, account, wildcard of two Challenges for the same name; whether they share a slot.
+    [Theory]
+    [InlineData(ChallengeTypes.DnsAccount01, "https://ca/acct/1", false, ChallengeTypes.DnsAccount01, "https://ca/acct/1", true, true)]
+    [InlineData(ChallengeTypes.DnsAccount01, "https://ca/acct/1", false, ChallengeTypes.DnsAccount01, "https://ca/acct/2", false, false)]
+    [InlineData(ChallengeTypes.DnsAccount01, "https://ca/acct/1", false, ChallengeTypes.Dns01, "https://ca/acct/1", false, false)]
+    [InlineData(ChallengeTypes.DnsPersist01, "https://ca/acct/1", false, ChallengeTypes.DnsPersist01, "https://ca/acct/2", false, true)]
+    [InlineData(ChallengeTypes.DnsPersist01, "https://ca/acct/1", false, ChallengeTypes.DnsPersist01, "https://ca/acct/1", true, false)]
+    [InlineData(ChallengeTypes.Dns01, "https://ca/acct/1", false, ChallengeTypes.Dns01, "https://ca/acct/2", true, true)]
+    public void Slots_follow_the_record_name_each_type_writes(string typeA, string accountA, bool wildcardA, string typeB, string accountB, bool wildcardB, bool shared)
+    {
+        Challenge Make(string name, string type, string account, bool wildcard)
+        {
+            var challenge = Http01TokenSyncTests.Challenge(name, type, dnsName: "example.com");
+            challenge.Spec.AccountUrl = account;
+            challenge.Spec.Wildcard = wildcard;
+            return challenge;
+        }
+
+        Assert.Equal(shared, PresentationGate.SlotOf(Make("a", typeA, accountA, wildcardA)) == PresentationGate.SlotOf(Make("b", typeB, accountB, wildcardB)));
+    }
 }

@@ -39,6 +39,7 @@ public sealed class CertificateSpecSyncTests
         { "key algorithm", c => c.Spec.PrivateKey = new CertificatePrivateKey { Algorithm = PrivateKeyAlgorithms.Ecdsa } },
         { "rotation Never", c => c.Spec.PrivateKey = new CertificatePrivateKey { RotationPolicy = RotationPolicies.Never } },
         { "ingress class annotation", c => c.Metadata.Annotations = new Dictionary<string, string> { [IngressShimAnnotations.Http01OverrideIngressClass] = "x" } },
+        { "profile annotation", c => c.Metadata.Annotations = new Dictionary<string, string> { [AnnotationKeys.AcmeProfile] = "shortlived" } },
     };
 
     [Fact]

@@ -118,6 +118,7 @@ public sealed class IngressCertificateMapperTests
               "k8scert.io/private-key-rotation-policy", "Never",
               "k8scert.io/revision-history-limit", "3",
               "acme.k8scert.io/http01-ingress-class", "internal",
+              "acme.k8scert.io/profile", "shortlived",
               "acme.k8scert.io/http01-edit-in-place", "true"),
             ("web-tls", ["web.example.com", "www.example.com", "web.example.com"]));
 
@@ -139,7 +140,8 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal(RotationPolicies.Never, certificate.Spec.PrivateKey.RotationPolicy);
         Assert.Equal(3, certificate.Spec.RevisionHistoryLimit);
         Assert.Equal("internal", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
-        Assert.Single(certificate.Metadata.Annotations);
+        Assert.Equal("shortlived", certificate.Metadata.Annotations[AnnotationKeys.AcmeProfile]);
+        Assert.Equal(2, certificate.Metadata.Annotations.Count);
         var owner = Assert.Single(certificate.Metadata.OwnerReferences);
         Assert.Equal(("networking.k8s.io/v1", "Ingress", "web", "ingress-uid-1", true, true), (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller, owner.BlockOwnerDeletion));
     }

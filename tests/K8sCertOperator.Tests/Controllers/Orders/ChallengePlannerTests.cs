@@ -119,4 +119,58 @@ public class ChallengePlannerTests
         Assert.Contains("'victim.example.net'", plan.FailureReason, StringComparison.Ordinal);
         Assert.Contains("did not request", plan.FailureReason, StringComparison.Ordinal);
     }
+
+    private static readonly AcmeChallengeSolver Persist = new() { DnsPersist01 = new AcmeChallengeSolverDnsPersist01() };
+    private static readonly AcmeChallengeSolver AccountScoped = new() { Dns01 = new AcmeChallengeSolverDns01 { AccountScoped = true } };
+
+    private static AcmeAuthorization WithIssuerNames(AcmeAuthorization authz, params string[] names)
+    {
+        foreach (var c in authz.Challenges!.Where(c => c.Type == "dns-persist-01"))
+        {
+            c.IssuerDomainNames = [.. names];
+            c.Token = "";
+        }
+        return authz;
+    }
+
+    [Fact]
+    public void DnsPersist01CarriesTheAccountAndIssuerNamesAndNeedsNoToken()
+    {
+        var order = OrderWith(WithIssuerNames(Authz("example.com", wildcard: true, types: ["dns-01", "dns-persist-01"]), "ca.test", "authority.example"));
+
+        var plan = ChallengePlanner.Plan(order, [Persist], null, t => throw new InvalidOperationException("no key authorization for dns-persist-01"), "https://ca/acct/7");
+
+        Assert.True(plan.IsPossible, plan.FailureReason);
+        var spec = Assert.Single(plan.Challenges).Spec;
+        Assert.Equal(ChallengeTypes.DnsPersist01, spec.Type);
+        Assert.Equal("https://ca/acct/7", spec.AccountUrl);
+        Assert.Equal(["ca.test", "authority.example"], spec.IssuerDomainNames!);
+        Assert.Equal("", spec.Key);
+        Assert.True(spec.Wildcard);
+    }
+
+    [Theory]
+    [InlineData(0, "https://ca/acct/7", "must offer 1 to 10")]
+    [InlineData(11, "https://ca/acct/7", "must offer 1 to 10")]
+    [InlineData(1, null, "needs the ACME account URL")]
+    public void DnsPersist01ThatCannotBeAnsweredFailsThePlan(int issuerNames, string? accountUrl, string reason)
+    {
+        var order = OrderWith(WithIssuerNames(Authz("example.com", types: "dns-persist-01"), [.. Enumerable.Range(0, issuerNames).Select(i => $"ca{i}.test")]));
+
+        var plan = ChallengePlanner.Plan(order, [Persist], null, t => t, accountUrl);
+
+        Assert.False(plan.IsPossible);
+        Assert.Contains(reason, plan.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccountScopedDns01TakesDnsAccount01WithTheKeyAuthorization()
+    {
+        var plan = ChallengePlanner.Plan(OrderWith(Authz("a.example.com", types: ["dns-01", "dns-account-01"])), [AccountScoped], null, t => t + ".thumb", "https://ca/acct/7");
+
+        var spec = Assert.Single(plan.Challenges).Spec;
+        Assert.Equal(ChallengeTypes.DnsAccount01, spec.Type);
+        Assert.Equal(spec.Token + ".thumb", spec.Key);
+        Assert.Equal("https://ca/acct/7", spec.AccountUrl);
+    }
 }

@@ -64,7 +64,8 @@ public sealed class AcmeOrderSigning
             return;
         }
 
-        var order = OrderForRequest.Build(request, input.Csr, issuer.Spec.Acme?.Profile);
+        // The Certificate's profile annotation, carried onto its request, overrides the issuer's.
+        var order = OrderForRequest.Build(request, input.Csr, Orders.AcmeProfileSelection.Resolve(request.Metadata.Annotations?.AsReadOnly(), issuer.Spec.Acme?.Profile));
         try
         {
             await _context.Apis.Orders.CreateAsync(order, cancellationToken).ConfigureAwait(false);

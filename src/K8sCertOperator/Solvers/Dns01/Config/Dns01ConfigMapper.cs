@@ -16,7 +16,7 @@ public static class Dns01ConfigMapper
     /// or null when the Secret or key does not exist. Namespace resolution is the caller's; API failures may throw.
     /// </param>
     public static async Task<Dns01ProviderConfig> MapAsync(
-        AcmeChallengeSolverDns01 dns01,
+        AcmeDnsProviders dns01,
         Dns01ConfigContext context,
         Func<string, string, CancellationToken, Task<byte[]?>> readSecret,
         CancellationToken cancellationToken)
