@@ -143,6 +143,33 @@ public class AcmeCertificateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ASubjectChangeTheCaWouldNotShowIsSeenInTheLastRequest()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
+        await using var h = await StartAsync(env, ct);
+        await h.CreateReadyIssuerAsync("le", Acme(dns01: false), ct);
+        var certificate = NewCertificate(h.Namespace, "site", "site-tls", "le", "site.example");
+        certificate.Spec.Subject = new X509Subject { Organizations = ["Before Inc"] };
+        await h.Apis.Certificates.CreateAsync(certificate, ct);
+
+        // The "CA" issues without any subject, as Let's Encrypt does: the certificate cannot show the organization.
+        var order = await WaitForOrderAsync(h, "site", 1, null, ct);
+        order.Status = new OrderStatus { State = AcmeStates.Valid, Certificate = Encoding.ASCII.GetBytes(SignChain(CsrParser.ParseDer(order.Spec.Request)).ChainPem) };
+        await h.Apis.Orders.ReplaceStatusAsync(order, ct);
+        await h.WaitForReadyRevisionAsync("site", 1, ct);
+
+        await h.Apis.Certificates.PatchAsync(h.Namespace, "site", """{"spec":{"subject":{"organizations":["After Inc"]}}}""", ct);
+        var renewal = await WaitForOrderAsync(h, "site", 2, null, ct);
+        var asked = CsrParser.ParseDer(renewal.Spec.Request);
+        Assert.Contains("O=After Inc", asked.Subject.Name, StringComparison.Ordinal);
+        var renewing = await h.Apis.Certificates.GetAsync(h.Namespace, "site", ct);
+        Assert.Equal(ConditionReasons.RequestChanged, ConditionSet.Find(renewing!.Status!.Conditions, ConditionTypes.Issuing)?.Reason);
+        Assert.Contains("subject differ", ConditionSet.Find(renewing.Status.Conditions, ConditionTypes.Issuing)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WildcardWithOnlyHttp01IsRefused()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));

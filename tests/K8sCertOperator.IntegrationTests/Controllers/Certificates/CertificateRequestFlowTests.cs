@@ -72,7 +72,12 @@ public class CertificateRequestFlowTests(ITestOutputHelper output)
         var failed = await h.WaitForCertificateAsync("refused", c => HasCondition(c, ConditionTypes.Issuing, ConditionStatus.False, ConditionReasons.Failed), "denied", ct);
         Assert.Equal(1, failed.Status!.FailedIssuanceAttempts);
         Assert.Contains("was denied (NotOnMyWatch): decided by a test", ConditionSet.Find(failed.Status.Conditions, ConditionTypes.Issuing)!.Message, StringComparison.Ordinal);
-        Assert.Contains(await h.EventsAsync(ct), e => e.InvolvedObject.Name == "refused" && e.Type == "Warning" && e.Message.Contains("was denied", StringComparison.Ordinal));
+        // The Event follows the status write.
+        while (!(await h.EventsAsync(ct)).Any(e => e.InvolvedObject.Name == "refused" && e.Type == "Warning" && e.Message.Contains("was denied", StringComparison.Ordinal)))
+        {
+            await Task.Delay(50, ct);
+        }
+
         Assert.Null(await h.Apis.Secrets.GetAsync(h.Namespace, "refused-tls", ct));
 
         var allowedRequest = await WaitForRequestAsync(h, "allowed", _ => true, ct);

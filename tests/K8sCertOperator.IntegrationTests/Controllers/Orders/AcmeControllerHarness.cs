@@ -150,7 +150,7 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="responderOnPebblePort">False binds the responder elsewhere, so Pebble's HTTP-01 validation cannot connect.</param>
     /// <param name="adjust">Last-minute changes to the operator options.</param>
-    /// <param name="certificates">Also run the Certificate controller (Certificate → Order → Secret).</param>
+    /// <param name="certificates">Also run the Certificate, approver and signer controllers (Certificate → CertificateRequest → Order → Secret).</param>
     public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null, bool certificates = false)
     {
         var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
@@ -182,6 +182,10 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         if (certificates)
         {
             registrations.Add(new K8sCertOperator.Controllers.Certificates.CertificateControllerRegistration());
+            // Certificates issue through CertificateRequests: the built-in approver and the signer make the Order.
+            registrations.Add(new K8sCertOperator.Controllers.CertificateRequests.CertificateRequestSignerRegistration());
+            registrations.Add(new K8sCertOperator.Controllers.CertificateRequests.Approval.ApproverControllerRegistration(
+                K8sCertOperator.Controllers.CertificateRequests.Approval.SignerPatterns.Default));
         }
         var services = new OperatorServices
         {
