@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.Kube.Client;
 
 namespace K8sCertOperator.Controllers;
@@ -22,6 +23,8 @@ public sealed class OperatorApis
         SecretMetadata = CoreResourceApis.SecretMetadata(client);
         Ingresses = CoreResourceApis.Ingresses(client);
         Services = CoreResourceApis.Services(client);
+        Gateways = CoreResourceApis.Custom<Gateway>(client);
+        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client);
     }
 
     public IResourceApi<Certificate> Certificates { get; }
@@ -46,4 +49,10 @@ public sealed class OperatorApis
 
     /// <summary>Only the HTTP-01 solver's ExternalName Services are written (and watched, by label).</summary>
     public IResourceApi<V1Service> Services { get; }
+
+    /// <summary>Gateway API Gateways (gateway-shim); only listed and watched, and only when the API is served.</summary>
+    public IResourceApi<Gateway> Gateways { get; }
+
+    /// <summary>Gateway API ListenerSets (gateway-shim); only listed and watched, and only when the API is served.</summary>
+    public IResourceApi<ListenerSet> ListenerSets { get; }
 }

@@ -1,5 +1,6 @@
 using k8s;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Events;
@@ -60,7 +61,8 @@ public sealed class OperatorHost : IAsyncDisposable
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
         var logger = logs.CreateLogger<OperatorHost>();
         var apis = new OperatorApis(client);
-        var informerSet = new InformerSet(apis, options, logs);
+        var gatewayApi = await GatewayApiDiscovery.DetectAsync(client, options.GatewayApi, logs.CreateLogger("GatewayApi"), cancellationToken).ConfigureAwait(false);
+        var informerSet = new InformerSet(apis, options, logs, gatewayApi);
         var context = new OperatorContext
         {
             Client = client,
@@ -79,7 +81,7 @@ public sealed class OperatorHost : IAsyncDisposable
         // Queues and event subscriptions exist before the informers list, so no add is missed
         // and a standby replica's queues are full when it takes over.
         var metrics = new PrometheusControllerMetrics();
-        var runners = controllers.Select(registration =>
+        var runners = controllers.Where(registration => registration.IsEnabled(context)).Select(registration =>
         {
             var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions(), context.Time);
             var reconciler = registration.Build(context, queue);

@@ -62,6 +62,9 @@ public sealed record OperatorOptions
 
     public TimeSpan Dns01PropagationTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gateway API support (gateway-shim): auto (on when the API server serves Gateways; default), on (required), off.</summary>
+    public Controllers.GatewayShim.GatewayApiMode GatewayApi { get; init; } = Controllers.GatewayShim.GatewayApiMode.Auto;
+
     /// <summary>Accept cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations too.</summary>
     public bool CertManagerAnnotations { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 
 namespace K8sCertOperator.Kube.Client;
 
@@ -34,6 +35,10 @@ namespace K8sCertOperator.Kube.Client;
 [JsonSerializable(typeof(CertificateRenewalWindow))]
 [JsonSerializable(typeof(NameConstraintItems))]
 [JsonSerializable(typeof(CertificateOtherName))]
+[JsonSerializable(typeof(Gateway))]
+[JsonSerializable(typeof(KubeList<Gateway>))]
+[JsonSerializable(typeof(ListenerSet))]
+[JsonSerializable(typeof(KubeList<ListenerSet>))]
 [JsonSerializable(typeof(V1Secret))]
 [JsonSerializable(typeof(KubeList<V1Secret>))]
 [JsonSerializable(typeof(V1Ingress))]

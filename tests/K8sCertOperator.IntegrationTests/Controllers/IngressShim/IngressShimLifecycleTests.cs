@@ -1,5 +1,6 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube.Events;
 using Xunit.Abstractions;
 
@@ -66,13 +67,13 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
         await h.CreateIngressAsync("duration", new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressDuration] = "ninety days" }, [("duration-tls", ["d.example.com"])], ct);
         await h.CreateIngressAsync("entries", IssuerAnnotation, [("dup", ["a.example.com"]), ("dup", ["b.example.com"]), ("nohosts", []), ("fine-tls", ["fine.example.com"])], ct);
 
-        var both = await h.WaitForEventAsync("both", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var both = await h.WaitForEventAsync("both", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("use only one", both.Message, StringComparison.Ordinal);
-        var kind = await h.WaitForEventAsync("kind", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var kind = await h.WaitForEventAsync("kind", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("AWSPCAIssuer", kind.Message, StringComparison.Ordinal);
-        var duration = await h.WaitForEventAsync("duration", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var duration = await h.WaitForEventAsync("duration", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("ninety days", duration.Message, StringComparison.Ordinal);
-        await h.WaitForEventAsync("entries", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        await h.WaitForEventAsync("entries", EventTypes.Warning, ShimProblem.BadConfig, ct);
 
         // The good entry of the mixed Ingress is served; once it exists, that Ingress has been reconciled fully.
         await h.WaitForCertificateAsync("fine-tls", _ => true, "fine-tls created", ct);
@@ -143,7 +144,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
 
         await h.CreateIngressAsync("lego", new Dictionary<string, string> { [AnnotationKeys.IngressTlsAcme] = "true" }, [("lego-tls", ["lego.example.com"])], ct);
 
-        var warning = await h.WaitForEventAsync("lego", EventTypes.Warning, IngressShimProblem.NoDefaultIssuer, ct);
+        var warning = await h.WaitForEventAsync("lego", EventTypes.Warning, ShimProblem.NoDefaultIssuer, ct);
         Assert.Contains("--default-issuer-name", warning.Message, StringComparison.Ordinal);
         Assert.Empty((await h.Apis.Certificates.ListAsync(h.Namespace, null, ct)).Items);
     }

@@ -1,14 +1,15 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 
 namespace K8sCertOperator.Tests.Controllers.IngressShim;
 
 /// <summary>The Ingress -> Certificates table: issuer selection, migration flag, tuning annotations and every bad input.</summary>
 public sealed class IngressCertificateMapperTests
 {
-    private static readonly IngressShimOptions Ours = new();
-    private static readonly IngressShimOptions Migrating = new() { CertManagerAnnotations = true };
-    private static readonly IngressShimOptions MigratingWithDefault = Migrating with { DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind };
+    private static readonly ShimOptions Ours = new();
+    private static readonly ShimOptions Migrating = new() { CertManagerAnnotations = true };
+    private static readonly ShimOptions MigratingWithDefault = Migrating with { DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind };
 
     private static readonly (string?, string[]?)[] OneEntry = [("web-tls", ["web.example.com", "www.example.com"])];
 
@@ -16,7 +17,7 @@ public sealed class IngressCertificateMapperTests
     private sealed record Row(
         Dictionary<string, string> Annotations,
         (string? Secret, string[]? Hosts)[] Tls,
-        IngressShimOptions Options,
+        ShimOptions Options,
         bool Managed,
         bool Invalid,
         string[] Certificates,
@@ -124,7 +125,7 @@ public sealed class IngressCertificateMapperTests
         var mapping = IngressCertificateMapper.Map(ingress, Ours);
         var certificate = Assert.Single(mapping.Certificates);
         var unsupported = Assert.Single(mapping.Problems);
-        Assert.Equal(IngressShimProblem.Unsupported, unsupported.Reason);
+        Assert.Equal(ShimProblem.Unsupported, unsupported.Reason);
         Assert.Contains("http01-edit-in-place", unsupported.Message, StringComparison.Ordinal);
 
         Assert.Equal(["web.example.com", "www.example.com"], certificate.Spec.DnsNames);
@@ -138,7 +139,7 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal(PrivateKeyEncodings.Pkcs8, certificate.Spec.PrivateKey.Encoding);
         Assert.Equal(RotationPolicies.Never, certificate.Spec.PrivateKey.RotationPolicy);
         Assert.Equal(3, certificate.Spec.RevisionHistoryLimit);
-        Assert.Equal("internal", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
+        Assert.Equal("internal", certificate.Metadata.Annotations[ShimAnnotations.Http01OverrideIngressClass]);
         Assert.Single(certificate.Metadata.Annotations);
         var owner = Assert.Single(certificate.Metadata.OwnerReferences);
         Assert.Equal(("networking.k8s.io/v1", "Ingress", "web", "ingress-uid-1", true, true), (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller, owner.BlockOwnerDeletion));
@@ -158,7 +159,7 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal("48h", certificate.Spec.Duration);
         Assert.Equal(PrivateKeyAlgorithms.Ed25519, certificate.Spec.PrivateKey!.Algorithm);
         Assert.Null(certificate.Spec.PrivateKey.Size);
-        Assert.Equal("public", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
+        Assert.Equal("public", certificate.Metadata.Annotations[ShimAnnotations.Http01OverrideIngressClass]);
     }
 
     [Fact]
@@ -169,6 +170,6 @@ public sealed class IngressCertificateMapperTests
         var mapping = IngressCertificateMapper.Map(ingress, Ours);
 
         Assert.Equal(["dup", "empty"], mapping.HeldSecretNames.Order(StringComparer.Ordinal));
-        Assert.All(mapping.Problems, p => Assert.Equal(IngressShimProblem.BadConfig, p.Reason));
+        Assert.All(mapping.Problems, p => Assert.Equal(ShimProblem.BadConfig, p.Reason));
     }
 }
