@@ -1,4 +1,5 @@
 using K8sCertOperator.Api;
+using K8sCertOperator.IntegrationTests.Controllers.Shims;
 using K8sCertOperator.Controllers.IngressShim;
 using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube.Events;
@@ -16,7 +17,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
         var annotations = new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressDuration] = "720h" };
         var ingress = await h.CreateIngressAsync("shop", annotations, [("shop-tls", ["shop.example.com"]), ("api-tls", ["api.example.com", "v2.api.example.com"])], ct);
 
@@ -60,7 +61,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
 
         await h.CreateIngressAsync("both", new Dictionary<string, string> { [AnnotationKeys.IngressIssuer] = "a", [AnnotationKeys.IngressClusterIssuer] = "b" }, [("both-tls", ["both.example.com"])], ct);
         await h.CreateIngressAsync("kind", new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressIssuerKind] = "AWSPCAIssuer" }, [("kind-tls", ["kind.example.com"])], ct);
@@ -90,7 +91,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
         var foreign = await h.Apis.Certificates.CreateAsync(new Certificate
         {
             Metadata = new() { Name = "taken-tls", NamespaceProperty = h.Namespace },
@@ -124,7 +125,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true, DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind });
+        await using var h = await ShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true, DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind });
 
         await h.CreateIngressAsync("legacy", new Dictionary<string, string> { ["cert-manager.io/issuer"] = "acme", ["cert-manager.io/common-name"] = "legacy.example.com" }, [("legacy-tls", ["legacy.example.com"])], ct);
         await h.CreateIngressAsync("lego", new Dictionary<string, string> { [AnnotationKeys.IngressTlsAcme] = "true" }, [("lego-tls", ["lego.example.com"])], ct);
@@ -140,7 +141,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true });
+        await using var h = await ShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true });
 
         await h.CreateIngressAsync("lego", new Dictionary<string, string> { [AnnotationKeys.IngressTlsAcme] = "true" }, [("lego-tls", ["lego.example.com"])], ct);
 
