@@ -58,13 +58,16 @@ public static class GatewayApiCrds
     public static string Source => ReferenceDirectory is null ? "minimal CRDs of the test project" : "Gateway API v1.6.1 reference CRDs";
 
     /// <summary>The CRDs from the reference copy when present, else the minimal ones; always every name in <see cref="Names"/>.</summary>
-    public static IReadOnlyList<V1CustomResourceDefinition> Load()
+    public static IReadOnlyList<V1CustomResourceDefinition> Load() => Load(ReferenceDirectory ?? MinimalDirectory);
+
+    /// <summary>The CRDs in <paramref name="directory"/>; fails unless every name in <see cref="Names"/> is there.</summary>
+    public static IReadOnlyList<V1CustomResourceDefinition> Load(string directory)
     {
-        var crds = CrdManifests.Load(ReferenceDirectory ?? MinimalDirectory);
+        var crds = CrdManifests.Load(directory);
         var missing = Names.Except(crds.Select(c => c.Metadata.Name), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"Gateway API CRDs missing from {ReferenceDirectory ?? MinimalDirectory}: {string.Join(", ", missing)}");
+            throw new InvalidOperationException($"Gateway API CRDs missing from {directory}: {string.Join(", ", missing)}");
         }
 
         return crds;
