@@ -33,7 +33,12 @@ public sealed class GatewayShimControllerRegistration : IControllerRegistration
         if (listenerSets is not null)
         {
             listenerSets.AddIndex(GatewayShimIndexes.ListenerSetsByGateway, GatewayShimIndexes.ParentKeys);
-            listenerSets.EnqueueOnChange(queue, s => ListenerSetParent.GatewayKey(s) is { } parent ? [parent] : []);
+            listenerSets.AddIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, s => GatewayShimIndexes.SecretKeys(s.Metadata.NamespaceProperty, s.Spec?.Listeners));
+            listenerSets.EnqueueOnChange(queue, ParentOf);
+            // A Certificate an attached ListenerSet names (e.g. a conflicting one going away) concerns its Gateway.
+            certificates.EnqueueOnChange(queue, c => listenerSets
+                .ByIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, ShimIndexKeys.Of(c.Metadata.NamespaceProperty, c.Metadata.Name))
+                .SelectMany(ParentOf));
         }
 
         var options = ShimOptions.From(context.Options);
@@ -44,6 +49,9 @@ public sealed class GatewayShimControllerRegistration : IControllerRegistration
             GatewayShimIndexes.CertificatesByGatewayName,
             gateway => GatewayCertificateMapper.MapGateway(gateway, Attached(listenerSets, gateway), options)));
     }
+
+    private static IEnumerable<ObjectKey> ParentOf(ListenerSet listenerSet) =>
+        ListenerSetParent.GatewayKey(listenerSet) is { } parent ? [parent] : [];
 
     private static IReadOnlyList<ListenerSet> Attached(IInformer<ListenerSet>? listenerSets, Gateway gateway) =>
         listenerSets?.ByIndex(GatewayShimIndexes.ListenerSetsByGateway, ShimIndexKeys.Of(gateway.Metadata.NamespaceProperty, gateway.Metadata.Name)) ?? [];

@@ -20,6 +20,12 @@ public static class GatewayShimIndexes
     /// <summary>ListenerSets by "namespace/secret" of each listener certificateRef.</summary>
     public const string ListenerSetsBySecret = "k8scert.io/listenerset-tls-secret";
 
+    /// <summary>
+    /// ListenerSets by "namespace/secret" as well, kept by the Gateway controller (each controller owns its indexes):
+    /// a Certificate change reaches the parent Gateways of the ListenerSets that name it.
+    /// </summary>
+    public const string AttachedListenerSetsBySecret = "k8scert.io/attached-listenerset-tls-secret";
+
     /// <summary>ListenerSets by "namespace/name" of the Gateway their parentRef names.</summary>
     public const string ListenerSetsByGateway = "k8scert.io/listenerset-gateway";
 

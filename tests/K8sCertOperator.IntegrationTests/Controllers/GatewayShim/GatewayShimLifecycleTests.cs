@@ -127,4 +127,29 @@ public sealed class GatewayShimLifecycleTests(ITestOutputHelper output)
         var own = await h.WaitForCertificateAsync("taken-tls", c => c.Metadata.OwnerReferences?.Count == 1, "taken-tls owned by claimer", ct);
         Assert.Equal(["claimer.example.com"], own.Spec.DnsNames);
     }
+
+    [Fact]
+    public async Task ForeignCertificateNamedByAnAttachedListenerSetIsTakenOverOnceItGoes()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var h = await StartWithGatewayApiAsync(output, ct);
+        await h.Apis.Certificates.CreateAsync(new Certificate
+        {
+            Metadata = new() { Name = "extra-tls", NamespaceProperty = h.Namespace },
+            Spec = new CertificateSpec { SecretName = "extra-tls", DnsNames = ["manual.example.com"], IssuerRef = new ObjectReference { Name = "manual" } },
+        }, ct);
+        var gateway = NewGateway(h.Namespace, "edge", IssuerAnnotation, HttpsListener("main", "main.example.com", "main-tls"));
+        gateway.Spec.AllowedListeners = new AllowedListeners { Namespaces = new AllowedListenerNamespaces { From = GatewayApiGroup.FromSame } };
+        await h.CreateGatewayAsync(gateway, ct);
+        await h.Apis.ListenerSets.CreateAsync(NewListenerSet(h.Namespace, "extra", "edge", new Dictionary<string, string>(),
+            HttpsListener("x", "x.example.com", "extra-tls")), ct);
+
+        await h.WaitForEventAsync("edge", EventTypes.Warning, ShimCertificateWriter.CertificateConflictReason, ct, GatewayApiGroup.GatewayKind);
+        await h.Apis.Certificates.DeleteAsync(h.Namespace, "extra-tls", ct);
+
+        var own = await h.WaitForCertificateAsync("extra-tls", c => c.Metadata.OwnerReferences?.Count == 1, "extra-tls owned by the Gateway", ct);
+        Assert.Equal(["x.example.com"], own.Spec.DnsNames);
+        Assert.Equal("edge", own.Metadata.OwnerReferences[0].Name);
+    }
 }
