@@ -73,7 +73,7 @@ public sealed class RunOptionsBinder
 
     public Option<Controllers.GatewayShim.GatewayApiMode> GatewayApi { get; } = new("--gateway-api")
     {
-        Description = "Certificates for annotated Gateways and ListenerSets: auto (when the API server serves the Gateway API at start-up; default) | on (required) | off",
+        Description = "Certificates for annotated Gateways and ListenerSets: auto (when the API server serves the Gateway API; installed later, the operator exits once to restart with it; default) | on (required) | off",
         DefaultValueFactory = _ => Defaults.GatewayApi,
         CustomParser = ParseGatewayApi,
     };

@@ -122,6 +122,10 @@ public sealed class OperatorHost : IAsyncDisposable
         }
 
         host.Completion = host.RunAsync(informerSet, runners, services, stop.Token);
+        if (options.GatewayApi == GatewayApiMode.Auto && !gatewayApi.Gateways)
+        {
+            _ = host.RestartWhenGatewayApiAppearsAsync(client, options.GatewayApiRecheckInterval, logs.CreateLogger("GatewayApi"), stop.Token);
+        }
         return host;
     }
 
@@ -171,6 +175,38 @@ public sealed class OperatorHost : IAsyncDisposable
             await server.DisposeAsync().ConfigureAwait(false);
         }
         _stop.Dispose();
+    }
+
+    /// <summary>Set when the host stopped itself because the Gateway API appeared (the restart turns the gateway-shim on).</summary>
+    public bool StoppedForGatewayApi { get; private set; }
+
+    // Informers and controllers are fixed at start-up; a fresh start is the simplest safe way to add the Gateway ones.
+    private async Task RestartWhenGatewayApiAppearsAsync(IKubernetes client, TimeSpan interval, ILogger logger, CancellationToken stop)
+    {
+        try
+        {
+            await GatewayApiDiscovery.WaitForInstallAsync(client, interval, logger, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        logger.LogInformation("The API server now serves the Gateway API: stopping so that a restart turns the gateway-shim on");
+        StoppedForGatewayApi = true;
+        try
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: the host is stopping anyway.
+        }
     }
 
     private async Task RunAsync(InformerSet informerSet, IReadOnlyList<Controller> runners, OperatorServices services, CancellationToken stop)

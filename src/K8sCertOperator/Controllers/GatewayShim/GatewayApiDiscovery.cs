@@ -8,7 +8,8 @@ namespace K8sCertOperator.Controllers.GatewayShim;
 /// <summary>
 /// Asks the API server once, at start-up, whether it serves the Gateway API (discovery of
 /// gateway.networking.k8s.io/v1, readable by every authenticated client). Without it the gateway-shim stays off and
-/// says so once at Information level; CRDs installed later take effect at the operator's next start.
+/// says so once at Information level; in auto mode <see cref="WaitForInstallAsync"/> then looks again now and then, so
+/// CRDs installed later take effect at the operator's next start, which it brings about itself.
 /// </summary>
 public static class GatewayApiDiscovery
 {
@@ -33,7 +34,7 @@ public static class GatewayApiDiscovery
                 throw new InvalidOperationException($"--gateway-api=on, but the API server does not serve {GatewayApiGroup.ApiVersion} gateways: install the Gateway API CRDs");
             }
 
-            logger.LogInformation("The API server does not serve {ApiVersion} Gateways: gateway-shim is off (restart the operator after installing the Gateway API CRDs)", GatewayApiGroup.ApiVersion);
+            logger.LogInformation("The API server does not serve {ApiVersion} Gateways: gateway-shim is off (the operator restarts itself once the Gateway API CRDs are installed)", GatewayApiGroup.ApiVersion);
             return support;
         }
 
@@ -47,6 +48,33 @@ public static class GatewayApiDiscovery
         }
 
         return support;
+    }
+
+    /// <summary>
+    /// Reads discovery every <paramref name="interval"/> until Gateways are served, then returns. Failed reads are
+    /// logged at Debug and retried at the next interval; nothing else is logged while the Gateway API stays absent.
+    /// </summary>
+    public static async Task WaitForInstallAsync(IKubernetes client, TimeSpan interval, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(logger);
+        var transport = new KubeTransport(client);
+        while (true)
+        {
+            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var document = await transport.GetJsonAsync(Path, cancellationToken).ConfigureAwait(false);
+                if (GatewayApiSupport.FromResourceList(document?.RootElement).Gateways)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or KubeApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug("Could not read API discovery for {Path}: {Error}", Path, e.Message);
+            }
+        }
     }
 
     // A short retry covers an API server that is still coming up; after that auto mode stays off rather than crash-looping.

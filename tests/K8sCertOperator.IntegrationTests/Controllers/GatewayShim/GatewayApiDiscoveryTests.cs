@@ -1,4 +1,5 @@
 using K8sCertOperator.Controllers.GatewayShim;
+using K8sCertOperator.Controllers.IngressShim;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Cluster;
 using K8sCertOperator.IntegrationTests.Controllers.Shims;
@@ -41,6 +42,26 @@ public sealed class GatewayApiDiscoveryTests(ITestOutputHelper output)
 
         Assert.Contains("--gateway-api=on", error.Message, StringComparison.Ordinal);
         Assert.Contains("install the Gateway API CRDs", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task AutoStopsTheOperatorCleanlyOnceTheCrdsAreInstalledSoItsRestartTurnsTheShimOn()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = cts.Token;
+        var logs = new CapturedLogs();
+        // ingress-shim keeps the host busy: with no controller at all it would stop on its own.
+        IReadOnlyList<K8sCertOperator.Controllers.IControllerRegistration> controllers = [new IngressShimControllerRegistration(), .. ShimHarness.GatewayControllers];
+        await using var h = await ShimHarness.StartAsync(output, ct, o => o with { GatewayApiRecheckInterval = TimeSpan.FromMilliseconds(200) },
+            controllers, SkipWhereGatewayApiIsInstalledAsync, logs);
+        Assert.False(h.Host.Completion.IsCompleted, $"operator host ended: {h.Host.Completion.Exception}");
+        Assert.Null(h.Host.Context.Informers.Gateways);
+
+        await GatewayApiCrds.InstallMissingAsync(h.Env, ct);
+
+        await h.Host.Completion.WaitAsync(ct);
+        Assert.True(h.Host.StoppedForGatewayApi);
+        Assert.Contains(logs.Entries, e => e.Contains("now serves the Gateway API", StringComparison.Ordinal));
     }
 
     [Fact]
