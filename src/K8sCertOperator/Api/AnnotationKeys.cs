@@ -1,6 +1,6 @@
 namespace K8sCertOperator.Api;
 
-/// <summary>Well-known annotation keys: on issued Secrets, on Certificates, and the ingress-shim ones read from Ingresses.</summary>
+/// <summary>Well-known annotation keys: on issued Secrets, on Certificates, and the shim ones read from Ingresses, Gateways and ListenerSets.</summary>
 public static class AnnotationKeys
 {
     private const string Prefix = ApiGroups.Cert + "/";
@@ -37,7 +37,8 @@ public static class AnnotationKeys
     /// </summary>
     public const string SignatureAlgorithm = Prefix + "signature-algorithm";
 
-    // ingress-shim: annotations on an Ingress that make the operator create a Certificate for its TLS hosts.
+    // ingress-shim and gateway-shim: annotations on an Ingress, Gateway or ListenerSet that make the operator create
+    // Certificates for its TLS hosts (named Ingress* for history; the keys are the same for every kind).
     public const string IngressIssuer = Prefix + "issuer";
     public const string IngressClusterIssuer = Prefix + "cluster-issuer";
     public const string IngressIssuerKind = Prefix + "issuer-kind";

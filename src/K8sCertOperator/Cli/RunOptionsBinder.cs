@@ -71,6 +71,13 @@ public sealed class RunOptionsBinder
 
     public Option<bool> RecursiveOnly { get; } = new("--dns01-recursive-nameservers-only") { Description = "Check propagation only on the recursive nameservers" };
 
+    public Option<Controllers.GatewayShim.GatewayApiMode> GatewayApi { get; } = new("--gateway-api")
+    {
+        Description = "Certificates for annotated Gateways and ListenerSets: auto (when the API server serves the Gateway API; installed later, the operator exits once to restart with it; default) | on (required) | off",
+        DefaultValueFactory = _ => Defaults.GatewayApi,
+        CustomParser = ParseGatewayApi,
+    };
+
     public Option<bool> CertManagerAnnotations { get; } = new("--enable-cert-manager-annotations") { Description = "Also honour cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations" };
 
     public Option<string?> DefaultIssuerName { get; } = new("--default-issuer-name") { Description = "Issuer for Ingresses annotated kubernetes.io/tls-acme: \"true\" (needs --enable-cert-manager-annotations)" };
@@ -112,7 +119,7 @@ public sealed class RunOptionsBinder
     [
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, Http01SolverNamespace, ClusterDomain, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
-        CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, ApproveSigners, RenewalJitterPercent, RenewalJitterMax,
+        GatewayApi, CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, ApproveSigners, RenewalJitterPercent, RenewalJitterMax,
         LogFormat, LogLevel,
     ];
 
@@ -167,6 +174,7 @@ public sealed class RunOptionsBinder
             Dns01RecursiveNameservers = (parse.GetValue(RecursiveNameservers) ?? string.Empty)
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Dns01RecursiveNameserversOnly = parse.GetValue(RecursiveOnly),
+            GatewayApi = parse.GetValue(GatewayApi),
             CertManagerAnnotations = parse.GetValue(CertManagerAnnotations),
             DefaultIssuerName = parse.GetValue(DefaultIssuerName),
             DefaultIssuerKind = parse.GetValue(DefaultIssuerKind)!,
@@ -177,19 +185,29 @@ public sealed class RunOptionsBinder
         };
     }
 
-    private static Solvers.Http01.Http01SolverNamespace ParseSolverNamespace(ArgumentResult result)
+    private static Solvers.Http01.Http01SolverNamespace ParseSolverNamespace(ArgumentResult result) =>
+        ParseChoice(result, "--http01-solver-namespace", Solvers.Http01.Http01SolverNamespace.Certificate,
+            ("certificate", Solvers.Http01.Http01SolverNamespace.Certificate), ("operator", Solvers.Http01.Http01SolverNamespace.Operator));
+
+    private static Controllers.GatewayShim.GatewayApiMode ParseGatewayApi(ArgumentResult result) =>
+        ParseChoice(result, "--gateway-api", Controllers.GatewayShim.GatewayApiMode.Auto,
+            ("auto", Controllers.GatewayShim.GatewayApiMode.Auto), ("on", Controllers.GatewayShim.GatewayApiMode.On), ("off", Controllers.GatewayShim.GatewayApiMode.Off));
+
+    // One of a few lower-case words (matched case-insensitively); anything else is an error naming them.
+    private static T ParseChoice<T>(ArgumentResult result, string option, T fallback, params (string Word, T Value)[] choices)
     {
         var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        switch (text.ToLowerInvariant())
+        foreach (var (word, value) in choices)
         {
-            case "certificate":
-                return Solvers.Http01.Http01SolverNamespace.Certificate;
-            case "operator":
-                return Solvers.Http01.Http01SolverNamespace.Operator;
-            default:
-                result.AddError($"--http01-solver-namespace: '{text}' is not certificate or operator");
-                return Solvers.Http01.Http01SolverNamespace.Certificate;
+            if (string.Equals(word, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
         }
+
+        var words = choices.Select(c => c.Word).ToList();
+        result.AddError($"{option}: '{text}' is not {string.Join(", ", words.SkipLast(1))} or {words[^1]}");
+        return fallback;
     }
 
     // Go-style durations (1h, 30m) like the CRDs, or .NET's hh:mm:ss like the lease flags.

@@ -13,5 +13,8 @@ public interface IControllerRegistration
 {
     string Name { get; }
 
+    /// <summary>False when what the controller works on is not there (e.g. the Gateway API is not served): the host skips it.</summary>
+    bool IsEnabled(OperatorContext context) => true;
+
     IReconciler Build(OperatorContext context, IWorkQueue<ObjectKey> queue);
 }

@@ -25,6 +25,8 @@ public sealed class OperatorApis
         Services = CoreResourceApis.Services(client);
         HttpRoutes = CoreResourceApis.Custom<HttpRoute>(client);
         ReferenceGrants = CoreResourceApis.Custom<ReferenceGrant>(client);
+        Gateways = CoreResourceApis.Custom<Gateway>(client);
+        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client);
     }
 
     public IResourceApi<Certificate> Certificates { get; }
@@ -55,4 +57,9 @@ public sealed class OperatorApis
 
     /// <summary>ReferenceGrants in the operator's namespace that let those routes reach the responder Service.</summary>
     public IResourceApi<ReferenceGrant> ReferenceGrants { get; }
+    /// <summary>Gateway API Gateways (gateway-shim); only listed and watched, and only when the API is served.</summary>
+    public IResourceApi<Gateway> Gateways { get; }
+
+    /// <summary>Gateway API ListenerSets (gateway-shim); only listed and watched, and only when the API is served.</summary>
+    public IResourceApi<ListenerSet> ListenerSets { get; }
 }

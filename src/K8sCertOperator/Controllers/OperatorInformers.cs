@@ -1,6 +1,7 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Informers;
 
@@ -43,4 +44,10 @@ public sealed class OperatorInformers
 
     /// <summary>Every Ingress in the watch scope (ingress-shim); null where a caller builds informers without it.</summary>
     public IInformer<V1Ingress>? Ingresses { get; init; }
+
+    /// <summary>Every Gateway in the watch scope (gateway-shim); null when the Gateway API is not served or turned off.</summary>
+    public IInformer<Gateway>? Gateways { get; init; }
+
+    /// <summary>Every ListenerSet in the watch scope (gateway-shim); null when ListenerSets are not served or the Gateway API is off.</summary>
+    public IInformer<ListenerSet>? ListenerSets { get; init; }
 }

@@ -3,6 +3,7 @@ using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Solvers.Http01;
@@ -16,8 +17,10 @@ public sealed class InformerSet
     private readonly List<Func<CancellationToken, Task>> _runners = [];
     private readonly List<Func<CancellationToken, Task>> _syncWaits = [];
 
-    public InformerSet(OperatorApis apis, OperatorOptions options, ILoggerFactory loggerFactory)
+    /// <param name="gatewayApi">Which Gateway API kinds to watch (found by <see cref="GatewayApiDiscovery"/>); none by default.</param>
+    public InformerSet(OperatorApis apis, OperatorOptions options, ILoggerFactory loggerFactory, GatewayApiSupport? gatewayApi = null)
     {
+        gatewayApi ??= GatewayApiSupport.None;
         ArgumentNullException.ThrowIfNull(apis);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -40,6 +43,9 @@ public sealed class InformerSet
             ChallengeIngresses = Add(apis.Ingresses, SolverScope(options), loggerFactory),
             ChallengeServices = Add(apis.Services, SolverScope(options), loggerFactory),
             Ingresses = Add(apis.Ingresses, scoped, loggerFactory),
+            // Only informers for kinds the API server serves: a list that 404s would never sync.
+            Gateways = gatewayApi.Gateways ? Add(apis.Gateways, scoped, loggerFactory) : null,
+            ListenerSets = gatewayApi.ListenerSets ? Add(apis.ListenerSets, scoped, loggerFactory) : null,
             // Every Secret, metadata only and uncached: issuers wake when a Secret they reference changes.
             SecretEvents = secretEvents,
         };

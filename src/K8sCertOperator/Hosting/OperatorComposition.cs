@@ -7,6 +7,7 @@ using K8sCertOperator.Controllers.CertificateRequests;
 using K8sCertOperator.Controllers.CertificateRequests.Approval;
 using K8sCertOperator.Controllers.Certificates;
 using K8sCertOperator.Controllers.Challenges;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Controllers.IngressShim;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Controllers.Orders;
@@ -30,6 +31,8 @@ public static class OperatorComposition
             new OrderControllerRegistration(),
             new ChallengeControllerRegistration(options.Http01SelfCheck),
             new IngressShimControllerRegistration(),
+            new GatewayShimControllerRegistration(),
+            new ListenerSetShimControllerRegistration(),
             new Controllers.Revocation.CertificateRevocationRegistration(),
             new CertificateRequestSignerRegistration(),
         ];

@@ -1,5 +1,6 @@
 using k8s;
 using K8sCertOperator.Controllers;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Events;
@@ -60,7 +61,8 @@ public sealed class OperatorHost : IAsyncDisposable
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
         var logger = logs.CreateLogger<OperatorHost>();
         var apis = new OperatorApis(client);
-        var informerSet = new InformerSet(apis, options, logs);
+        var gatewayApi = await GatewayApiDiscovery.DetectAsync(client, options.GatewayApi, logs.CreateLogger("GatewayApi"), cancellationToken).ConfigureAwait(false);
+        var informerSet = new InformerSet(apis, options, logs, gatewayApi);
         var context = new OperatorContext
         {
             Client = client,
@@ -79,7 +81,7 @@ public sealed class OperatorHost : IAsyncDisposable
         // Queues and event subscriptions exist before the informers list, so no add is missed
         // and a standby replica's queues are full when it takes over.
         var metrics = new PrometheusControllerMetrics();
-        var runners = controllers.Select(registration =>
+        var runners = controllers.Where(registration => registration.IsEnabled(context)).Select(registration =>
         {
             var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions(), context.Time);
             var reconciler = registration.Build(context, queue);
@@ -120,6 +122,10 @@ public sealed class OperatorHost : IAsyncDisposable
         }
 
         host.Completion = host.RunAsync(informerSet, runners, services, stop.Token);
+        if (options.GatewayApi == GatewayApiMode.Auto && !gatewayApi.Gateways)
+        {
+            _ = host.RestartWhenGatewayApiAppearsAsync(client, options.GatewayApiRecheckInterval, logs.CreateLogger("GatewayApi"), stop.Token);
+        }
         return host;
     }
 
@@ -169,6 +175,38 @@ public sealed class OperatorHost : IAsyncDisposable
             await server.DisposeAsync().ConfigureAwait(false);
         }
         _stop.Dispose();
+    }
+
+    /// <summary>Set when the host stopped itself because the Gateway API appeared (the restart turns the gateway-shim on).</summary>
+    public bool StoppedForGatewayApi { get; private set; }
+
+    // Informers and controllers are fixed at start-up; a fresh start is the simplest safe way to add the Gateway ones.
+    private async Task RestartWhenGatewayApiAppearsAsync(IKubernetes client, TimeSpan interval, ILogger logger, CancellationToken stop)
+    {
+        try
+        {
+            await GatewayApiDiscovery.WaitForInstallAsync(client, interval, logger, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        logger.LogInformation("The API server now serves the Gateway API: stopping so that a restart turns the gateway-shim on");
+        StoppedForGatewayApi = true;
+        try
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: the host is stopping anyway.
+        }
     }
 
     private async Task RunAsync(InformerSet informerSet, IReadOnlyList<Controller> runners, OperatorServices services, CancellationToken stop)

@@ -62,6 +62,15 @@ public sealed record OperatorOptions
 
     public TimeSpan Dns01PropagationTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gateway API support (gateway-shim): auto (on when the API server serves Gateways; default), on (required), off.</summary>
+    public Controllers.GatewayShim.GatewayApiMode GatewayApi { get; init; } = Controllers.GatewayShim.GatewayApiMode.Auto;
+
+    /// <summary>
+    /// With <see cref="GatewayApi"/> auto and no Gateway API at start-up: how often discovery is read again. When the
+    /// CRDs appear the operator stops cleanly (exit code 0) so its restart turns the gateway-shim on.
+    /// </summary>
+    public TimeSpan GatewayApiRecheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Accept cert-manager.io/* and kubernetes.io/tls-acme Ingress annotations too.</summary>
     public bool CertManagerAnnotations { get; init; }
 

@@ -18,8 +18,8 @@ internal static class RepoFiles
     /// <summary>Entity types of the operator assembly, keyed by "group/Kind".</summary>
     public static IReadOnlyDictionary<string, Type> EntityTypes { get; } = typeof(ApiGroups).Assembly.GetTypes()
         .Select(t => (Type: t, Attr: t.GetCustomAttribute<KubernetesEntityAttribute>()))
-        // Only our own kinds: models of other APIs (Gateway API) have no CRD in config/crd.
-        .Where(x => x.Attr != null && x.Attr.Group is ApiGroups.Cert or ApiGroups.Acme)
+        // Kinds of other groups the operator only reads (Gateway API) have their CRDs elsewhere.
+        .Where(x => x.Attr != null && (x.Attr.Group == ApiGroups.Cert || x.Attr.Group == ApiGroups.Acme))
         .ToDictionary(x => $"{x.Attr!.Group}/{x.Attr.Kind}", x => x.Type);
 
     public static string CrdPath(ResourceDescriptor resource) =>

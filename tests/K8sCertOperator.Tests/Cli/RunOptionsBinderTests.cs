@@ -123,4 +123,25 @@ public sealed class RunOptionsBinderTests
 
         Assert.Contains(errors, e => e.Contains("'kube-system' is not certificate or operator", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(new string[0], K8sCertOperator.Controllers.GatewayShim.GatewayApiMode.Auto)]
+    [InlineData(new[] { "--gateway-api", "on" }, K8sCertOperator.Controllers.GatewayShim.GatewayApiMode.On)]
+    [InlineData(new[] { "--gateway-api=OFF" }, K8sCertOperator.Controllers.GatewayShim.GatewayApiMode.Off)]
+    [InlineData(new[] { "--gateway-api", "auto" }, K8sCertOperator.Controllers.GatewayShim.GatewayApiMode.Auto)]
+    public void Gateway_api_defaults_to_auto(string[] args, K8sCertOperator.Controllers.GatewayShim.GatewayApiMode expected)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, options!.GatewayApi);
+    }
+
+    [Fact]
+    public void Unknown_gateway_api_mode_is_an_error()
+    {
+        var (_, errors) = Parse("--gateway-api", "maybe");
+
+        Assert.Contains(errors, e => e.Contains("--gateway-api: 'maybe' is not auto, on or off", StringComparison.Ordinal));
+    }
 }

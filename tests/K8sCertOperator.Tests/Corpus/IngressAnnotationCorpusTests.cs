@@ -2,6 +2,7 @@ using System.Globalization;
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.Policies;
 
@@ -48,7 +49,7 @@ public class IngressAnnotationCorpusTests
             Spec = new V1IngressSpec { Tls = [new V1IngressTLS { Hosts = ["corpus.example.com"], SecretName = "corpus-tls" }] },
         };
 
-        var mapping = IngressCertificateMapper.Map(ingress, IngressShimOptions.From(new OperatorOptions()));
+        var mapping = IngressCertificateMapper.Map(ingress, ShimOptions.From(new OperatorOptions()));
 
         Assert.Equal("warn-no-certificate", c.Expected("shim"));
         Assert.True(mapping.Problems.Count > 0, $"{c}: the ingress-shim accepted it");

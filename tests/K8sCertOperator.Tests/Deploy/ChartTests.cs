@@ -97,6 +97,7 @@ public class ChartTests
         values["replicas"] = 3;
         values["watchNamespace"] = "apps";
         values["enableCertManagerAnnotations"] = true;
+        values["gatewayApi"] = "off";
         values["networkPolicy"]!["enabled"] = true;
         values["networkPolicy"]!["metricsNamespaces"] = new JsonArray("monitoring", "observability");
         values["serviceMonitor"]!["enabled"] = true;
@@ -113,6 +114,7 @@ public class ChartTests
         var options = DeploymentChecks.ParseArgs(deployment);
         Assert.Equal("apps", options.WatchNamespace);
         Assert.True(options.CertManagerAnnotations);
+        Assert.Equal(K8sCertOperator.Controllers.GatewayShim.GatewayApiMode.Off, options.GatewayApi);
         Assert.Equal((300, TimeSpan.FromHours(3)), (options.AcmeOrderRate!.Count, options.AcmeOrderRate.Period));
         Assert.Equal((20, TimeSpan.FromMinutes(30)), (options.RenewalJitter.Percent, options.RenewalJitter.Max));
         Assert.Equal("Exists", DeploymentChecks.PodSpec(deployment)["tolerations"]![0]!["operator"]!.GetValue<string>());

@@ -30,6 +30,9 @@ internal static partial class RbacUsage
             // gatewayHTTPRoute solver: HTTPRoutes next to each Challenge; ReferenceGrants only in the operator's namespace.
             ["HttpRoutes"] = ("gateway.networking.k8s.io", "httproutes", Permission.Cluster),
             ["ReferenceGrants"] = ("gateway.networking.k8s.io", "referencegrants", Permission.Namespaced),
+            // gateway-shim: Gateways and ListenerSets in the watch scope.
+            ["Gateways"] = ("gateway.networking.k8s.io", "gateways", Permission.Cluster),
+            ["ListenerSets"] = ("gateway.networking.k8s.io", "listenersets", Permission.Cluster),
             // The Lease only ever lives in the operator's own namespace.
             ["Leases"] = ("coordination.k8s.io", "leases", Permission.Namespaced),
         };
@@ -90,6 +93,9 @@ internal static partial class RbacUsage
         Add("ReferenceGrants", "", "get", "list", "create", "update", "delete");
         // ingress-shim: Certificates from annotated Ingresses; every Ingress in the watch scope is watched.
         Add("Certificates", "", "create", "update", "delete");
+        // gateway-shim: Gateways and ListenerSets are only watched (informers), never read by name or written.
+        Add("Gateways", "", "list", "watch");
+        Add("ListenerSets", "", "list", "watch");
         // The revoke-on-delete controller adds and removes its finalizer with a merge patch.
         Add("Certificates", "", "patch");
         // Leader election (KubeLeaseStore): get, create, replace with resourceVersion.

@@ -1,5 +1,6 @@
 using k8s.Models;
 using K8sCertOperator.Api;
+using K8sCertOperator.Controllers.Shims;
 
 namespace K8sCertOperator.Controllers.IngressShim;
 
@@ -10,34 +11,23 @@ namespace K8sCertOperator.Controllers.IngressShim;
 /// </summary>
 public static class IngressCertificateMapper
 {
-    public static IngressCertificateMapping Map(V1Ingress ingress, IngressShimOptions options)
+    public static ShimCertificateMapping Map(V1Ingress ingress, ShimOptions options)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(options);
-        var annotations = new IngressAnnotationReader(ingress.Metadata?.Annotations, options.CertManagerAnnotations);
-        var issuer = IssuerRefResolver.Resolve(annotations, options);
-        if (!issuer.Managed)
+        if (ShimRequest.TryParse(ingress.Metadata?.Annotations, options, out var request) is { } early)
         {
-            return IngressCertificateMapping.Unmanaged;
+            return early;
         }
 
-        var problems = new List<IngressShimProblem>();
-        if (issuer.Problem is not null)
-        {
-            problems.Add(issuer.Problem);
-        }
-
-        var tuning = CertificateTuning.Parse(annotations, problems);
-        if (problems.Count > 0)
-        {
-            return new IngressCertificateMapping { Managed = true, Invalid = true, Problems = problems };
-        }
+        var (annotations, issuerRef, tuning) = request!;
+        var problems = new List<ShimProblem>();
 
         if (string.Equals(annotations.Get(AnnotationKeys.AcmeHttp01EditInPlace), "true", StringComparison.OrdinalIgnoreCase))
         {
             // Editing the user's Ingress would need a responder Service in every application namespace (an
             // Ingress backend must be in its own namespace); the temporary Ingress serves the same hosts instead.
-            problems.Add(new IngressShimProblem(IngressShimProblem.Unsupported,
+            problems.Add(new ShimProblem(ShimProblem.Unsupported,
                 $"{AnnotationKeys.AcmeHttp01EditInPlace} is not supported: HTTP-01 is answered through a temporary Ingress for the same hosts"));
         }
 
@@ -53,69 +43,43 @@ public static class IngressCertificateMapper
             var hosts = (entry.Hosts ?? []).Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).Distinct(StringComparer.Ordinal).ToList();
             if (string.IsNullOrEmpty(entry.SecretName))
             {
-                problems.Add(new IngressShimProblem(IngressShimProblem.BadConfig, $"TLS entry {i} for hosts [{string.Join(", ", hosts)}] has no secretName"));
+                problems.Add(new ShimProblem(ShimProblem.BadConfig, $"TLS entry {i} for hosts [{string.Join(", ", hosts)}] has no secretName"));
                 continue;
             }
 
             if (secretUses[entry.SecretName] > 1)
             {
-                problems.Add(new IngressShimProblem(IngressShimProblem.BadConfig, $"TLS entry {i}: secretName \"{entry.SecretName}\" is used by more than one TLS entry"));
+                problems.Add(new ShimProblem(ShimProblem.BadConfig, $"TLS entry {i}: secretName \"{entry.SecretName}\" is used by more than one TLS entry"));
                 held.Add(entry.SecretName);
                 continue;
             }
 
             if (hosts.Count == 0)
             {
-                problems.Add(new IngressShimProblem(IngressShimProblem.BadConfig, $"TLS entry {i} for secret \"{entry.SecretName}\" has no hosts"));
+                problems.Add(new ShimProblem(ShimProblem.BadConfig, $"TLS entry {i} for secret \"{entry.SecretName}\" has no hosts"));
                 held.Add(entry.SecretName);
                 continue;
             }
 
-            certificates.Add(Build(ingress, entry.SecretName, hosts, issuer.IssuerRef!, tuning, annotations));
+            certificates.Add(Build(ingress, entry.SecretName, hosts, issuerRef, tuning, annotations));
         }
 
-        return new IngressCertificateMapping { Managed = true, Certificates = certificates, Problems = problems, HeldSecretNames = held };
+        return new ShimCertificateMapping { Managed = true, Certificates = certificates, Problems = problems, HeldSecretNames = held };
     }
 
-    private static Certificate Build(V1Ingress ingress, string secretName, List<string> hosts, ObjectReference issuerRef, CertificateTuning tuning, IngressAnnotationReader annotations)
+    private static Certificate Build(V1Ingress ingress, string secretName, List<string> hosts, ObjectReference issuerRef, CertificateTuning tuning, ShimAnnotationReader annotations)
     {
         var certificateAnnotations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (annotations.Get(AnnotationKeys.AcmeHttp01IngressClass) is { Length: > 0 } ingressClass)
         {
-            certificateAnnotations[IngressShimAnnotations.Http01OverrideIngressClass] = ingressClass;
+            certificateAnnotations[ShimAnnotations.Http01OverrideIngressClass] = ingressClass;
         }
         if (annotations.Get(AnnotationKeys.AcmeProfile) is { Length: > 0 } profile)
         {
             certificateAnnotations[AnnotationKeys.AcmeProfile] = profile;
         }
 
-        return new Certificate
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = secretName,
-                NamespaceProperty = ingress.Metadata.NamespaceProperty,
-                Annotations = certificateAnnotations.Count == 0 ? null : certificateAnnotations,
-                OwnerReferences = [IngressOwnership.OwnerReference(ingress)],
-            },
-            Spec = new CertificateSpec
-            {
-                SecretName = secretName,
-                DnsNames = hosts,
-                IssuerRef = new ObjectReference { Name = issuerRef.Name, Kind = issuerRef.Kind, Group = issuerRef.Group },
-                CommonName = tuning.CommonName,
-                Duration = tuning.Duration,
-                RenewBefore = tuning.RenewBefore,
-                Usages = tuning.Usages is null ? null : [.. tuning.Usages],
-                PrivateKey = tuning.PrivateKey is null ? null : new CertificatePrivateKey
-                {
-                    Algorithm = tuning.PrivateKey.Algorithm,
-                    Size = tuning.PrivateKey.Size,
-                    Encoding = tuning.PrivateKey.Encoding,
-                    RotationPolicy = tuning.PrivateKey.RotationPolicy,
-                },
-                RevisionHistoryLimit = tuning.RevisionHistoryLimit,
-            },
-        };
+        return ShimCertificateFactory.Build(ingress.Metadata.NamespaceProperty, secretName, hosts, issuerRef, tuning,
+            IngressOwnership.OwnerReference(ingress), certificateAnnotations);
     }
 }

@@ -1,3 +1,4 @@
+using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Kube.Queue;
@@ -26,6 +27,6 @@ public sealed class IngressShimControllerRegistration : IControllerRegistration
 
         ingresses.EnqueueOnChange(queue);
         certificates.EnqueueOnChange(queue, c => IngressShimIndexes.IngressKeysFor(c, ingresses));
-        return new IngressShimReconciler(context, ingresses, IngressShimOptions.From(context.Options));
+        return new IngressShimReconciler(context, ingresses, ShimOptions.From(context.Options));
     }
 }

@@ -1,5 +1,6 @@
 using k8s.Models;
 using K8sCertOperator.Api;
+using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Informers;
 
@@ -39,7 +40,7 @@ public static class IngressShimIndexes
     }
 
     /// <summary>"namespace/name", the value format of both indexes.</summary>
-    public static string SecretKey(string? @namespace, string name) => $"{@namespace}/{name}";
+    public static string SecretKey(string? @namespace, string name) => ShimIndexKeys.Of(@namespace, name);
 
     /// <summary>
     /// Ingresses a Certificate change concerns: its controlling Ingress, and any Ingress whose TLS entry

@@ -1,4 +1,5 @@
 using K8sCertOperator.Api;
+using K8sCertOperator.IntegrationTests.Controllers.Shims;
 using K8sCertOperator.IntegrationTests.Harness;
 using Xunit.Abstractions;
 
@@ -16,7 +17,7 @@ public sealed class IngressShimEndToEndTests(ITestOutputHelper output)
         await h.StartOperatorAsync(ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
 
-        var ingress = await h.Apis.Ingresses.CreateAsync(IngressShimHarness.NewIngress(h.Namespace, "storefront",
+        var ingress = await h.Apis.Ingresses.CreateAsync(ShimHarness.NewIngress(h.Namespace, "storefront",
             new Dictionary<string, string>
             {
                 [AnnotationKeys.IngressIssuer] = "pebble",

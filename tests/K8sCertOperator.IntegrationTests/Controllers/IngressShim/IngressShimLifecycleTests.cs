@@ -1,5 +1,7 @@
 using K8sCertOperator.Api;
+using K8sCertOperator.IntegrationTests.Controllers.Shims;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube.Events;
 using Xunit.Abstractions;
 
@@ -15,7 +17,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
         var annotations = new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressDuration] = "720h" };
         var ingress = await h.CreateIngressAsync("shop", annotations, [("shop-tls", ["shop.example.com"]), ("api-tls", ["api.example.com", "v2.api.example.com"])], ct);
 
@@ -59,20 +61,20 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
 
         await h.CreateIngressAsync("both", new Dictionary<string, string> { [AnnotationKeys.IngressIssuer] = "a", [AnnotationKeys.IngressClusterIssuer] = "b" }, [("both-tls", ["both.example.com"])], ct);
         await h.CreateIngressAsync("kind", new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressIssuerKind] = "AWSPCAIssuer" }, [("kind-tls", ["kind.example.com"])], ct);
         await h.CreateIngressAsync("duration", new Dictionary<string, string>(IssuerAnnotation) { [AnnotationKeys.IngressDuration] = "ninety days" }, [("duration-tls", ["d.example.com"])], ct);
         await h.CreateIngressAsync("entries", IssuerAnnotation, [("dup", ["a.example.com"]), ("dup", ["b.example.com"]), ("nohosts", []), ("fine-tls", ["fine.example.com"])], ct);
 
-        var both = await h.WaitForEventAsync("both", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var both = await h.WaitForEventAsync("both", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("use only one", both.Message, StringComparison.Ordinal);
-        var kind = await h.WaitForEventAsync("kind", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var kind = await h.WaitForEventAsync("kind", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("AWSPCAIssuer", kind.Message, StringComparison.Ordinal);
-        var duration = await h.WaitForEventAsync("duration", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        var duration = await h.WaitForEventAsync("duration", EventTypes.Warning, ShimProblem.BadConfig, ct);
         Assert.Contains("ninety days", duration.Message, StringComparison.Ordinal);
-        await h.WaitForEventAsync("entries", EventTypes.Warning, IngressShimProblem.BadConfig, ct);
+        await h.WaitForEventAsync("entries", EventTypes.Warning, ShimProblem.BadConfig, ct);
 
         // The good entry of the mixed Ingress is served; once it exists, that Ingress has been reconciled fully.
         await h.WaitForCertificateAsync("fine-tls", _ => true, "fine-tls created", ct);
@@ -89,7 +91,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct);
+        await using var h = await ShimHarness.StartAsync(output, ct);
         var foreign = await h.Apis.Certificates.CreateAsync(new Certificate
         {
             Metadata = new() { Name = "taken-tls", NamespaceProperty = h.Namespace },
@@ -123,7 +125,7 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true, DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind });
+        await using var h = await ShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true, DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind });
 
         await h.CreateIngressAsync("legacy", new Dictionary<string, string> { ["cert-manager.io/issuer"] = "acme", ["cert-manager.io/common-name"] = "legacy.example.com" }, [("legacy-tls", ["legacy.example.com"])], ct);
         await h.CreateIngressAsync("lego", new Dictionary<string, string> { [AnnotationKeys.IngressTlsAcme] = "true" }, [("lego-tls", ["lego.example.com"])], ct);
@@ -139,11 +141,11 @@ public sealed class IngressShimLifecycleTests(ITestOutputHelper output)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var h = await IngressShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true });
+        await using var h = await ShimHarness.StartAsync(output, ct, o => o with { CertManagerAnnotations = true });
 
         await h.CreateIngressAsync("lego", new Dictionary<string, string> { [AnnotationKeys.IngressTlsAcme] = "true" }, [("lego-tls", ["lego.example.com"])], ct);
 
-        var warning = await h.WaitForEventAsync("lego", EventTypes.Warning, IngressShimProblem.NoDefaultIssuer, ct);
+        var warning = await h.WaitForEventAsync("lego", EventTypes.Warning, ShimProblem.NoDefaultIssuer, ct);
         Assert.Contains("--default-issuer-name", warning.Message, StringComparison.Ordinal);
         Assert.Empty((await h.Apis.Certificates.ListAsync(h.Namespace, null, ct)).Items);
     }

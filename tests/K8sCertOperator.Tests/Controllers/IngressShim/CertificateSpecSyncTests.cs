@@ -1,6 +1,7 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 
 namespace K8sCertOperator.Tests.Controllers.IngressShim;
 
@@ -10,7 +11,7 @@ public sealed class CertificateSpecSyncTests
     private static Certificate Desired(Action<Certificate>? adjust = null)
     {
         var ingress = IngressObjects.Ingress(new Dictionary<string, string> { ["k8scert.io/issuer"] = "acme" }, ("web-tls", ["a.example.com"]));
-        var certificate = IngressCertificateMapper.Map(ingress, new IngressShimOptions()).Certificates[0];
+        var certificate = IngressCertificateMapper.Map(ingress, new ShimOptions()).Certificates[0];
         adjust?.Invoke(certificate);
         return certificate;
     }
@@ -38,8 +39,8 @@ public sealed class CertificateSpecSyncTests
         { "common name set", c => c.Spec.CommonName = "a.example.com" },
         { "key algorithm", c => c.Spec.PrivateKey = new CertificatePrivateKey { Algorithm = PrivateKeyAlgorithms.Ecdsa } },
         { "rotation Never", c => c.Spec.PrivateKey = new CertificatePrivateKey { RotationPolicy = RotationPolicies.Never } },
-        { "ingress class annotation", c => c.Metadata.Annotations = new Dictionary<string, string> { [IngressShimAnnotations.Http01OverrideIngressClass] = "x" } },
         { "profile annotation", c => c.Metadata.Annotations = new Dictionary<string, string> { [AnnotationKeys.AcmeProfile] = "shortlived" } },
+        { "ingress class annotation", c => c.Metadata.Annotations = new Dictionary<string, string> { [ShimAnnotations.Http01OverrideIngressClass] = "x" } },
     };
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class CertificateSpecSyncTests
         var stored = Stored(c =>
         {
             c.Spec.Duration = "48h";
-            c.Metadata.Annotations = new Dictionary<string, string> { [IngressShimAnnotations.Http01OverrideIngressClass] = "x", ["keep"] = "me" };
+            c.Metadata.Annotations = new Dictionary<string, string> { [ShimAnnotations.Http01OverrideIngressClass] = "x", ["keep"] = "me" };
         });
 
         Assert.True(CertificateSpecSync.Apply(stored, Desired()));

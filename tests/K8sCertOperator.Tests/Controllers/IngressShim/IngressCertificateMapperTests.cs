@@ -1,14 +1,15 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 
 namespace K8sCertOperator.Tests.Controllers.IngressShim;
 
 /// <summary>The Ingress -> Certificates table: issuer selection, migration flag, tuning annotations and every bad input.</summary>
 public sealed class IngressCertificateMapperTests
 {
-    private static readonly IngressShimOptions Ours = new();
-    private static readonly IngressShimOptions Migrating = new() { CertManagerAnnotations = true };
-    private static readonly IngressShimOptions MigratingWithDefault = Migrating with { DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind };
+    private static readonly ShimOptions Ours = new();
+    private static readonly ShimOptions Migrating = new() { CertManagerAnnotations = true };
+    private static readonly ShimOptions MigratingWithDefault = Migrating with { DefaultIssuerName = "letsencrypt", DefaultIssuerKind = ApiGroups.ClusterIssuerKind };
 
     private static readonly (string?, string[]?)[] OneEntry = [("web-tls", ["web.example.com", "www.example.com"])];
 
@@ -16,7 +17,7 @@ public sealed class IngressCertificateMapperTests
     private sealed record Row(
         Dictionary<string, string> Annotations,
         (string? Secret, string[]? Hosts)[] Tls,
-        IngressShimOptions Options,
+        ShimOptions Options,
         bool Managed,
         bool Invalid,
         string[] Certificates,
@@ -125,7 +126,7 @@ public sealed class IngressCertificateMapperTests
         var mapping = IngressCertificateMapper.Map(ingress, Ours);
         var certificate = Assert.Single(mapping.Certificates);
         var unsupported = Assert.Single(mapping.Problems);
-        Assert.Equal(IngressShimProblem.Unsupported, unsupported.Reason);
+        Assert.Equal(ShimProblem.Unsupported, unsupported.Reason);
         Assert.Contains("http01-edit-in-place", unsupported.Message, StringComparison.Ordinal);
 
         Assert.Equal(["web.example.com", "www.example.com"], certificate.Spec.DnsNames);
@@ -139,7 +140,7 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal(PrivateKeyEncodings.Pkcs8, certificate.Spec.PrivateKey.Encoding);
         Assert.Equal(RotationPolicies.Never, certificate.Spec.PrivateKey.RotationPolicy);
         Assert.Equal(3, certificate.Spec.RevisionHistoryLimit);
-        Assert.Equal("internal", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
+        Assert.Equal("internal", certificate.Metadata.Annotations[ShimAnnotations.Http01OverrideIngressClass]);
         Assert.Equal("shortlived", certificate.Metadata.Annotations[AnnotationKeys.AcmeProfile]);
         Assert.Equal(2, certificate.Metadata.Annotations.Count);
         var owner = Assert.Single(certificate.Metadata.OwnerReferences);
@@ -160,7 +161,7 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal("48h", certificate.Spec.Duration);
         Assert.Equal(PrivateKeyAlgorithms.Ed25519, certificate.Spec.PrivateKey!.Algorithm);
         Assert.Null(certificate.Spec.PrivateKey.Size);
-        Assert.Equal("public", certificate.Metadata.Annotations[IngressShimAnnotations.Http01OverrideIngressClass]);
+        Assert.Equal("public", certificate.Metadata.Annotations[ShimAnnotations.Http01OverrideIngressClass]);
     }
 
     [Fact]
@@ -171,6 +172,6 @@ public sealed class IngressCertificateMapperTests
         var mapping = IngressCertificateMapper.Map(ingress, Ours);
 
         Assert.Equal(["dup", "empty"], mapping.HeldSecretNames.Order(StringComparer.Ordinal));
-        Assert.All(mapping.Problems, p => Assert.Equal(IngressShimProblem.BadConfig, p.Reason));
+        Assert.All(mapping.Problems, p => Assert.Equal(ShimProblem.BadConfig, p.Reason));
     }
 }

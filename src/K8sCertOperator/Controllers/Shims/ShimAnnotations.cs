@@ -1,9 +1,9 @@
 using K8sCertOperator.Api;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
-/// <summary>Annotation keys ingress-shim writes on the Certificates it creates, and the cert-manager spelling of Ingress keys.</summary>
-public static class IngressShimAnnotations
+/// <summary>Annotation keys the shims write on the Certificates they create, and the cert-manager spelling of our keys.</summary>
+public static class ShimAnnotations
 {
     private const string OurPrefix = ApiGroups.Cert + "/";
     private const string OurAcmePrefix = ApiGroups.Acme + "/";
@@ -16,10 +16,10 @@ public static class IngressShimAnnotations
     /// </summary>
     public const string Http01OverrideIngressClass = OurAcmePrefix + "http01-override-ingress-class";
 
-    /// <summary>Every Certificate annotation ingress-shim owns: set when wanted, removed when not.</summary>
+    /// <summary>Every Certificate annotation the shims own: set when wanted, removed when not.</summary>
     public static IReadOnlyList<string> Managed { get; } = [Http01OverrideIngressClass, AnnotationKeys.AcmeProfile];
 
-    /// <summary>The cert-manager spelling of one of our Ingress annotation keys (k8scert.io/x -> cert-manager.io/x).</summary>
+    /// <summary>The cert-manager spelling of one of our shim annotation keys (k8scert.io/x -> cert-manager.io/x).</summary>
     public static string CertManagerKey(string ourKey)
     {
         ArgumentNullException.ThrowIfNull(ourKey);

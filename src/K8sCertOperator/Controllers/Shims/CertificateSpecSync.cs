@@ -1,11 +1,11 @@
 using K8sCertOperator.Api;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
-/// Brings an existing ingress-shim Certificate to the desired state field by field, comparing with the
+/// Brings an existing shim Certificate to the desired state field by field, comparing with the
 /// CRD's defaults applied (issuerRef kind/group, rotationPolicy), so a defaulted object never looks changed.
-/// Fields ingress-shim does not manage (status, labels, other annotations, secretTemplate…) are left alone.
+/// Fields the shims do not manage (status, labels, other annotations, secretTemplate…) are left alone.
 /// </summary>
 public static class CertificateSpecSync
 {
@@ -38,7 +38,7 @@ public static class CertificateSpecSync
         Set(() => spec.RevisionHistoryLimit, v => spec.RevisionHistoryLimit = v, want.RevisionHistoryLimit, (a, b) => a == b);
 
         var annotations = existing.Metadata.Annotations ?? new Dictionary<string, string>();
-        foreach (var key in IngressShimAnnotations.Managed)
+        foreach (var key in ShimAnnotations.Managed)
         {
             string? wanted = null;
             desired.Metadata.Annotations?.TryGetValue(key, out wanted);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using K8sCertOperator.Api;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
-/// The optional Ingress annotations that tune every Certificate of that Ingress (common-name, duration,
+/// The optional annotations that tune every Certificate of an annotated object (Ingress, Gateway, ListenerSet) (common-name, duration,
 /// renew-before, usages, private key options, revision-history-limit), parsed and validated.
 /// </summary>
 public sealed record CertificateTuning
@@ -22,12 +22,12 @@ public sealed record CertificateTuning
     public int? RevisionHistoryLimit { get; init; }
 
     /// <summary>Parses the annotations; every bad one is added to <paramref name="problems"/>.</summary>
-    public static CertificateTuning Parse(IngressAnnotationReader annotations, List<IngressShimProblem> problems)
+    public static CertificateTuning Parse(ShimAnnotationReader annotations, List<ShimProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(problems);
         void Bad(string ourKey, string value, string why) =>
-            problems.Add(new IngressShimProblem(IngressShimProblem.BadConfig, $"{annotations.SourceKey(ourKey)} \"{value}\": {why}"));
+            problems.Add(new ShimProblem(ShimProblem.BadConfig, $"{annotations.SourceKey(ourKey)} \"{value}\": {why}"));
 
         string? DurationValue(string key)
         {

@@ -1,10 +1,10 @@
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
-/// Reads ingress-shim annotations: our k8scert.io/* key first, then (with the migration flag) the
+/// Reads shim annotations (on an Ingress, Gateway or ListenerSet): our k8scert.io/* key first, then (with the migration flag) the
 /// cert-manager.io/* spelling of the same key.
 /// </summary>
-public sealed class IngressAnnotationReader(IDictionary<string, string>? annotations, bool certManagerAnnotations)
+public sealed class ShimAnnotationReader(IDictionary<string, string>? annotations, bool certManagerAnnotations)
 {
     private readonly IDictionary<string, string> _annotations = annotations ?? new Dictionary<string, string>();
 
@@ -16,13 +16,13 @@ public sealed class IngressAnnotationReader(IDictionary<string, string>? annotat
             return value;
         }
 
-        return certManagerAnnotations && _annotations.TryGetValue(IngressShimAnnotations.CertManagerKey(ourKey), out var legacy) ? legacy : null;
+        return certManagerAnnotations && _annotations.TryGetValue(ShimAnnotations.CertManagerKey(ourKey), out var legacy) ? legacy : null;
     }
 
     /// <summary>The key the value came from, for messages ("k8scert.io/duration" or "cert-manager.io/duration").</summary>
     public string SourceKey(string ourKey) =>
-        !_annotations.ContainsKey(ourKey) && certManagerAnnotations && _annotations.ContainsKey(IngressShimAnnotations.CertManagerKey(ourKey))
-            ? IngressShimAnnotations.CertManagerKey(ourKey)
+        !_annotations.ContainsKey(ourKey) && certManagerAnnotations && _annotations.ContainsKey(ShimAnnotations.CertManagerKey(ourKey))
+            ? ShimAnnotations.CertManagerKey(ourKey)
             : ourKey;
 
     /// <summary>Raw lookup of a key that has only one spelling (kubernetes.io/tls-acme).</summary>

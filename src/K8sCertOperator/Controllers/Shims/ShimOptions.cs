@@ -1,10 +1,10 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Hosting;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
-/// <summary>The operator settings the Ingress-to-Certificate mapping depends on. Immutable.</summary>
-public sealed record IngressShimOptions
+/// <summary>The operator settings the shims' object-to-Certificate mappings depend on. Immutable.</summary>
+public sealed record ShimOptions
 {
     /// <summary>Also read cert-manager.io/* annotations and kubernetes.io/tls-acme.</summary>
     public bool CertManagerAnnotations { get; init; }
@@ -16,10 +16,10 @@ public sealed record IngressShimOptions
 
     public string? DefaultIssuerGroup { get; init; }
 
-    public static IngressShimOptions From(OperatorOptions options)
+    public static ShimOptions From(OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new IngressShimOptions
+        return new ShimOptions
         {
             CertManagerAnnotations = options.CertManagerAnnotations,
             DefaultIssuerName = string.IsNullOrWhiteSpace(options.DefaultIssuerName) ? null : options.DefaultIssuerName,

@@ -1,17 +1,17 @@
 using System.Globalization;
 using K8sCertOperator.Api;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
-/// <summary>Parses the private-key-* Ingress annotations into <see cref="CertificatePrivateKey"/> (null when none is set).</summary>
+/// <summary>Parses the private-key-* annotations into <see cref="CertificatePrivateKey"/> (null when none is set).</summary>
 public static class PrivateKeyTuning
 {
-    public static CertificatePrivateKey? Parse(IngressAnnotationReader annotations, List<IngressShimProblem> problems)
+    public static CertificatePrivateKey? Parse(ShimAnnotationReader annotations, List<ShimProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(problems);
         void Bad(string ourKey, string value, string why) =>
-            problems.Add(new IngressShimProblem(IngressShimProblem.BadConfig, $"{annotations.SourceKey(ourKey)} \"{value}\": {why}"));
+            problems.Add(new ShimProblem(ShimProblem.BadConfig, $"{annotations.SourceKey(ourKey)} \"{value}\": {why}"));
 
         var algorithm = Canonical(annotations, AnnotationKeys.IngressPrivateKeyAlgorithm, PrivateKeyAlgorithms.All, Bad);
         var encoding = Canonical(annotations, AnnotationKeys.IngressPrivateKeyEncoding, PrivateKeyEncodings.All, Bad);
@@ -51,7 +51,7 @@ public static class PrivateKeyTuning
     }
 
     // Values are matched case-insensitively and written in the spelling the CRD enum uses.
-    private static string? Canonical(IngressAnnotationReader annotations, string key, IReadOnlyList<string> allowed, Action<string, string, string> bad)
+    private static string? Canonical(ShimAnnotationReader annotations, string key, IReadOnlyList<string> allowed, Action<string, string, string> bad)
     {
         var value = annotations.Get(key);
         if (value is null)

@@ -2,13 +2,14 @@ using System.CommandLine;
 using K8sCertOperator.Api;
 using K8sCertOperator.Cli;
 using K8sCertOperator.Controllers.IngressShim;
+using K8sCertOperator.Controllers.Shims;
 
 namespace K8sCertOperator.Tests.Controllers.IngressShim;
 
 /// <summary>The --default-issuer-* flags reach the ingress-shim options.</summary>
-public sealed class IngressShimOptionsTests
+public sealed class ShimOptionsTests
 {
-    private static IngressShimOptions Parse(params string[] args)
+    private static ShimOptions Parse(params string[] args)
     {
         var binder = new RunOptionsBinder();
         var root = new RootCommand();
@@ -19,7 +20,7 @@ public sealed class IngressShimOptionsTests
 
         var parse = root.Parse(args);
         Assert.Empty(parse.Errors);
-        return IngressShimOptions.From(binder.Bind(parse));
+        return ShimOptions.From(binder.Bind(parse));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class IngressShimOptionsTests
     {
         var options = Parse();
 
-        Assert.Equal(new IngressShimOptions(), options);
+        Assert.Equal(new ShimOptions(), options);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class IngressShimOptionsTests
     {
         var options = Parse("--enable-cert-manager-annotations", "--default-issuer-name", "letsencrypt", "--default-issuer-kind", "ClusterIssuer", "--default-issuer-group", "cert-manager.io");
 
-        Assert.Equal(new IngressShimOptions
+        Assert.Equal(new ShimOptions
         {
             CertManagerAnnotations = true,
             DefaultIssuerName = "letsencrypt",

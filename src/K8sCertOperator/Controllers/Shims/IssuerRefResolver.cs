@@ -1,17 +1,17 @@
 using K8sCertOperator.Api;
 
-namespace K8sCertOperator.Controllers.IngressShim;
+namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
-/// Decides which issuer an Ingress names: issuer (+ issuer-kind/issuer-group), cluster-issuer, or, with the
+/// Decides which issuer an annotated object names: issuer (+ issuer-kind/issuer-group), cluster-issuer, or, with the
 /// migration flag, kubernetes.io/tls-acme: "true" and the configured default issuer.
 /// </summary>
 public static class IssuerRefResolver
 {
     /// <summary>Outcome: not managed (no issuer annotation), an issuerRef, or a problem.</summary>
-    public sealed record Result(bool Managed, ObjectReference? IssuerRef, IngressShimProblem? Problem);
+    public sealed record Result(bool Managed, ObjectReference? IssuerRef, ShimProblem? Problem);
 
-    public static Result Resolve(IngressAnnotationReader annotations, IngressShimOptions options)
+    public static Result Resolve(ShimAnnotationReader annotations, ShimOptions options)
     {
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,13 +30,13 @@ public static class IssuerRefResolver
             }
 
             return options.DefaultIssuerName is null
-                ? Bad(IngressShimProblem.NoDefaultIssuer, $"{AnnotationKeys.IngressTlsAcme} is \"true\" but no default issuer is configured (--default-issuer-name)")
+                ? Bad(ShimProblem.NoDefaultIssuer, $"{AnnotationKeys.IngressTlsAcme} is \"true\" but no default issuer is configured (--default-issuer-name)")
                 : Checked(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup, "--default-issuer-kind", "--default-issuer-group");
         }
 
         if (issuer is not null && clusterIssuer is not null)
         {
-            return Bad(IngressShimProblem.BadConfig,
+            return Bad(ShimProblem.BadConfig,
                 $"both {annotations.SourceKey(AnnotationKeys.IngressIssuer)} and {annotations.SourceKey(AnnotationKeys.IngressClusterIssuer)} are set; use only one");
         }
 
@@ -44,7 +44,7 @@ public static class IssuerRefResolver
         {
             if (kind is not null && kind != ApiGroups.ClusterIssuerKind)
             {
-                return Bad(IngressShimProblem.BadConfig,
+                return Bad(ShimProblem.BadConfig,
                     $"{annotations.SourceKey(AnnotationKeys.IngressIssuerKind)} \"{kind}\" cannot be combined with {annotations.SourceKey(AnnotationKeys.IngressClusterIssuer)}");
             }
 
@@ -58,22 +58,22 @@ public static class IssuerRefResolver
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return Bad(IngressShimProblem.BadConfig, "the issuer name annotation is empty");
+            return Bad(ShimProblem.BadConfig, "the issuer name annotation is empty");
         }
 
         // Only our own issuer kinds exist here; an out-of-tree kind would never be signed.
         if (kind != ApiGroups.IssuerKind && kind != ApiGroups.ClusterIssuerKind)
         {
-            return Bad(IngressShimProblem.BadConfig, $"{kindSource} \"{kind}\" is not a known issuer kind (Issuer or ClusterIssuer)");
+            return Bad(ShimProblem.BadConfig, $"{kindSource} \"{kind}\" is not a known issuer kind (Issuer or ClusterIssuer)");
         }
 
         if (!ApiGroups.IsIssuerGroup(group))
         {
-            return Bad(IngressShimProblem.BadConfig, $"{groupSource} \"{group}\" is not a known issuer group ({ApiGroups.Cert} or {ApiGroups.CertManager})");
+            return Bad(ShimProblem.BadConfig, $"{groupSource} \"{group}\" is not a known issuer group ({ApiGroups.Cert} or {ApiGroups.CertManager})");
         }
 
         return new Result(true, new ObjectReference { Name = name.Trim(), Kind = kind, Group = string.IsNullOrEmpty(group) ? ApiGroups.Cert : group }, null);
     }
 
-    private static Result Bad(string reason, string message) => new(true, null, new IngressShimProblem(reason, message));
+    private static Result Bad(string reason, string message) => new(true, null, new ShimProblem(reason, message));
 }

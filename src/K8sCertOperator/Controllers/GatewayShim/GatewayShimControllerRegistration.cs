@@ -1,0 +1,58 @@
+using K8sCertOperator.Api.GatewayApi;
+using K8sCertOperator.Controllers.Shims;
+using K8sCertOperator.Kube;
+using K8sCertOperator.Kube.Informers;
+using K8sCertOperator.Kube.Queue;
+using K8sCertOperator.Kube.Reconcile;
+
+namespace K8sCertOperator.Controllers.GatewayShim;
+
+/// <summary>
+/// Wires the gateway-shim for Gateways: a Gateway change enqueues it; a ListenerSet change enqueues its parent Gateway
+/// (old and new parent); a Certificate change enqueues its controlling Gateway and Gateways whose listeners name it.
+/// Runs only when the Gateway API is served (see <see cref="GatewayApiDiscovery"/>).
+/// </summary>
+public sealed class GatewayShimControllerRegistration : IControllerRegistration
+{
+    public string Name => "gateway-shim";
+
+    public bool IsEnabled(OperatorContext context) => context?.Informers.Gateways is not null;
+
+    public IReconciler Build(OperatorContext context, IWorkQueue<ObjectKey> queue)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(queue);
+        var gateways = context.Informers.Gateways
+            ?? throw new InvalidOperationException("gateway-shim needs OperatorInformers.Gateways (the Gateway API is not served)");
+        var listenerSets = context.Informers.ListenerSets;
+        var certificates = context.Informers.Certificates;
+        GatewayShimIndexes.AddOwnerIndexes(certificates, GatewayOwnership.Gateway, GatewayShimIndexes.CertificatesByGatewayUid, GatewayShimIndexes.CertificatesByGatewayName);
+        gateways.AddIndex(GatewayShimIndexes.GatewaysBySecret, g => GatewayShimIndexes.SecretKeys(g.Metadata.NamespaceProperty, g.Spec?.Listeners));
+        gateways.EnqueueOnChange(queue);
+        certificates.EnqueueOnChange(queue, c => GatewayShimIndexes.KeysFor(c, GatewayOwnership.Gateway, gateways, GatewayShimIndexes.GatewaysBySecret));
+        if (listenerSets is not null)
+        {
+            listenerSets.AddIndex(GatewayShimIndexes.ListenerSetsByGateway, GatewayShimIndexes.ParentKeys);
+            listenerSets.AddIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, s => GatewayShimIndexes.SecretKeys(s.Metadata.NamespaceProperty, s.Spec?.Listeners));
+            listenerSets.EnqueueOnChange(queue, ParentOf);
+            // A Certificate an attached ListenerSet names (e.g. a conflicting one going away) concerns its Gateway.
+            certificates.EnqueueOnChange(queue, c => listenerSets
+                .ByIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, ShimIndexKeys.Of(c.Metadata.NamespaceProperty, c.Metadata.Name))
+                .SelectMany(ParentOf));
+        }
+
+        var options = ShimOptions.From(context.Options);
+        return new ShimReconciler<Gateway>(context, new ShimSource<Gateway>(
+            gateways,
+            GatewayOwnership.Gateway,
+            GatewayShimIndexes.CertificatesByGatewayUid,
+            GatewayShimIndexes.CertificatesByGatewayName,
+            gateway => GatewayCertificateMapper.MapGateway(gateway, Attached(listenerSets, gateway), options)));
+    }
+
+    private static IEnumerable<ObjectKey> ParentOf(ListenerSet listenerSet) =>
+        ListenerSetParent.GatewayKey(listenerSet) is { } parent ? [parent] : [];
+
+    private static IReadOnlyList<ListenerSet> Attached(IInformer<ListenerSet>? listenerSets, Gateway gateway) =>
+        listenerSets?.ByIndex(GatewayShimIndexes.ListenerSetsByGateway, ShimIndexKeys.Of(gateway.Metadata.NamespaceProperty, gateway.Metadata.Name)) ?? [];
+}

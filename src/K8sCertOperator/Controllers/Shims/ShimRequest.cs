@@ -1,0 +1,38 @@
+using K8sCertOperator.Api;
+
+namespace K8sCertOperator.Controllers.Shims;
+
+/// <summary>What an annotated object's issuer and tuning annotations ask for, once they parsed without problems.</summary>
+public sealed record ShimRequest(ShimAnnotationReader Annotations, ObjectReference IssuerRef, CertificateTuning Tuning)
+{
+    /// <summary>
+    /// Reads the issuer and tuning annotations. Returns null with <paramref name="request"/> set when they are good;
+    /// otherwise the mapping to return as it is: unmanaged (no issuer annotation) or invalid with its problems.
+    /// </summary>
+    public static ShimCertificateMapping? TryParse(IDictionary<string, string>? annotations, ShimOptions options, out ShimRequest? request)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        request = null;
+        var reader = new ShimAnnotationReader(annotations, options.CertManagerAnnotations);
+        var issuer = IssuerRefResolver.Resolve(reader, options);
+        if (!issuer.Managed)
+        {
+            return ShimCertificateMapping.Unmanaged;
+        }
+
+        var problems = new List<ShimProblem>();
+        if (issuer.Problem is not null)
+        {
+            problems.Add(issuer.Problem);
+        }
+
+        var tuning = CertificateTuning.Parse(reader, problems);
+        if (problems.Count > 0)
+        {
+            return new ShimCertificateMapping { Managed = true, Invalid = true, Problems = problems };
+        }
+
+        request = new ShimRequest(reader, issuer.IssuerRef!, tuning);
+        return null;
+    }
+}

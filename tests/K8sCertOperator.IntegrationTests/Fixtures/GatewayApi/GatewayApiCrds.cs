@@ -1,0 +1,110 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using K8sCertOperator.IntegrationTests.Cluster;
+
+namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
+
+/// <summary>
+/// The Gateway API CRDs the tests need (Gateway, ListenerSet, HTTPRoute, ReferenceGrant, and GatewayClass where the
+/// reference copy has it). Read from the unmodified Gateway API v1.6.1 copy in <c>../shared/reference/gateway-api-v1.6.1</c>
+/// when a parent folder of the checkout holds it; otherwise from the minimal CRDs beside this class (only the fields
+/// the operator and its tests use, every other field kept by <c>x-kubernetes-preserve-unknown-fields</c>).
+/// </summary>
+public static class GatewayApiCrds
+{
+    public const string ReferenceFolder = "gateway-api-v1.6.1";
+
+    /// <summary>Set to 1 to use the minimal CRDs even where the reference copy exists (to test them).</summary>
+    public const string MinimalVariable = "K8SCERT_TEST_GATEWAY_API_MINIMAL";
+
+    /// <summary>Every CRD a Gateway API test needs.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "gateways.gateway.networking.k8s.io",
+        "listenersets.gateway.networking.k8s.io",
+        "httproutes.gateway.networking.k8s.io",
+        "referencegrants.gateway.networking.k8s.io",
+    ];
+
+    /// <summary>The reference copy's folder, or null when no parent of the checkout has <c>shared/reference/gateway-api-v1.6.1</c>.</summary>
+    public static string? ReferenceDirectory
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable(MinimalVariable) == "1")
+            {
+                return null;
+            }
+
+            for (var dir = new DirectoryInfo(RepositoryRoot.Find()).Parent; dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "reference", ReferenceFolder);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The minimal CRDs carried by this test project.</summary>
+    public static string MinimalDirectory => Path.Combine(RepositoryRoot.Find(), "tests", "K8sCertOperator.IntegrationTests", "Fixtures", "GatewayApi");
+
+    /// <summary>"reference v1.6.1" or "minimal", for test output.</summary>
+    public static string Source => ReferenceDirectory is null ? "minimal CRDs of the test project" : "Gateway API v1.6.1 reference CRDs";
+
+    /// <summary>The CRDs from the reference copy when present, else the minimal ones; always every name in <see cref="Names"/>.</summary>
+    public static IReadOnlyList<V1CustomResourceDefinition> Load() => Load(ReferenceDirectory ?? MinimalDirectory);
+
+    /// <summary>The CRDs in <paramref name="directory"/>; fails unless every name in <see cref="Names"/> is there.</summary>
+    public static IReadOnlyList<V1CustomResourceDefinition> Load(string directory)
+    {
+        var crds = CrdManifests.Load(directory);
+        var missing = Names.Except(crds.Select(c => c.Metadata.Name), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Gateway API CRDs missing from {directory}: {string.Join(", ", missing)}");
+        }
+
+        return crds;
+    }
+
+    /// <summary>
+    /// Installs the Gateway API CRDs the API server lacks and waits until they are served. CRDs already installed (a real
+    /// cluster's own Gateway API) are left exactly as they are. Returns the names it created.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> InstallMissingAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var absent = new List<V1CustomResourceDefinition>();
+        foreach (var crd in Load())
+        {
+            if (!await ExistsAsync(env.Client, crd.Metadata.Name, cancellationToken).ConfigureAwait(false))
+            {
+                absent.Add(crd);
+            }
+        }
+
+        await CrdManifests.ApplyAsync(env.Client, absent, waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+        return [.. absent.Select(c => c.Metadata.Name)];
+    }
+
+    /// <summary>True when the API server has the CRD (installed by anyone).</summary>
+    public static async Task<bool> ExistsAsync(IKubernetes client, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+}
