@@ -18,7 +18,7 @@ public sealed class CertificateRequestSignerRegistration : IControllerRegistrati
         var requests = CertificateRequestInformer.Of(context);
         requests.EnqueueOnChange(queue);
         // ACME requests are signed through an Order of their own; its progress brings the request back.
-        context.Informers.Orders.EnqueueOnChange(queue, order => AcmeOrders.OrderForRequest.RequestKeys(order.Metadata));
+        context.Informers.Orders.EnqueueWhen(queue, Certificates.RequestWakeUps.OrderMattersToSigner, order => AcmeOrders.OrderForRequest.RequestKeys(order.Metadata));
         // A scan of the cache: requests waiting on an issuer are few, and this saves them the retry delay.
         context.Informers.Issuers.EnqueueOnChange(queue, issuer => Waiting(requests, ApiGroups.IssuerKind, issuer.Metadata.NamespaceProperty, issuer.Metadata.Name));
         context.Informers.ClusterIssuers.EnqueueOnChange(queue, issuer => Waiting(requests, ApiGroups.ClusterIssuerKind, null, issuer.Metadata.Name));

@@ -31,9 +31,12 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
 
         certificates.EnqueueOnChange(queue, c => CertificateIndexes.CertificateAndRivals(c, certificates));
         informers.ManagedSecrets.EnqueueOnChange(queue, CertificateOwnership.SecretCertificateKeys);
-        requests.EnqueueOnChange(queue, r => CertificateOwnership.OwnerKeys(r.Metadata));
-        // Orders belong to requests; the Certificate follows them only for the order rate limit it shows.
-        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata).Concat(CertificateIndexes.AnnotatedCertificate(o.Metadata)).Distinct());
+        var approver = context.Options.ApproveSigners;
+        requests.EnqueueWhen(queue, (before, after) => RequestWakeUps.RequestMatters(before, after, approver), r => CertificateOwnership.OwnerKeys(r.Metadata));
+        // Orders belong to requests; the Certificate follows them only for the order rate limit it shows
+        // (Orders created before requests existed are owned by the Certificate itself and followed in full).
+        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata));
+        informers.Orders.EnqueueWhen(queue, RequestWakeUps.OrderMatters, o => CertificateIndexes.AnnotatedCertificate(o.Metadata));
         informers.Issuers.EnqueueOnChange(queue, i =>
             certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKey(i.Metadata.NamespaceProperty, i.Metadata.Name)).Select(ObjectKey.From));
         informers.ClusterIssuers.EnqueueOnChange(queue, i =>

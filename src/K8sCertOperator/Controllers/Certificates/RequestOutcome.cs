@@ -86,6 +86,12 @@ public sealed class RequestOutcome
         var name = request.Metadata.Name;
         if (ConditionSet.Find(conditions, ConditionTypes.Approved) is null)
         {
+            if (CertificateRequests.Approval.ApprovalPolicy.Covers(request, _ops.Context.Options.ApproveSigners))
+            {
+                // The built-in approver is about to approve it: nothing to tell the user.
+                return;
+            }
+
             var message = $"Waiting for CertificateRequest {name} to be approved (k8s-cert-operator approve NAME, or a policy engine)";
             if (issuing?.Reason != CertificateReasons.WaitingForApproval || issuing.Message != message)
             {

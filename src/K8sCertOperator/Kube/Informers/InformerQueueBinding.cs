@@ -34,4 +34,41 @@ public static class InformerQueueBinding
         };
         informer.OnDelete += Enqueue;
     }
+
+    /// <summary>
+    /// Like <see cref="EnqueueOnChange{T}"/> for a watch that only some changes concern: adds and updates enqueue the
+    /// mapped keys when <paramref name="matters"/> says so (old is null for an add); deletes always do.
+    /// </summary>
+    public static void EnqueueWhen<T>(this IInformer<T> informer, IWorkQueue<ObjectKey> queue, Func<T?, T, bool> matters, Func<T, IEnumerable<ObjectKey>> mapKeys)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(informer);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(matters);
+        ArgumentNullException.ThrowIfNull(mapKeys);
+
+        void Enqueue(T obj)
+        {
+            foreach (var key in mapKeys(obj))
+            {
+                queue.Add(key);
+            }
+        }
+
+        informer.OnAdd += obj =>
+        {
+            if (matters(null, obj))
+            {
+                Enqueue(obj);
+            }
+        };
+        informer.OnUpdate += (oldObj, newObj) =>
+        {
+            if (matters(oldObj, newObj))
+            {
+                Enqueue(newObj);
+            }
+        };
+        informer.OnDelete += Enqueue;
+    }
 }

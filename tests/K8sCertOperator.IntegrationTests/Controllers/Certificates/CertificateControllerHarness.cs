@@ -60,7 +60,7 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
     public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, Policies.RenewalJitter renewalJitter, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
     {
         var logs = NullLoggerFactory.Instance;
-        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, RenewalJitter = renewalJitter };
+        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, RenewalJitter = renewalJitter, ApproveSigners = approveSigners ?? SignerPatterns.Default };
         var apis = new OperatorApis(env.Client);
         var informers = new InformerSet(apis, options, logs);
         var clock = new OffsetClock();

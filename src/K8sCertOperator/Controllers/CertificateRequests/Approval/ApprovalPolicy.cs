@@ -11,6 +11,14 @@ public static class ApprovalPolicy
     /// <summary>Reason of the Approved condition the built-in approver writes (cert-manager writes "cert-manager.io").</summary>
     public const string Reason = ApiGroups.Cert;
 
+    /// <summary>Whether the built-in approver, run with <paramref name="signers"/>, approves requests of this signer.</summary>
+    public static bool Covers(CertificateRequest request, SignerPatterns signers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(signers);
+        return signers.Matches(SignerName.For(request.Spec.IssuerRef, request.Metadata.NamespaceProperty ?? ""));
+    }
+
     public static ApprovalDecision Decide(CertificateRequest request, SignerPatterns signers)
     {
         ArgumentNullException.ThrowIfNull(request);

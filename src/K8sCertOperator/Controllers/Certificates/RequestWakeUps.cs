@@ -1,0 +1,54 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers.CertificateRequests.Approval;
+using K8sCertOperator.Controllers.Orders;
+
+namespace K8sCertOperator.Controllers.Certificates;
+
+/// <summary>
+/// Which changes of a Certificate's CertificateRequest and Order concern the Certificate, pure: most are the signer's
+/// and the Order controller's business, and waking the Certificate for each would cost a reconcile apiece.
+/// </summary>
+public static class RequestWakeUps
+{
+    /// <summary>
+    /// A request matters when it reaches an outcome (signed, denied, failed), and, when the built-in approver does not
+    /// cover its signer, when it appears or is decided (the Certificate shows that it waits for approval).
+    /// </summary>
+    public static bool RequestMatters(CertificateRequest? before, CertificateRequest after, SignerPatterns approver)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(approver);
+        if (HasOutcome(after) && (before is null || !HasOutcome(before)))
+        {
+            return true;
+        }
+
+        return !ApprovalPolicy.Covers(after, approver) && (before is null || IsDecided(before) != IsDecided(after));
+    }
+
+    /// <summary>An Order matters to the Certificate only when it starts or stops waiting for the account's order rate.</summary>
+    public static bool OrderMatters(Order? before, Order after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return OrderRateLimits.IsWaiting(before?.Status) != OrderRateLimits.IsWaiting(after.Status);
+    }
+
+    /// <summary>An Order matters to its request's signer when it reaches a final state.</summary>
+    public static bool OrderMattersToSigner(Order? before, Order after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return AcmeStates.IsFinal(after.Status?.State) && !AcmeStates.IsFinal(before?.Status?.State);
+    }
+
+    private static bool HasOutcome(CertificateRequest request)
+    {
+        var conditions = request.Status?.Conditions;
+        return ConditionSet.IsTrue(conditions, ConditionTypes.Ready) || ConditionSet.IsTrue(conditions, ConditionTypes.Denied)
+            || ConditionSet.IsTrue(conditions, ConditionTypes.InvalidRequest) || request.Status?.FailureTime is not null;
+    }
+
+    private static bool IsDecided(CertificateRequest request) =>
+        ConditionSet.Find(request.Status?.Conditions, ConditionTypes.Approved) is not null
+        || ConditionSet.Find(request.Status?.Conditions, ConditionTypes.Denied) is not null;
+}
