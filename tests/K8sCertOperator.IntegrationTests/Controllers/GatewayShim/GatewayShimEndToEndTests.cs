@@ -1,7 +1,6 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.GatewayApi;
-using K8sCertOperator.IntegrationTests.Controllers.Challenges.GatewayRoute;
 using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.Solvers.Http01;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
+using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.IntegrationTests.Acme;
