@@ -19,7 +19,7 @@ public sealed class GatewayApiCrdsTests(ITestOutputHelper output)
     public async Task CrdsInstallAndServeGatewayListenerSetHttpRouteAndReferenceGrant(string source)
     {
         var directory = source == "minimal" ? GatewayApiCrds.MinimalDirectory : GatewayApiCrds.ReferenceDirectory;
-        Skip.If(directory is null, $"reference CRDs not used: no shared/reference/{GatewayApiCrds.ReferenceFolder} above the checkout (a fresh clone has none) or {GatewayApiCrds.MinimalVariable}=1");
+        Skip.If(directory is null, $"reference CRDs not used: no shared/reference/{GatewayApiCrds.ReferenceFolder} above the checkout (a fresh clone has none), {GatewayApiCrds.DirectoryVariable} names a missing folder, or {GatewayApiCrds.MinimalVariable}=1");
         Skip.If(Environment.GetEnvironmentVariable(KubeTestEnvironment.KubeconfigVariable) is { Length: > 0 }, "installs CRDs: stand-in only");
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = cts.Token;

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 using K8sCertOperator.Solvers.Http01.GatewayRoute;
@@ -13,7 +14,8 @@ namespace K8sCertOperator.Controllers.Challenges;
 /// HTTPRoute and, when it lives beside the Challenge, the ReferenceGrant in the operator's namespace that lets it
 /// reach the responder Service (grant first, so the route never points at a Service it may not use). When the
 /// cluster does not serve the Gateway API kinds, presenting fails with a <see cref="PresentationRefusedException"/>
-/// that says so: the Challenge, its Order and Certificate report it, and no retry loop starts.
+/// that says so: the Challenge, its Order and Certificate report it, and no retry loop starts. The same happens, with
+/// nothing written, when the operator runs with <c>--gateway-api=off</c>.
 /// </summary>
 public sealed class Http01GatewayRoutePresenter : IHttp01RoutePresenter
 {
@@ -26,9 +28,19 @@ public sealed class Http01GatewayRoutePresenter : IHttp01RoutePresenter
         $"the cluster does not serve {kind} ({HttpRouteNames.Group}/{version}): install the Gateway API CRDs " +
         "(standard channel) to solve HTTP-01 with http01.gatewayHTTPRoute, or use http01.ingress";
 
+    /// <summary>The reason given when the operator runs with Gateway API support switched off.</summary>
+    public const string SwitchedOffMessage =
+        "Gateway API support is off (--gateway-api=off): http01.gatewayHTTPRoute writes no HTTPRoute; " +
+        "run the operator with --gateway-api=auto or on, or use http01.ingress";
+
     public async Task PresentAsync(Challenge challenge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(challenge);
+        if (_context.Options.GatewayApi == GatewayApiMode.Off)
+        {
+            throw new PresentationRefusedException(SwitchedOffMessage);
+        }
+
         var options = Http01RoutePresenter.OptionsFor(_context.Options);
         var route = ChallengeHttpRouteBuilder.Build(challenge, options);
         if (ChallengeHttpRouteBuilder.NeedsReferenceGrant(challenge.Metadata.NamespaceProperty ?? "", options))

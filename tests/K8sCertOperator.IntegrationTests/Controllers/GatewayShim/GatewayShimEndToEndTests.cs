@@ -1,7 +1,9 @@
 using k8s.Models;
 using K8sCertOperator.Api;
+using K8sCertOperator.Api.GatewayApi;
 using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.IntegrationTests.Harness;
+using K8sCertOperator.Solvers.Http01;
 using Xunit.Abstractions;
 using static K8sCertOperator.IntegrationTests.Controllers.Shims.ShimHarness;
 
@@ -9,7 +11,8 @@ namespace K8sCertOperator.IntegrationTests.Controllers.GatewayShim;
 
 /// <summary>
 /// The composed operator with the Gateway API CRDs installed before it starts: an annotated Gateway ends with a Ready
-/// TLS Secret (SelfSigned; ACME from Pebble; a wildcard listener through DNS-01 on bind9).
+/// TLS Secret (SelfSigned; ACME from Pebble with HTTP-01 through temporary HTTPRoutes on that Gateway; a wildcard
+/// listener through DNS-01 on bind9).
 /// </summary>
 public sealed class GatewayShimEndToEndTests(ITestOutputHelper output)
 {
@@ -38,19 +41,37 @@ public sealed class GatewayShimEndToEndTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task TwoListenersSharingASecretGetOneReadyCertificateFromPebble()
+    public async Task TwoListenersSharingASecretGetOneReadyCertificateFromPebbleThroughTemporaryHttpRoutes()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
         await using var h = await StartAsync(OperatorHarnessOptions.EndToEnd, ct);
-        // HTTP-01 through the Ingress solver: the operator's responder answers Pebble whatever routes the name.
-        await h.CreateAcmeIssuerAsync("pebble", ct);
+        await using var recorder = await GatewayPieceRecorder.StartAsync(h.Apis, ct);
+        // HTTP-01 through the Gateway itself: one temporary HTTPRoute per pending challenge, attached to "edge".
+        await h.CreateAcmeIssuerAsync("pebble", ChallengeSolvers.Http01GatewayRoute(new ParentReference { Name = "edge" }), ct);
 
         await h.Apis.Gateways.CreateAsync(NewGateway(h.Namespace, "edge", new Dictionary<string, string> { [AnnotationKeys.IngressIssuer] = "pebble" },
             HttpsListener("api", "api.example.com", "api-tls"), HttpsListener("v2", "v2.api.example.com", "api-tls")), ct);
 
-        await h.WaitCertificateReadyAsync("api-tls", 1, Patience, ct);
+        var ready = await h.WaitCertificateReadyAsync("api-tls", 1, Patience, ct);
+        Assert.Equal(["api.example.com", "v2.api.example.com"], ready.Spec.DnsNames);
         await h.AssertSecretServesAsync("api-tls", ["api.example.com", "v2.api.example.com"], ct);
+        Assert.Single((await h.Apis.Certificates.ListAsync(h.Namespace, null, ct)).Items);
+
+        var routes = GatewayPieceRecorder.In(recorder.Routes, h.Namespace);
+        Assert.Equal(["api.example.com", "v2.api.example.com"], routes.SelectMany(r => r.Spec.Hostnames ?? []).Order(StringComparer.Ordinal));
+        Assert.All(routes, route =>
+        {
+            var parent = Assert.Single(route.Spec.ParentRefs!);
+            Assert.Equal(("Gateway", "edge"), (parent.Kind ?? "Gateway", parent.Name));
+            var rule = Assert.Single(route.Spec.Rules!);
+            var path = Assert.Single(rule.Matches!).Path!;
+            Assert.Equal("Exact", path.Type);
+            Assert.StartsWith(Http01Responder.PathPrefix, path.Value, StringComparison.Ordinal);
+            Assert.Equal(h.Options.Http01ServiceName, Assert.Single(rule.BackendRefs!).Name);
+        });
+        await h.WaitForAsync(c => GatewaySolverLeftovers.DescribeAsync(h.Apis, [h.Namespace], c), none => none.Length == 0,
+            Patience, "no solver HTTPRoute or ReferenceGrant left after issuance", ct);
     }
 
     [SkippableFact]

@@ -15,11 +15,7 @@ internal sealed partial class ShimHarness
 
     /// <summary>The gateway-shim controllers, started after the Gateway API CRDs are installed (the operator discovers them at start-up).</summary>
     public static Task<ShimHarness> StartWithGatewayApiAsync(ITestOutputHelper output, CancellationToken ct) =>
-        StartAsync(output, ct, controllers: GatewayControllers, prepare: async (env, c) =>
-        {
-            var installed = await GatewayApiCrds.InstallMissingAsync(env, c);
-            output.WriteLine($"Gateway API CRDs: {GatewayApiCrds.Source}; installed {installed.Count} missing ones");
-        });
+        StartAsync(output, ct, controllers: GatewayControllers, prepare: (env, c) => GatewayApiCrds.InstallMissingAsync(env, output, c));
 
     /// <summary>An HTTPS listener on 443 terminating TLS with Secret <paramref name="secret"/>; no hostname when null.</summary>
     public static GatewayListener HttpsListener(string name, string? hostname, string secret, int port = 443) => new()

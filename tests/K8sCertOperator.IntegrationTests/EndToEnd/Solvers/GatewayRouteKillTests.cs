@@ -31,7 +31,7 @@ public sealed class GatewayRouteKillTests(ITestOutputHelper output)
         var ct = cts.Token;
         await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false }, ct);
         await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(env, ct));
+        await GatewayApiCrds.InstallMissingAsync(env, output, ct);
         var apis = new OperatorApis(env.Client);
         var monitoring = FreePort.Next();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{monitoring}"), Timeout = TimeSpan.FromSeconds(5) };

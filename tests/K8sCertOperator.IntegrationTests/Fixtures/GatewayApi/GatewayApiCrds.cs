@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using K8sCertOperator.IntegrationTests.Cluster;
+using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 
@@ -11,6 +12,8 @@ namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 /// reference copy has it). Read from the unmodified Gateway API v1.6.1 copy in <c>../shared/reference/gateway-api-v1.6.1</c>
 /// when a parent folder of the checkout holds it; otherwise from the minimal CRDs beside this class (only the fields
 /// the operator and its tests use, every other field kept by <c>x-kubernetes-preserve-unknown-fields</c>).
+/// <c>K8SCERT_TEST_GATEWAY_API_CRDS</c> names another folder to read instead of the reference copy;
+/// <c>K8SCERT_TEST_GATEWAY_API_MINIMAL=1</c> forces the minimal CRDs.
 /// </summary>
 public static class GatewayApiCrds
 {
@@ -18,6 +21,9 @@ public static class GatewayApiCrds
 
     /// <summary>Set to 1 to use the minimal CRDs even where the reference copy exists (to test them).</summary>
     public const string MinimalVariable = "K8SCERT_TEST_GATEWAY_API_MINIMAL";
+
+    /// <summary>Names a folder of Gateway API CRDs to use in place of the reference copy (another release, say).</summary>
+    public const string DirectoryVariable = "K8SCERT_TEST_GATEWAY_API_CRDS";
 
     /// <summary>Every CRD a Gateway API test needs.</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -28,7 +34,10 @@ public static class GatewayApiCrds
         "referencegrants.gateway.networking.k8s.io",
     ];
 
-    /// <summary>The reference copy's folder, or null when no parent of the checkout has <c>shared/reference/gateway-api-v1.6.1</c>.</summary>
+    /// <summary>
+    /// The folder named by <see cref="DirectoryVariable"/>, else the reference copy's folder; null when neither exists
+    /// or <see cref="MinimalVariable"/> is 1.
+    /// </summary>
     public static string? ReferenceDirectory
     {
         get
@@ -36,6 +45,11 @@ public static class GatewayApiCrds
             if (Environment.GetEnvironmentVariable(MinimalVariable) == "1")
             {
                 return null;
+            }
+
+            if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } chosen)
+            {
+                return Directory.Exists(chosen) ? chosen : null;
             }
 
             for (var dir = new DirectoryInfo(RepositoryRoot.Find()).Parent; dir is not null; dir = dir.Parent)
@@ -54,8 +68,8 @@ public static class GatewayApiCrds
     /// <summary>The minimal CRDs carried by this test project.</summary>
     public static string MinimalDirectory => Path.Combine(RepositoryRoot.Find(), "tests", "K8sCertOperator.IntegrationTests", "Fixtures", "GatewayApi");
 
-    /// <summary>"reference v1.6.1" or "minimal", for test output.</summary>
-    public static string Source => ReferenceDirectory is null ? "minimal CRDs of the test project" : "Gateway API v1.6.1 reference CRDs";
+    /// <summary>Where the CRDs come from, for test output.</summary>
+    public static string Source => ReferenceDirectory is { } reference ? $"Gateway API CRDs from {reference}" : "minimal CRDs of the test project";
 
     /// <summary>The CRDs from the reference copy when present, else the minimal ones; always every name in <see cref="Names"/>.</summary>
     public static IReadOnlyList<V1CustomResourceDefinition> Load() => Load(ReferenceDirectory ?? MinimalDirectory);
@@ -75,22 +89,45 @@ public static class GatewayApiCrds
 
     /// <summary>
     /// Installs the Gateway API CRDs the API server lacks and waits until they are served. CRDs already installed (a real
-    /// cluster's own Gateway API) are left exactly as they are. Returns the names it created.
+    /// cluster's own Gateway API) are left exactly as they are. A reference CRD the API server refuses (one older than
+    /// the Gateway API release supports) is replaced by its minimal stand-in. Returns the names it created.
     /// </summary>
     public static async Task<IReadOnlyList<string>> InstallMissingAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var absent = new List<V1CustomResourceDefinition>();
+        var fromReference = ReferenceDirectory is not null;
+        var minimal = Load(MinimalDirectory).ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
+        var created = new List<string>();
         foreach (var crd in Load())
         {
-            if (!await ExistsAsync(env.Client, crd.Metadata.Name, cancellationToken).ConfigureAwait(false))
+            var name = crd.Metadata.Name;
+            if (!Names.Contains(name, StringComparer.Ordinal) || await ExistsAsync(env.Client, name, cancellationToken).ConfigureAwait(false))
             {
-                absent.Add(crd);
+                continue;
             }
+
+            try
+            {
+                await CrdManifests.ApplyAsync(env.Client, [crd], waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpOperationException refused) when (fromReference
+                && refused.Response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
+            {
+                await CrdManifests.ApplyAsync(env.Client, [minimal[name]], waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+            }
+
+            created.Add(name);
         }
 
-        await CrdManifests.ApplyAsync(env.Client, absent, waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
-        return [.. absent.Select(c => c.Metadata.Name)];
+        return created;
+    }
+
+    /// <summary>Installs the missing CRDs as <see cref="InstallMissingAsync"/> does and writes where they came from to the test log.</summary>
+    public static async Task InstallMissingAsync(KubeTestEnvironment env, ITestOutputHelper output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var installed = await InstallMissingAsync(env, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"Gateway API CRDs: {Source}; installed {installed.Count} missing ones ({string.Join(", ", installed)})");
     }
 
     /// <summary>True when the API server has the CRD (installed by anyone).</summary>

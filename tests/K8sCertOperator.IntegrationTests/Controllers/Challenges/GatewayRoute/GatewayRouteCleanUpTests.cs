@@ -2,6 +2,7 @@ using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
+using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 using K8sCertOperator.IntegrationTests.Acme;
 using K8sCertOperator.IntegrationTests.Harness;
 using K8sCertOperator.IntegrationTests.Infrastructure;

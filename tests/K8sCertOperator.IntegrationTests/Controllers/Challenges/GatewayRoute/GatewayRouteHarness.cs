@@ -8,14 +8,14 @@ namespace K8sCertOperator.IntegrationTests.Controllers.Challenges.GatewayRoute;
 /// <summary>A <see cref="SeparateOperatorHarness"/> whose API server serves HTTPRoute and ReferenceGrant.</summary>
 internal static class GatewayRouteHarness
 {
-    /// <summary>Starts the harness and installs the Gateway API CRDs (<see cref="HttpRouteCrdFixture"/>); the operator is started later.</summary>
+    /// <summary>Starts the harness and installs the Gateway API CRDs (<see cref="GatewayApiCrds"/>); the operator is started later.</summary>
     public static async Task<SeparateOperatorHarness> StartAsync(
         ITestOutputHelper output, Http01SolverNamespace placement, CancellationToken ct, Func<OperatorOptions, OperatorOptions>? adjust = null)
     {
         var separate = await SeparateOperatorHarness.StartAsync(output, placement, ct, adjust);
         try
         {
-            output.WriteLine("Gateway API CRDs: " + await HttpRouteCrdFixture.InstallAsync(separate.Harness.Env, ct));
+            await GatewayApiCrds.InstallMissingAsync(separate.Harness.Env, output, ct);
             return separate;
         }
         catch

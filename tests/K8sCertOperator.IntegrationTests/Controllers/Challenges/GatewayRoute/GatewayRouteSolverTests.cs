@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Api.GatewayApi;
+using K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
+using K8sCertOperator.Controllers.GatewayShim;
 using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.IntegrationTests.Acme;
 using K8sCertOperator.IntegrationTests.Harness;
@@ -98,15 +100,40 @@ public sealed class GatewayRouteSolverTests(ITestOutputHelper output)
 
         await h.CreateCertificateAsync("web", "pebble", [TestCsr.UniqueName("nogw")], ct);
 
-        // The failed Challenge is deleted with its Order's failure; the Order and the Events keep the reason.
-        const string Reason = "the cluster does not serve HTTPRoute (gateway.networking.k8s.io/v1): install the Gateway API CRDs";
+        await AssertChallengeFailsAsync(h, "the cluster does not serve HTTPRoute (gateway.networking.k8s.io/v1): install the Gateway API CRDs", ct);
+    }
+
+    [SkippableFact]
+    public async Task With_gateway_api_switched_off_the_challenge_fails_naming_the_flag_and_writes_no_route()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        // The CRDs are installed: only the flag keeps the solver from writing HTTPRoutes.
+        await using var separate = await GatewayRouteHarness.StartAsync(output, Http01SolverNamespace.Certificate, ct,
+            o => o with { GatewayApi = GatewayApiMode.Off });
+        var (h, operatorNamespace) = (separate.Harness, separate.OperatorNamespace);
+        await using var recorder = await GatewayPieceRecorder.StartAsync(h.Apis, ct);
+        await separate.StartOperatorAsync(ct);
+        await h.CreateAcmeIssuerAsync("pebble", ChallengeSolvers.Http01GatewayRoute(PublicGateway()), ct);
+
+        await h.CreateCertificateAsync("web", "pebble", [TestCsr.UniqueName("gwoff")], ct);
+
+        await AssertChallengeFailsAsync(h, "Gateway API support is off (--gateway-api=off)", ct);
+        Assert.Empty(GatewayPieceRecorder.In(recorder.Routes, h.Namespace));
+        Assert.Empty(GatewayPieceRecorder.In(recorder.Routes, operatorNamespace));
+        Assert.Empty(GatewayPieceRecorder.In(recorder.Grants, operatorNamespace));
+    }
+
+    // The failed Challenge is deleted with its Order's failure; the Order and the Events keep the reason.
+    private static async Task AssertChallengeFailsAsync(OperatorHarness h, string reason, CancellationToken ct)
+    {
         await h.WaitForAsync(
-            async c => (await h.Apis.Orders.ListAsync(h.Namespace, null, c)).Items.FirstOrDefault(o => o.Status?.Reason?.Contains(Reason, StringComparison.Ordinal) == true),
+            async c => (await h.Apis.Orders.ListAsync(h.Namespace, null, c)).Items.FirstOrDefault(o => o.Status?.Reason?.Contains(reason, StringComparison.Ordinal) == true),
             o => o.Status!.State == AcmeStates.Errored, Patience, "the Order failing with the same reason", ct);
         await h.WaitForAsync(
             async c => (await CoreResourceApis.Events(h.Env.Client).ListAsync(h.Namespace, null, c)).Items
                 .FirstOrDefault(e => e.Type == "Warning" && e.Reason == "Failed" && e.InvolvedObject.Kind == ApiGroups.ChallengeKind),
-            e => e.Message.StartsWith(Reason, StringComparison.Ordinal), Patience, "a Warning Event on the Challenge", ct);
+            e => e.Message.StartsWith(reason, StringComparison.Ordinal), Patience, "a Warning Event on the Challenge", ct);
         var certificate = await h.Apis.Certificates.GetAsync(h.Namespace, "web", ct);
         Assert.False(ConditionSet.IsTrue(certificate!.Status?.Conditions, ConditionTypes.Ready));
         h.AssertOperatorAlive();

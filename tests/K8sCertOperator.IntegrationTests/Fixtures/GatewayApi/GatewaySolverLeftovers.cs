@@ -2,7 +2,7 @@ using K8sCertOperator.Controllers;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 
-namespace K8sCertOperator.IntegrationTests.Controllers.Challenges.GatewayRoute;
+namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 
 /// <summary>Reads, through the API, what the gatewayHTTPRoute solver has left in some namespaces.</summary>
 internal static class GatewaySolverLeftovers

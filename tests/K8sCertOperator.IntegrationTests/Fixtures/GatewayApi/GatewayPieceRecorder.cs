@@ -6,7 +6,7 @@ using K8sCertOperator.Controllers;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Solvers.Http01;
 
-namespace K8sCertOperator.IntegrationTests.Controllers.Challenges.GatewayRoute;
+namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 
 /// <summary>
 /// Watches (through the API, from before the operator acts) every solver HTTPRoute and ReferenceGrant created, so a
