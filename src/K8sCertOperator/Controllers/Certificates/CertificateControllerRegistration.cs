@@ -1,3 +1,5 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Kube.Queue;
@@ -32,8 +34,14 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
         certificates.EnqueueOnChange(queue, c => CertificateIndexes.CertificateAndRivals(c, certificates));
         informers.ManagedSecrets.EnqueueOnChange(queue, CertificateOwnership.SecretCertificateKeys);
         requests.EnqueueOnChange(queue, r => CertificateOwnership.OwnerKeys(r.Metadata));
-        // Orders belong to requests; the Certificate follows them only for the order rate limit it shows.
-        informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata).Concat(CertificateIndexes.AnnotatedCertificate(o.Metadata)).Distinct());
+        // Orders belong to requests; the Certificate follows them for the order rate limit and the records it shows.
+        informers.Orders.EnqueueOnChange(queue, CertificateIndexes.OrderCertificates);
+        // Challenges belong to Orders; the Certificate follows them for the records a person must publish.
+        informers.Challenges.AddIndex(CertificateIndexes.ChallengesByOrderUid, CertificateIndexes.OrderUids);
+        informers.Challenges.EnqueueOnChange(queue, c =>
+            OrderEvents.OwnerName(c, ApiGroups.OrderKind) is { } order && informers.Orders.Get(new ObjectKey(c.Metadata.NamespaceProperty, order)) is { } owner
+                ? CertificateIndexes.OrderCertificates(owner)
+                : []);
         informers.Issuers.EnqueueOnChange(queue, i =>
             certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKey(i.Metadata.NamespaceProperty, i.Metadata.Name)).Select(ObjectKey.From));
         informers.ClusterIssuers.EnqueueOnChange(queue, i =>
