@@ -10,6 +10,9 @@ namespace K8sCertOperator.Acme;
 /// </summary>
 public sealed class AcmeIssuance
 {
+    /// <summary>The challenge types that can validate a wildcard name.</summary>
+    private static readonly string[] DnsChallengeTypes = [AcmeChallenge.Dns01, AcmeChallenge.DnsAccount01, AcmeChallenge.DnsPersist01];
+
     private readonly IAcmeClient _client;
     private readonly IAcmeChallengeResponder _responder;
     private readonly ILogger _logger;
@@ -27,7 +30,7 @@ public sealed class AcmeIssuance
         // Fail before creating an order the CA would keep around for nothing.
         foreach (var wildcard in request.Identifiers.Where(i => i.IsWildcard))
         {
-            if (!types.Contains(AcmeChallenge.Dns01))
+            if (!types.Any(DnsChallengeTypes.Contains))
             {
                 throw new AcmeChallengeNotSupportedException(wildcard, types, []);
             }
@@ -76,7 +79,11 @@ public sealed class AcmeIssuance
                 }
                 var challenge = ChooseChallenge(authorization, types);
                 var context = new AcmeChallengeContext(authorization.Identifier, authorization.Wildcard, challenge.Type,
-                    challenge.Token!, _client.GetKeyAuthorization(challenge.Token!));
+                    challenge.Token ?? string.Empty, challenge.Token is null ? string.Empty : _client.GetKeyAuthorization(challenge.Token))
+                {
+                    AccountUrl = _client.AccountUrl?.ToString(),
+                    IssuerDomainNames = challenge.OfferedIssuerDomainNames(),
+                };
                 presented.Add((authorizationUrl, challenge.Url!, context));
                 await _responder.PresentAsync(context, cancellationToken).ConfigureAwait(false);
             }
@@ -103,7 +110,9 @@ public sealed class AcmeIssuance
     {
         foreach (var type in types)
         {
-            var match = authorization.Challenges.FirstOrDefault(c => c.Type == type && c.Token is not null && c.Url is not null);
+            // dns-persist-01 proves the account, not a token: it has none.
+            var match = authorization.Challenges.FirstOrDefault(c => c.Type == type && c.Url is not null
+                && (c.Token is not null || c.Type == AcmeChallenge.DnsPersist01));
             if (match is not null)
             {
                 return match;

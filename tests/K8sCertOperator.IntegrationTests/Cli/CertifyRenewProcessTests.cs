@@ -10,6 +10,7 @@ namespace K8sCertOperator.IntegrationTests.Cli;
 /// <summary>
 /// `certify renew` as cron runs it: the executable against a real Pebble. Pebble 2.4 offers no ARI, so there the
 /// two-thirds rule decides; against a Pebble that offers renewalInfo the ARI window does, and `replaces` is sent.
+/// The ARI window itself is tested end to end, against the ACME double when Pebble lacks ARI, by <see cref="CertifyRenewAriTests"/>.
 /// </summary>
 public sealed class CertifyRenewProcessTests : IDisposable
 {
@@ -71,32 +72,6 @@ public sealed class CertifyRenewProcessTests : IDisposable
 
         Assert.True(again.Code == ExitCodes.NotDue, again.Output);
         Assert.Single(await File.ReadAllLinesAsync(marker, cts.Token));
-    }
-
-    [SkippableFact]
-    public async Task With_ari_the_window_decides_and_replaces_is_sent()
-    {
-        var missing = ExternalTool.MissingReason("pebble", "pebble");
-        Skip.If(missing is not null, missing);
-        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false });
-        Skip.IfNot(await OffersAriAsync(pebble),
-            "the pebble on PATH offers no renewalInfo (Pebble 2.4): the ARI due-decision is covered by CertifyRenewalPolicyTests; " +
-            "end to end it needs a Pebble with ARI or the in-process ACME double of feat/next-acme");
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var output = Path.Combine(_work, "ari");
-        var common = CertifyProcess.Against(pebble, CertifyProcess.WriteCaBundle(pebble, _work), output, Name);
-        string[] renew = ["certify", "renew", .. common, "--http01-listen", $"127.0.0.1:{pebble.HttpPort}"];
-        Assert.Equal(ExitCodes.Renewed, (await CertifyProcess.RunAsync(_work, cts.Token, renew)).Code);
-
-        var notDue = await CertifyProcess.RunAsync(_work, cts.Token, renew);
-        Assert.True(notDue.Code == ExitCodes.NotDue, notDue.Output);
-        Assert.Contains("the CA suggests renewing between", notDue.Output, StringComparison.Ordinal);
-
-        var leaf = CertificateInfo.FromPem(await File.ReadAllTextAsync(Path.Combine(output, "tls.crt"), cts.Token));
-        var due = await CertifyProcess.RunAsync(_work, cts.Token, [.. renew, "--now", leaf.NotAfter.AddSeconds(-1).ToString("o", CultureInfo.InvariantCulture)]);
-        Assert.True(due.Code == ExitCodes.Renewed, due.Output + pebble.Output);
-        Assert.Contains("window", due.Output, StringComparison.Ordinal);
-        Assert.Contains("; replaces ", due.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -127,6 +127,13 @@ public sealed class ExternalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end on its own; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process tree at once, as SIGKILL would.</summary>
     public async Task KillAsync()
     {

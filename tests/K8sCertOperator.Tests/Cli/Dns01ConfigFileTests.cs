@@ -129,6 +129,9 @@ public sealed class Dns01ConfigFileTests : IDisposable
     [InlineData("_acme-challenge.a.example.com.", "a.example.com")]
     [InlineData("_ACME-CHALLENGE.example.com", "example.com")]
     [InlineData("other.example.com.", "other.example.com")]
+    [InlineData("_ujmmovf2vn55tgye._acme-challenge.a.example.com.", "a.example.com")]
+    [InlineData("_validation-persist.a.example.com.", "a.example.com")]
+    [InlineData("x._acme-challenge.a.example.com.", "x._acme-challenge.a.example.com")]
     public void RecordNamesMapBackToTheValidatedName(string fqdn, string expected) =>
         Assert.Equal(expected, ConfiguredDnsProvider.DnsNameOf(fqdn));
 

@@ -54,6 +54,13 @@ public sealed record DnsPersistRecord(string IssuerDomainName, string AccountUri
             && (PersistUntil is not { } until || now <= until);
     }
 
+    /// <summary>Whether any of the TXT <paramref name="values"/> authorizes the account as the CA will judge it (not only our exact text).</summary>
+    public static bool AnyAuthorizes(IReadOnlyList<string> values, IReadOnlyCollection<string> offeredIssuers, string accountUri, bool wildcard, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Any(v => Parse(v, out _) is { } r && r.Authorizes(offeredIssuers, accountUri, wildcard, now));
+    }
+
     /// <summary>Parses a TXT value; null with <paramref name="error"/> when it is not a well-formed record.</summary>
     public static DnsPersistRecord? Parse(string text, out string? error)
     {

@@ -35,6 +35,18 @@ public sealed record CertifyOptions
 
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
+    /// <summary>Check records only on <see cref="Dns01RecursiveNameservers"/>, not on the zone's authoritative servers.</summary>
+    public bool Dns01RecursiveNameserversOnly { get; init; }
+
+    /// <summary>dns-persist-01: what the record names; one the CA's challenge offers (default: the CA's first).</summary>
+    public string? DnsPersistIssuerDomainName { get; init; }
+
+    /// <summary>dns-persist-01: the record's persistUntil; null for a record without an end.</summary>
+    public DateTimeOffset? DnsPersistUntil { get; init; }
+
+    /// <summary>dns-persist-01 without a DNS provider: how long to wait for the record to be published by hand.</summary>
+    public TimeSpan DnsPersistWait { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>ACME profile to order (draft-ietf-acme-profiles); must be one the directory's meta.profiles offers.</summary>
     public string? Profile { get; init; }
 
@@ -45,6 +57,12 @@ public sealed record CertifyOptions
     public ExternalAccountBinding? ExternalAccountBinding { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>dns-persist-01 with no DNS provider: the user publishes the record and certify waits for it.</summary>
+    public bool PublishesByHand => Challenge is { } c && CertifyChallenges.Parse(c).Type == Acme.Resources.AcmeChallenge.DnsPersist01 && !HasDns01;
+
+    /// <summary>The whole run's deadline: <see cref="Timeout"/>, plus <see cref="DnsPersistWait"/> when a person publishes the record.</summary>
+    public TimeSpan RunTimeout => PublishesByHand ? Timeout + DnsPersistWait : Timeout;
 
     public string EffectiveAccountKeyFile => AccountKeyFile ?? Path.Combine(OutputDirectory, "account.key");
 }

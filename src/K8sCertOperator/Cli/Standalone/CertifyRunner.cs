@@ -20,7 +20,7 @@ public static class CertifyRunner
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(options.RunTimeout);
         try
         {
             using var session = new CertifySession(options, logs) { Out = stdout };
@@ -60,7 +60,7 @@ public static class CertifyRunner
         {
             return "give either --dns01-rfc2136 or --dns01-config, not both";
         }
-        if (string.IsNullOrWhiteSpace(options.Http01Listen) && !options.HasDns01)
+        if (string.IsNullOrWhiteSpace(options.Http01Listen) && !options.HasDns01 && !options.PublishesByHand)
         {
             return "give --http01-listen ADDR:PORT and/or --dns01-rfc2136 HOST:PORT or --dns01-config FILE to answer challenges";
         }
@@ -107,7 +107,10 @@ public static class CertifyRunner
             null => error,
             AcmeChallenge.Http01 when string.IsNullOrWhiteSpace(options.Http01Listen) => "--challenge http-01 needs --http01-listen ADDR:PORT",
             AcmeChallenge.Http01 when wildcard => "wildcard names can only be validated with DNS-01, not --challenge http-01",
-            AcmeChallenge.Dns01 when !options.HasDns01 => "--challenge dns-01 needs --dns01-rfc2136 HOST:PORT or --dns01-config FILE",
+            AcmeChallenge.Dns01 or AcmeChallenge.DnsAccount01 when !options.HasDns01 => $"--challenge {type} needs --dns01-rfc2136 HOST:PORT or --dns01-config FILE",
+            AcmeChallenge.DnsPersist01 when options.DnsPersistWait <= TimeSpan.Zero => "--dns-persist-wait must be positive",
+            _ when type != AcmeChallenge.DnsPersist01 && (options.DnsPersistIssuerDomainName is not null || options.DnsPersistUntil is not null) =>
+                "--dns-persist-issuer and --dns-persist-until only apply to --challenge dns-persist-01",
             _ => null,
         };
     }

@@ -85,7 +85,8 @@ public sealed class CertifySession : IDisposable
 
             await responderStart.ConfigureAwait(false);
             var (dns, propagation) = UsesDns01 ? StandaloneDns.Create(_options) : (null, null);
-            var issuance = new AcmeIssuance(_client, new StandaloneChallengeResponder(tokens, dns, propagation), _logs?.CreateLogger<AcmeIssuance>());
+            var persist = _challenge == AcmeChallenge.DnsPersist01 ? new StandaloneDnsPersist(_options, dns, Out) : null;
+            var issuance = new AcmeIssuance(_client, new StandaloneChallengeResponder(tokens, dns, propagation, persist), _logs?.CreateLogger<AcmeIssuance>());
             var key = await keyGeneration.ConfigureAwait(false);
             var result = await issuance.IssueAsync(new AcmeIssuanceRequest
             {
@@ -115,7 +116,7 @@ public sealed class CertifySession : IDisposable
 
     private bool UsesHttp01 => !string.IsNullOrWhiteSpace(_options.Http01Listen) && _challenge is null or AcmeChallenge.Http01;
 
-    private bool UsesDns01 => _options.HasDns01 && _challenge is null or AcmeChallenge.Dns01;
+    private bool UsesDns01 => _options.HasDns01 && _challenge is null or AcmeChallenge.Dns01 or AcmeChallenge.DnsAccount01 or AcmeChallenge.DnsPersist01;
 
     private static async Task<Http01Responder?> StartResponderAsync(string listen, Http01TokenStore tokens, ILoggerFactory? logs, CancellationToken ct) =>
         await Http01Responder.StartAsync(ListenAddress.Parse(listen), tokens, logs, ct).ConfigureAwait(false);

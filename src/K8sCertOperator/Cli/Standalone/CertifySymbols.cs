@@ -30,7 +30,7 @@ public sealed class CertifySymbols
 
     public Option<string?> Challenge { get; } = new("--challenge")
     {
-        Description = $"Use only this challenge type: {string.Join(" | ", CertifyChallenges.Supported)} ({string.Join(", ", CertifyChallenges.Reserved)}: not supported by certify yet)",
+        Description = $"Use only this challenge type: {string.Join(" | ", CertifyChallenges.Supported)} (dns-persist-01 needs no DNS provider: certify then prints the record to publish)",
     };
 
     public Option<string?> EabKeyId { get; } = new("--eab-kid") { Description = "External account binding key id the CA issued" };
@@ -51,6 +51,14 @@ public sealed class CertifySymbols
 
     public Option<string[]> Recursive { get; } = new("--dns01-recursive-nameservers") { Description = "HOST:PORT resolvers for the propagation check", AllowMultipleArgumentsPerToken = true };
 
+    public Option<bool> RecursiveOnly { get; } = new("--dns01-recursive-nameservers-only") { Description = "Check records only on --dns01-recursive-nameservers, not on the zone's authoritative servers" };
+
+    public Option<string?> PersistIssuer { get; } = new("--dns-persist-issuer") { Description = "dns-persist-01: issuer domain name the record names (one the CA offers; default the CA's first)" };
+
+    public Option<DateTimeOffset?> PersistUntil { get; } = new("--dns-persist-until") { Description = "dns-persist-01: the record's persistUntil (ISO 8601 time); none by default" };
+
+    public Option<TimeSpan> PersistWait { get; } = new("--dns-persist-wait") { Description = "dns-persist-01 without a DNS provider: how long to wait for the record to be published", DefaultValueFactory = _ => TimeSpan.FromMinutes(15) };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log each ACME step with timestamps to stderr" };
 
     public Option<TimeSpan> Timeout { get; } = new("--timeout") { Description = "Give up after this long", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
@@ -58,7 +66,8 @@ public sealed class CertifySymbols
     public IEnumerable<Option> All =>
     [
         Server, CaBundle, Insecure, Email, Domains, KeyType, Http01Listen, Output, AccountKey, PreferredChain, Profile, Challenge,
-        EabKeyId, EabKeyFile, EabAlgorithm, Rfc2136, TsigName, TsigAlgorithm, TsigSecret, DnsConfig, Recursive, Timeout, Verbose,
+        EabKeyId, EabKeyFile, EabAlgorithm, Rfc2136, TsigName, TsigAlgorithm, TsigSecret, DnsConfig, Recursive, RecursiveOnly,
+        PersistIssuer, PersistUntil, PersistWait, Timeout, Verbose,
     ];
 
     public void AddTo(Command command)
@@ -115,6 +124,10 @@ public sealed class CertifySymbols
                 : null,
             Dns01Config = dns01Config,
             Dns01RecursiveNameservers = parse.GetValue(Recursive) ?? [],
+            Dns01RecursiveNameserversOnly = parse.GetValue(RecursiveOnly),
+            DnsPersistIssuerDomainName = parse.GetValue(PersistIssuer),
+            DnsPersistUntil = parse.GetValue(PersistUntil),
+            DnsPersistWait = parse.GetValue(PersistWait),
             Timeout = parse.GetValue(Timeout),
         }, null);
     }

@@ -4,49 +4,54 @@ using K8sCertOperator.Solvers.Dns01.Rfc2136;
 
 namespace K8sCertOperator.Cli.Standalone;
 
-/// <summary>The DNS-01 provider and propagation check certify's options describe (none without DNS options).</summary>
+/// <summary>The DNS provider and propagation check certify's options describe (no provider without DNS options).</summary>
 public static class StandaloneDns
 {
     private static readonly HttpClient ProviderHttp = DnsProviderHttp.CreateClient();
 
     public static (IDnsProvider? Provider, Dns01PropagationChecker? Checker) Create(CertifyOptions options)
     {
+        var provider = Provider(options);
+        return (provider, provider is null ? null : new Dns01PropagationChecker(PropagationOptions(options)));
+    }
+
+    /// <summary>The provider of --dns01-config or --dns01-rfc2136; null when neither is given.</summary>
+    public static IDnsProvider? Provider(CertifyOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Dns01Config is { } config)
         {
-            return CreateConfigured(options, config);
+            var registry = DnsProviderRegistry.CreateDefault(new DnsProviderDependencies(ProviderHttp, WebhookSender(config)));
+            return new ConfiguredDnsProvider(registry, config);
         }
         if (options.Dns01Rfc2136 is not { } rfc)
         {
-            return (null, null);
+            return null;
         }
         var secret = rfc.TsigSecretFile is { } file ? Convert.FromBase64String(File.ReadAllText(file).Trim()) : null;
-        var provider = new Rfc2136ProviderFactory().Create(new Rfc2136Settings(rfc.Nameserver, rfc.TsigKeyName, rfc.TsigAlgorithm, secret));
-        // Without resolvers of its own, certify checks the server it just updated; with them, it
-        // also follows the zone's NS records, as the operator does.
-        var explicitResolvers = options.Dns01RecursiveNameservers.Count > 0;
-        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions
-        {
-            RecursiveNameservers = explicitResolvers ? options.Dns01RecursiveNameservers : [rfc.Nameserver],
-            RecursiveNameserversOnly = !explicitResolvers,
-        });
-        return (provider, checker);
+        return new Rfc2136ProviderFactory().Create(new Rfc2136Settings(rfc.Nameserver, rfc.TsigKeyName, rfc.TsigAlgorithm, secret));
     }
 
-    private static (IDnsProvider, Dns01PropagationChecker) CreateConfigured(CertifyOptions options, Dns01FileConfig config)
+    /// <summary>
+    /// Where records are checked. With --dns01-recursive-nameservers: those, and the zone's authoritative servers unless
+    /// --dns01-recursive-nameservers-only. Without: the server an RFC 2136 update went to; else (hosted DNS, or a record
+    /// published by hand) the zone's authoritative servers, found through the system resolvers.
+    /// </summary>
+    public static Dns01PropagationOptions PropagationOptions(CertifyOptions options)
     {
-        var registry = DnsProviderRegistry.CreateDefault(new DnsProviderDependencies(ProviderHttp, WebhookSender(config)));
-        // RFC 2136 without resolvers checks the server it updated, like --dns01-rfc2136; hosted DNS
-        // (Cloudflare, Route53, webhooks) is checked through the system resolvers and the zone's NS.
-        var resolvers = options.Dns01RecursiveNameservers.Count > 0
-            ? options.Dns01RecursiveNameservers
-            : config.DefaultPropagationNameserver is { } ns ? [ns] : [];
-        var checker = new Dns01PropagationChecker(new Dns01PropagationOptions
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Dns01RecursiveNameservers.Count > 0)
         {
-            RecursiveNameservers = resolvers,
-            RecursiveNameserversOnly = options.Dns01RecursiveNameservers.Count == 0 && config.DefaultPropagationNameserver is not null,
-        });
-        return (new ConfiguredDnsProvider(registry, config), checker);
+            return new Dns01PropagationOptions
+            {
+                RecursiveNameservers = options.Dns01RecursiveNameservers,
+                RecursiveNameserversOnly = options.Dns01RecursiveNameserversOnly,
+            };
+        }
+        var updated = options.Dns01Rfc2136?.Nameserver ?? options.Dns01Config?.DefaultPropagationNameserver;
+        return updated is null
+            ? new Dns01PropagationOptions()
+            : new Dns01PropagationOptions { RecursiveNameservers = [updated], RecursiveNameserversOnly = true };
     }
 
     // A webhook solver is an APIService: certify reaches it through the API server of the

@@ -1,3 +1,5 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Kube.Queue;
@@ -37,6 +39,12 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
         // (Orders created before requests existed are owned by the Certificate itself and followed in full).
         informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata));
         informers.Orders.EnqueueWhen(queue, RequestWakeUps.OrderMatters, o => CertificateIndexes.AnnotatedCertificate(o.Metadata));
+        // Challenges belong to Orders; the Certificate follows them only for the records a person must publish.
+        informers.Challenges.AddIndex(CertificateIndexes.ChallengesByOrderUid, CertificateIndexes.OrderUids);
+        informers.Challenges.EnqueueWhen(queue, RequestWakeUps.ChallengeMatters, c =>
+            OrderEvents.OwnerName(c, ApiGroups.OrderKind) is { } order && informers.Orders.Get(new ObjectKey(c.Metadata.NamespaceProperty, order)) is { } owner
+                ? CertificateIndexes.OrderCertificates(owner)
+                : []);
         informers.Issuers.EnqueueOnChange(queue, i =>
             certificates.ByIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKey(i.Metadata.NamespaceProperty, i.Metadata.Name)).Select(ObjectKey.From));
         informers.ClusterIssuers.EnqueueOnChange(queue, i =>

@@ -20,6 +20,9 @@ public static class CertificateIndexes
     /// <summary>CertificateRequests by the uid of the Certificate that owns them.</summary>
     public const string RequestsByOwnerUid = "k8scert.io/request-owner-uid";
 
+    /// <summary>Challenges by the uid of the Order that owns them.</summary>
+    public const string ChallengesByOrderUid = "k8scert.io/challenge-order-uid";
+
     public static IEnumerable<string> IssuerKeys(Certificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -43,6 +46,20 @@ public static class CertificateIndexes
     }
 
     public static string SecretKey(string? @namespace, string secretName) => $"{@namespace}/{secretName}";
+
+    /// <summary>The uids of the Orders that own <paramref name="challenge"/>.</summary>
+    public static IEnumerable<string> OrderUids(Challenge challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        return challenge.Metadata?.OwnerReferences?.Where(o => o.Kind == ApiGroups.OrderKind && !string.IsNullOrEmpty(o.Uid)).Select(o => o.Uid) ?? [];
+    }
+
+    /// <summary>The Certificates an Order serves: its request's owner, or the one its certificate-name annotation names.</summary>
+    public static IEnumerable<ObjectKey> OrderCertificates(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return CertificateOwnership.OwnerKeys(order.Metadata).Concat(AnnotatedCertificate(order.Metadata)).Distinct();
+    }
 
     public static IEnumerable<string> OwnerUids(Order order)
     {

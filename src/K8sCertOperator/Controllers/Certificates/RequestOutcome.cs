@@ -110,7 +110,33 @@ public sealed class RequestOutcome
 
         if (_ops.Context.Informers.Orders.Get(new Kube.ObjectKey(request.Metadata.NamespaceProperty, name)) is { } order)
         {
-            await ReflectOrderRateLimitAsync(state, issuing, order, cancellationToken).ConfigureAwait(false);
+            if (!await ReflectOrderRateLimitAsync(state, issuing, order, cancellationToken).ConfigureAwait(false))
+            {
+                await ReflectManualDnsRecordsAsync(state, issuing, order, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names on the Issuing condition the TXT records the Order's Challenges wait for somebody to publish (dns-persist-01
+    /// without a provider), and takes that back once none waits. Written only when the message changes.
+    /// </summary>
+    private async Task ReflectManualDnsRecordsAsync(CertificateSyncState state, Condition? issuing, Order order, CancellationToken cancellationToken)
+    {
+        var challenges = string.IsNullOrEmpty(order.Metadata.Uid)
+            ? []
+            : _ops.Context.Informers.Challenges.ByIndex(CertificateIndexes.ChallengesByOrderUid, order.Metadata.Uid);
+        if (ManualDnsRecordWait.Message(order.Metadata.Name, challenges) is { } message)
+        {
+            if (issuing?.Reason != ManualDnsRecordWait.Reason || issuing.Message != message)
+            {
+                await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, ManualDnsRecordWait.Reason, message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (issuing?.Reason == ManualDnsRecordWait.Reason)
+        {
+            await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, ConditionReasons.Issuing,
+                $"Order {order.Metadata.Name}: the DNS records are published", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -118,7 +144,8 @@ public sealed class RequestOutcome
     /// Shows on the Issuing condition that the request's Order waits for the account's order rate limit, and takes
     /// that back once the Order reached the CA (the Order controller owns the waiting and the Events).
     /// </summary>
-    private async Task ReflectOrderRateLimitAsync(CertificateSyncState state, Condition? issuing, Order order, CancellationToken cancellationToken)
+    /// <returns>True when the rate limit was shown or taken back in this pass (nothing else to write then).</returns>
+    private async Task<bool> ReflectOrderRateLimitAsync(CertificateSyncState state, Condition? issuing, Order order, CancellationToken cancellationToken)
     {
         if (OrderRateLimits.IsWaiting(order.Status))
         {
@@ -127,11 +154,14 @@ public sealed class RequestOutcome
                 await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, OrderRateLimits.Reason,
                     $"Order {order.Metadata.Name} waits: {order.Status!.Reason![(OrderRateLimits.Reason.Length + 2)..]}", cancellationToken).ConfigureAwait(false);
             }
+            return true;
         }
-        else if (issuing?.Reason == OrderRateLimits.Reason && !string.IsNullOrEmpty(order.Status?.Url))
+        if (issuing?.Reason == OrderRateLimits.Reason && !string.IsNullOrEmpty(order.Status?.Url))
         {
             await _ops.SetConditionAsync(state, ConditionTypes.Issuing, ConditionStatus.True, ConditionReasons.Issuing,
                 $"Order {order.Metadata.Name} was created at the ACME server", cancellationToken).ConfigureAwait(false);
+            return true;
         }
+        return false;
     }
 }

@@ -34,6 +34,16 @@ public static class RequestWakeUps
         return OrderRateLimits.IsWaiting(before?.Status) != OrderRateLimits.IsWaiting(after.Status);
     }
 
+    /// <summary>A Challenge matters to the Certificate when the record a person must publish appears, changes or goes.</summary>
+    public static bool ChallengeMatters(Challenge? before, Challenge after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return ManualRecord(before) != ManualRecord(after);
+    }
+
+    private static string? ManualRecord(Challenge? challenge) =>
+        challenge?.Status?.DnsRecord is { Managed: false } record ? record.ToString() : null;
+
     /// <summary>An Order matters to its request's signer when it reaches a final state.</summary>
     public static bool OrderMattersToSigner(Order? before, Order after)
     {

@@ -92,7 +92,7 @@ public sealed class DnsPersist01ChallengeSolver : IChallengeSolver
         var account = AccountUrl(challenge);
         var wildcard = challenge.Spec.Wildcard == true;
         var now = _context.Time.GetUtcNow();
-        return values => values.Any(v => DnsPersistRecord.Parse(v, out _) is { } r && r.Authorizes(offered, account, wildcard, now));
+        return values => DnsPersistRecord.AnyAuthorizes(values, offered, account, wildcard, now);
     }
 
     private static AcmeChallengeSolverDnsPersist01 Solver(Challenge challenge) =>

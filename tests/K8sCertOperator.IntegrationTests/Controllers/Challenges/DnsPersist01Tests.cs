@@ -1,4 +1,5 @@
 using K8sCertOperator.Acme.Challenges;
+using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
 using K8sCertOperator.IntegrationTests.Acme;
 using K8sCertOperator.IntegrationTests.Controllers.Orders;
@@ -56,7 +57,7 @@ public sealed class DnsPersist01Tests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Without_a_provider_the_challenge_shows_the_record_waits_past_the_propagation_timeout_and_validates_once_published()
+    public async Task Without_a_provider_the_challenge_and_the_certificate_show_the_record_wait_past_the_propagation_timeout_and_validate_once_published()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
@@ -64,12 +65,13 @@ public sealed class DnsPersist01Tests(ITestOutputHelper output)
         var bind = harness.Bind!;
         await harness.CreateIssuerAsync([ChallengeSolvers.DnsPersist01(bind, tsigSecretName: null)], ct);
         var timeout = TimeSpan.FromSeconds(2);
-        await harness.StartOperatorAsync(orders: true, challenges: true, ct, adjust: o => o with { Dns01PropagationTimeout = timeout });
+        await harness.StartOperatorAsync(orders: true, challenges: true, ct, adjust: o => o with { Dns01PropagationTimeout = timeout }, certificates: true);
         var account = await AccountUrlAsync(harness, AcmeControllerHarness.IssuerName, ct);
         var name = TestCsr.UniqueName("manual");
         var serial = await bind.SerialAsync(ct);
 
-        await harness.CreateOrderAsync("manual-1", ["*." + name], ct);
+        await harness.Apis.Certificates.CreateAsync(
+            Certificates.CertificateControllerHarness.NewCertificate(harness.Namespace, "manual", "manual-tls", AcmeControllerHarness.IssuerName, "*." + name), ct);
         // The Challenge says exactly what to publish, and keeps waiting after the DNS-01 propagation timeout has passed.
         var waiting = await WaitForChallengeAsync(harness, c => c.Status?.DnsRecord is not null
             && c.Status.Reason?.Contains("waiting for", StringComparison.Ordinal) == true
@@ -89,10 +91,17 @@ public sealed class DnsPersist01Tests(ITestOutputHelper output)
             (await CoreResourceApis.Events(harness.Env.Client).ListAsync(harness.Namespace, null, ct)).Items.Any(e =>
                 e.InvolvedObject.Name == waiting.Metadata.Name && e.Message.Contains(record.ToString(), StringComparison.Ordinal)), ct);
 
+        // The Certificate's Issuing condition names the same record, so `kubectl describe certificate` shows what to publish.
+        var shown = await harness.WaitForCertificateAsync("manual", c =>
+            ConditionSet.Find(c.Status?.Conditions, ConditionTypes.Issuing)?.Message?.Contains(record.ToString(), StringComparison.Ordinal) == true, ct);
+        var issuing = ConditionSet.Find(shown.Status!.Conditions, ConditionTypes.Issuing)!;
+        Assert.Equal(ConditionStatus.True, issuing.Status);
+        Assert.Equal(K8sCertOperator.Controllers.Certificates.ManualDnsRecordWait.Reason, issuing.Reason);
+
         // The test publishes the record the operator reported; the operator sees it on the authoritative server and answers.
         await new Rfc2136Provider(bind.CreateRfc2136Settings()).PresentAsync(record.Name, record.Value, ct);
-        var order = await harness.WaitForOrderAsync("manual-1", o => AcmeStates.IsFinal(o.Status?.State), ct);
+        var issued = await harness.WaitForCertificateAsync("manual", c => ConditionSet.IsTrue(c.Status?.Conditions, ConditionTypes.Ready), ct);
 
-        Assert.True(order.Status!.State == AcmeStates.Valid, $"state {order.Status.State}: {order.Status.Reason}");
+        Assert.DoesNotContain(issued.Status!.Conditions!, c => c.Reason == K8sCertOperator.Controllers.Certificates.ManualDnsRecordWait.Reason);
     }
 }

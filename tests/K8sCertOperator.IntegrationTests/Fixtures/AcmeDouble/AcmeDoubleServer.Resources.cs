@@ -34,7 +34,8 @@ internal sealed partial class AcmeDoubleServer
     {
         var identifiers = (payload?["identifiers"] as JsonArray ?? []).Select(i => i?["value"]?.GetValue<string>() ?? "").ToList();
         var profile = payload?["profile"]?.GetValue<string>();
-        NewOrderRequests.Enqueue((identifiers, profile));
+        var replaces = payload?["replaces"]?.GetValue<string>();
+        NewOrderRequests.Enqueue((identifiers, profile, replaces));
         if (identifiers.Count == 0 || identifiers.Any(i => i.Length == 0))
         {
             return Problem("malformed", "an order needs DNS identifiers");
@@ -45,7 +46,7 @@ internal sealed partial class AcmeDoubleServer
         }
         lock (_lock)
         {
-            var order = new DoubleOrder(NextId(), account, identifiers, profile ?? _options.DefaultProfile, payload?["replaces"]?.GetValue<string>());
+            var order = new DoubleOrder(NextId(), account, identifiers, profile ?? _options.DefaultProfile, replaces);
             foreach (var identifier in identifiers.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 order.Authorizations.Add(AuthorizationFor(account, identifier));

@@ -44,8 +44,17 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
 
     public Uri DirectoryUrl => new(Origin + "/dir");
 
-    /// <summary>Every newOrder the server accepted or refused: (identifiers, requested profile or null).</summary>
-    public ConcurrentQueue<(IReadOnlyList<string> Identifiers, string? Profile)> NewOrderRequests { get; } = new();
+    /// <summary>Every newOrder the server accepted or refused: (identifiers, requested profile or null, RFC 9773 replaces or null).</summary>
+    public ConcurrentQueue<(IReadOnlyList<string> Identifiers, string? Profile, string? Replaces)> NewOrderRequests { get; } = new();
+
+    /// <summary>Every renewalInfo request, by the CertID it named.</summary>
+    public ConcurrentQueue<string> RenewalInfoRequests { get; } = new();
+
+    /// <summary>
+    /// Moves every certificate's ARI suggested window to [start, end), as a CA does when it wants certificates
+    /// replaced early; null (the default) suggests the window from two thirds of the lifetime on.
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? RenewalWindow { get; set; }
 
     /// <summary>Starts the server; <paramref name="queryTxt"/> reads TXT values from the test's DNS server.</summary>
     public static async Task<AcmeDoubleServer> StartAsync(AcmeDoubleOptions options, Func<string, CancellationToken, Task<IReadOnlyList<string>>> queryTxt, CancellationToken ct)
@@ -92,6 +101,7 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
 
     private IResult RenewalInfo(string certId)
     {
+        RenewalInfoRequests.Enqueue(certId);
         X509Certificate2? certificate;
         lock (_lock)
         {
@@ -102,10 +112,11 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
             return Problem("malformed", $"no certificate with CertID {certId}", StatusCodes.Status404NotFound);
         }
         var lifetime = certificate.NotAfter.ToUniversalTime() - certificate.NotBefore.ToUniversalTime();
-        var start = certificate.NotBefore.ToUniversalTime() + lifetime * 2 / 3;
+        var start = new DateTimeOffset(certificate.NotBefore.ToUniversalTime() + lifetime * 2 / 3);
+        var (from, to) = RenewalWindow ?? (start, start + lifetime / 9);
         return Json(new JsonObject
         {
-            ["suggestedWindow"] = new JsonObject { ["start"] = start.ToString("O"), ["end"] = (start + lifetime / 9).ToString("O") },
+            ["suggestedWindow"] = new JsonObject { ["start"] = from.ToString("O"), ["end"] = to.ToString("O") },
         });
     }
 

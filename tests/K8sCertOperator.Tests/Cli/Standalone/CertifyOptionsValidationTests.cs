@@ -18,10 +18,10 @@ public class CertifyOptionsValidationTests
     [Theory]
     [InlineData("http-01", "http-01", null)]
     [InlineData("DNS-01", "dns-01", null)]
-    [InlineData("dns-persist-01", null, "--challenge dns-persist-01 is not supported by certify yet; use http-01 or dns-01")]
-    [InlineData("dns-account-01", null, "--challenge dns-account-01 is not supported by certify yet; use http-01 or dns-01")]
-    [InlineData("tls-alpn-01", null, "unknown --challenge 'tls-alpn-01' (one of http-01, dns-01)")]
-    public void Challenge_names_parse_and_the_reserved_ones_say_so(string text, string? type, string? error)
+    [InlineData("dns-persist-01", "dns-persist-01", null)]
+    [InlineData("dns-account-01", "dns-account-01", null)]
+    [InlineData("tls-alpn-01", null, "unknown --challenge 'tls-alpn-01' (one of http-01, dns-01, dns-persist-01, dns-account-01)")]
+    public void Challenge_names_parse(string text, string? type, string? error)
     {
         Assert.Equal((type, error), CertifyChallenges.Parse(text));
     }
@@ -29,7 +29,12 @@ public class CertifyOptionsValidationTests
     public static TheoryData<string, CertifyOptions, string?> Cases() => new()
     {
         { "http-01 with a listener", Base with { Challenge = "http-01" }, null },
-        { "dns-persist-01 is reserved", Base with { Challenge = "dns-persist-01" }, "not supported by certify yet" },
+        { "dns-persist-01 without a provider is published by hand", Base with { Challenge = "dns-persist-01", Http01Listen = null }, null },
+        { "dns-persist-01 with an offered issuer", Base with { Challenge = "dns-persist-01", DnsPersistIssuerDomainName = "letsencrypt.org" }, null },
+        { "dns-persist-01 waiting for nothing", Base with { Challenge = "dns-persist-01", DnsPersistWait = TimeSpan.Zero }, "--dns-persist-wait must be positive" },
+        { "dns-persist options with http-01", Base with { Challenge = "http-01", DnsPersistUntil = DateTimeOffset.UnixEpoch }, "only apply to --challenge dns-persist-01" },
+        { "dns-account-01 without DNS options", Base with { Challenge = "dns-account-01" }, "--challenge dns-account-01 needs --dns01-rfc2136 HOST:PORT or --dns01-config FILE" },
+        { "dns-account-01 with RFC 2136", Base with { Challenge = "dns-account-01", Dns01Rfc2136 = new Rfc2136CliSettings("127.0.0.1:53", null, "hmac-sha256", null) }, null },
         { "dns-01 without DNS options", Base with { Challenge = "dns-01" }, "--challenge dns-01 needs" },
         { "http-01 without a listener", Base with { Challenge = "http-01", Http01Listen = null, Dns01Rfc2136 = new Rfc2136CliSettings("127.0.0.1:53", null, "hmac-sha256", null) }, "--challenge http-01 needs --http01-listen" },
         { "http-01 for a wildcard", Base with { Challenge = "http-01", Domains = ["*.example.com"], Dns01Rfc2136 = new Rfc2136CliSettings("127.0.0.1:53", null, "hmac-sha256", null) }, "wildcard" },
@@ -57,6 +62,20 @@ public class CertifyOptionsValidationTests
             Assert.NotNull(error);
             Assert.Contains(expected, error, StringComparison.Ordinal);
         }
+    }
+
+    public static TheoryData<string, CertifyOptions, TimeSpan> Deadlines() => new()
+    {
+        { "http-01", Base, TimeSpan.FromMinutes(5) },
+        { "dns-persist-01 through a provider", Base with { Challenge = "dns-persist-01", Dns01Rfc2136 = new Rfc2136CliSettings("127.0.0.1:53", null, "hmac-sha256", null) }, TimeSpan.FromMinutes(5) },
+        { "dns-persist-01 published by hand", Base with { Challenge = "dns-persist-01", DnsPersistWait = TimeSpan.FromHours(1) }, TimeSpan.FromMinutes(65) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deadlines))]
+    public void A_record_published_by_hand_extends_the_run_by_the_wait(string name, CertifyOptions options, TimeSpan expected)
+    {
+        Assert.True(expected == options.RunTimeout, $"{name}: {options.RunTimeout}");
     }
 
     private static ExternalAccountBinding Eab(int bytes, string algorithm) =>

@@ -56,4 +56,17 @@ public class RequestWakeUpsTests
         Assert.True(RequestWakeUps.OrderMattersToSigner(null, Order(AcmeStates.Invalid)));
         Assert.False(RequestWakeUps.OrderMattersToSigner(Order(AcmeStates.Valid), Order(AcmeStates.Valid)));
     }
+
+    [Fact]
+    public void ChallengesWakeTheCertificateOnlyForARecordToPublish()
+    {
+        Challenge With(ChallengeDnsRecord? record, string state = AcmeStates.Pending) => new() { Status = new ChallengeStatus { State = state, DnsRecord = record } };
+        var manual = new ChallengeDnsRecord { Name = "_validation-persist.a.example.", Value = "ca; accounturi=x", Managed = false };
+        var managed = new ChallengeDnsRecord { Name = "_validation-persist.a.example.", Value = "ca; accounturi=x", Managed = true };
+        Assert.True(RequestWakeUps.ChallengeMatters(null, With(manual)));
+        Assert.True(RequestWakeUps.ChallengeMatters(With(manual), With(null, AcmeStates.Valid)));
+        Assert.False(RequestWakeUps.ChallengeMatters(With(manual), With(manual, AcmeStates.Processing)));
+        Assert.False(RequestWakeUps.ChallengeMatters(null, With(managed)));
+        Assert.False(RequestWakeUps.ChallengeMatters(With(null), With(null, AcmeStates.Valid)));
+    }
 }

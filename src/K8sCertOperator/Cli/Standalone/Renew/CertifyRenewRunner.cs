@@ -33,7 +33,7 @@ public static class CertifyRenewRunner
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(certify.Timeout);
+        timeout.CancelAfter(certify.RunTimeout);
         try
         {
             var (current, leaf, problem) = InstalledCertificateReader.Read(certify.OutputDirectory);
