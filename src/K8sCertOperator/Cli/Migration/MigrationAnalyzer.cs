@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace K8sCertOperator.Cli.Migration;
+
+/// <summary>
+/// `check migration`'s decision, without I/O: for each cert-manager object, what the operator would not do the same
+/// way. The spec is compared with the operator's own schema for the kind (<see cref="SchemaGaps"/>); Orders and
+/// Challenges that have not reached a final state are listed as in flight.
+/// </summary>
+public static class MigrationAnalyzer
+{
+    private static readonly HashSet<string> FinalAcmeStates = new(["valid", "invalid", "expired", "errored", "revoked"], StringComparer.Ordinal);
+
+    public static IReadOnlyList<MigrationFinding> Analyze(IEnumerable<JsonObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var findings = new List<MigrationFinding>();
+        foreach (var obj in objects)
+        {
+            var kind = obj["kind"]?.GetValue<string>() ?? "";
+            var ns = obj["metadata"]?["namespace"]?.GetValue<string>();
+            var name = obj["metadata"]?["name"]?.GetValue<string>() ?? "";
+            if (OperatorSchemas.For(kind)?["properties"]?["spec"] is JsonObject specSchema && obj["spec"] is { } spec)
+            {
+                findings.AddRange(SchemaGaps.Find(kind, spec, specSchema, "spec").Select(g => new MigrationFinding(kind, ns, name, g.Path, g.Severity, g.Message)));
+            }
+            if (kind is "Order" or "Challenge" && InFlightState(obj) is { } state)
+            {
+                findings.Add(new MigrationFinding(kind, ns, name, "status.state", FindingSeverity.InFlight,
+                    $"still in progress (state {state}): let cert-manager finish it before the switch, or delete it so its Certificate is requested again"));
+            }
+        }
+        return findings;
+    }
+
+    private static string? InFlightState(JsonObject obj)
+    {
+        var state = obj["status"]?["state"]?.GetValue<string>();
+        return state is null || !FinalAcmeStates.Contains(state) ? state ?? "none yet" : null;
+    }
+}

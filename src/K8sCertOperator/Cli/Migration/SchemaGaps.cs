@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace K8sCertOperator.Cli.Migration;
+
+/// <summary>
+/// Compares an object with the operator's schema for its kind: a field the schema does not have, or a string
+/// outside the schema's enum, is unsupported; a field whose schema says it is accepted for cert-manager
+/// compatibility and ignored is reported as ignored. Patterns, lengths and CEL rules are not checked: cert-manager's
+/// own validation already holds the object to the same shapes.
+/// </summary>
+public static class SchemaGaps
+{
+    /// <summary>The description prefix our CRDs give fields kept only so cert-manager manifests apply.</summary>
+    public const string IgnoredMarker = "Accepted for cert-manager compatibility and ignored";
+
+    /// <summary>Gaps under <paramref name="value"/>, a part of a <paramref name="kind"/> at <paramref name="path"/> described by <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<SchemaGap> Find(string kind, JsonNode? value, JsonObject schema, string path)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var gaps = new List<SchemaGap>();
+        Walk(kind, value, schema, path, gaps);
+        return gaps;
+    }
+
+    private static void Walk(string kind, JsonNode? value, JsonObject schema, string path, List<SchemaGap> gaps)
+    {
+        if (schema["x-kubernetes-preserve-unknown-fields"] is JsonValue preserve && preserve.GetValue<bool>())
+        {
+            return;
+        }
+        switch (value)
+        {
+            case JsonObject obj when schema["properties"] is JsonObject properties:
+                foreach (var (name, child) in obj)
+                {
+                    var childPath = path + "." + name;
+                    if (properties[name] is not JsonObject childSchema)
+                    {
+                        gaps.Add(new(childPath, FindingSeverity.Unsupported, SchemaGapMessages.UnknownField(kind, childPath, properties.Select(p => p.Key))));
+                    }
+                    else if (childSchema["description"] is JsonValue d && d.GetValue<string>().StartsWith(IgnoredMarker, StringComparison.Ordinal))
+                    {
+                        gaps.Add(new(childPath, FindingSeverity.Ignored, d.GetValue<string>()));
+                    }
+                    else
+                    {
+                        Walk(kind, child, childSchema, childPath, gaps);
+                    }
+                }
+                break;
+            case JsonObject map when schema["additionalProperties"] is JsonObject valueSchema:
+                foreach (var (name, child) in map)
+                {
+                    Walk(kind, child, valueSchema, $"{path}[{name}]", gaps);
+                }
+                break;
+            case JsonArray array when schema["items"] is JsonObject itemSchema:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Walk(kind, array[i], itemSchema, $"{path}[{i}]", gaps);
+                }
+                break;
+            case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String && schema["enum"] is JsonArray allowed:
+                var text = scalar.GetValue<string>();
+                var names = allowed.Select(a => a?.ToString() ?? "").ToList();
+                if (!names.Contains(text, StringComparer.Ordinal))
+                {
+                    gaps.Add(new(path, FindingSeverity.Unsupported, $"value \"{text}\" is not supported here (allowed: {string.Join(", ", names)})"));
+                }
+                break;
+        }
+    }
+}
