@@ -4,8 +4,9 @@ namespace K8sCertOperator.Cli.Migration;
 
 /// <summary>
 /// `check migration`'s decision, without I/O: for each cert-manager object, what the operator would not do the same
-/// way. The spec is compared with the operator's own schema for the kind (<see cref="SchemaGaps"/>); Orders and
-/// Challenges that have not reached a final state are listed as in flight.
+/// way. The spec is compared with the operator's own schema for the kind (<see cref="SchemaGaps"/>), Certificates
+/// of unsupported issuers are named (<see cref="IssuerReferenceCheck"/>), and Orders and Challenges that have not
+/// reached a final state are listed as in flight.
 /// </summary>
 public static class MigrationAnalyzer
 {
@@ -14,8 +15,9 @@ public static class MigrationAnalyzer
     public static IReadOnlyList<MigrationFinding> Analyze(IEnumerable<JsonObject> objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
+        var all = objects.ToList();
         var findings = new List<MigrationFinding>();
-        foreach (var obj in objects)
+        foreach (var obj in all)
         {
             var kind = obj["kind"]?.GetValue<string>() ?? "";
             var ns = obj["metadata"]?["namespace"]?.GetValue<string>();
@@ -30,6 +32,7 @@ public static class MigrationAnalyzer
                     $"still in progress (state {state}): let cert-manager finish it before the switch, or delete it so its Certificate is requested again"));
             }
         }
+        findings.AddRange(IssuerReferenceCheck.Find(all, findings).ToList());
         return findings;
     }
 

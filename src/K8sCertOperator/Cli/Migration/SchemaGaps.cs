@@ -1,13 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace K8sCertOperator.Cli.Migration;
 
 /// <summary>
-/// Compares an object with the operator's schema for its kind: a field the schema does not have, or a string
-/// outside the schema's enum, is unsupported; a field whose schema says it is accepted for cert-manager
-/// compatibility and ignored is reported as ignored. Patterns, lengths and CEL rules are not checked: cert-manager's
-/// own validation already holds the object to the same shapes.
+/// Compares an object with the operator's schema for its kind: a field the schema does not have, or a value
+/// outside the schema's enum or bounds, is unsupported; a field whose schema says it is accepted for cert-manager
+/// compatibility and ignored is reported as ignored. Our schema also bounds what cert-manager's leaves open (list
+/// sizes, lengths, patterns, ranges: <see cref="SchemaBounds"/>); CEL rules are not evaluated.
 /// </summary>
 public static class SchemaGaps
 {
@@ -28,6 +27,10 @@ public static class SchemaGaps
         if (schema["x-kubernetes-preserve-unknown-fields"] is JsonValue preserve && preserve.GetValue<bool>())
         {
             return;
+        }
+        if (SchemaBounds.Violation(value, schema) is { } bound)
+        {
+            gaps.Add(new(path, FindingSeverity.Unsupported, bound));
         }
         switch (value)
         {
@@ -59,14 +62,6 @@ public static class SchemaGaps
                 for (var i = 0; i < array.Count; i++)
                 {
                     Walk(kind, array[i], itemSchema, $"{path}[{i}]", gaps);
-                }
-                break;
-            case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String && schema["enum"] is JsonArray allowed:
-                var text = scalar.GetValue<string>();
-                var names = allowed.Select(a => a?.ToString() ?? "").ToList();
-                if (!names.Contains(text, StringComparer.Ordinal))
-                {
-                    gaps.Add(new(path, FindingSeverity.Unsupported, $"value \"{text}\" is not supported here (allowed: {string.Join(", ", names)})"));
                 }
                 break;
         }
