@@ -19,9 +19,7 @@ public static class MigrationAnalyzer
         var findings = new List<MigrationFinding>();
         foreach (var obj in all)
         {
-            var kind = obj["kind"]?.GetValue<string>() ?? "";
-            var ns = obj["metadata"]?["namespace"]?.GetValue<string>();
-            var name = obj["metadata"]?["name"]?.GetValue<string>() ?? "";
+            var (kind, ns, name) = Key(obj);
             if (OperatorSchemas.For(kind)?["properties"]?["spec"] is JsonObject specSchema && obj["spec"] is { } spec)
             {
                 findings.AddRange(SchemaGaps.Find(kind, spec, specSchema, "spec").Select(g => new MigrationFinding(kind, ns, name, g.Path, g.Severity, g.Message)));
@@ -33,8 +31,13 @@ public static class MigrationAnalyzer
             }
         }
         findings.AddRange(IssuerReferenceCheck.Find(all, findings).ToList());
-        return findings;
+        // Each object's findings together, objects in the order they came (issuers before their Certificates).
+        var position = all.Select((o, i) => (Key: Key(o), i)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.i);
+        return [.. findings.OrderBy(f => position.GetValueOrDefault((f.Kind, f.Namespace, f.Name)))];
     }
+
+    private static (string, string?, string) Key(JsonObject obj) =>
+        (obj["kind"]?.GetValue<string>() ?? "", obj["metadata"]?["namespace"]?.GetValue<string>(), obj["metadata"]?["name"]?.GetValue<string>() ?? "");
 
     private static string? InFlightState(JsonObject obj)
     {

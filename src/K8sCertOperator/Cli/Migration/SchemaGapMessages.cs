@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace K8sCertOperator.Cli.Migration;
@@ -13,16 +14,22 @@ public static partial class SchemaGapMessages
         (SolverTypePath(), "ACME solver type"),
     ];
 
-    /// <summary>The message for a field of a <paramref name="kind"/> at <paramref name="path"/> that the operator's schema lacks.</summary>
-    public static string UnknownField(string kind, string path, IEnumerable<string> supported)
+    /// <summary>
+    /// The message for <paramref name="value"/>, at <paramref name="path"/> in a <paramref name="kind"/>, which the
+    /// operator's schema lacks; <paramref name="siblings"/> are the schema's properties at that level. Issuer types,
+    /// providers and solvers are objects, so only an object value is named as one, listed with the object-typed siblings.
+    /// </summary>
+    public static string UnknownField(string kind, string path, JsonNode? value, JsonObject siblings)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(siblings);
         var plain = IndexPart().Replace(path, "");
         var name = plain[(plain.LastIndexOf('.') + 1)..];
-        var what = kind is "Issuer" or "ClusterIssuer" && IssuerTypePath().IsMatch(plain)
-            ? "issuer type"
-            : Categories.FirstOrDefault(c => c.Where.IsMatch(plain)).What ?? "field";
-        return $"{what} {name} is not supported by k8s-cert-operator (it has: {string.Join(", ", supported.Order(StringComparer.Ordinal))})";
+        var what = value is not JsonObject ? null
+            : kind is "Issuer" or "ClusterIssuer" && IssuerTypePath().IsMatch(plain) ? "issuer type"
+            : Categories.FirstOrDefault(c => c.Where.IsMatch(plain)).What;
+        var supported = siblings.Where(p => what is null || p.Value?["type"]?.GetValue<string>() == "object").Select(p => p.Key).Order(StringComparer.Ordinal);
+        return $"{what ?? "field"} {name} is not supported by k8s-cert-operator (it has: {string.Join(", ", supported)})";
     }
 
     [GeneratedRegex(@"\[[^\]]*\]")]

@@ -40,7 +40,7 @@ public static class SchemaGaps
                     var childPath = path + "." + name;
                     if (properties[name] is not JsonObject childSchema)
                     {
-                        gaps.Add(new(childPath, FindingSeverity.Unsupported, SchemaGapMessages.UnknownField(kind, childPath, properties.Select(p => p.Key))));
+                        gaps.Add(new(childPath, FindingSeverity.Unsupported, SchemaGapMessages.UnknownField(kind, childPath, child, properties)));
                     }
                     else if (childSchema["description"] is JsonValue d && d.GetValue<string>().StartsWith(IgnoredMarker, StringComparison.Ordinal))
                     {

@@ -19,13 +19,13 @@ public sealed class MigrationAnalyzerTests
         // Issuer types and providers this operator lacks, named by what they are.
         { "vault issuer", Issuer("""{"vault":{"server":"https://vault","path":"pki/sign/x","auth":{}}}"""), ["Issuer spec.vault Unsupported issuer type vault"] },
         { "venafi cluster issuer", ClusterIssuer("""{"venafi":{"zone":"z"}}"""), ["ClusterIssuer spec.venafi Unsupported issuer type venafi"] },
-        { "azureDNS provider", Issuer(AcmeWith("""{"dns01":{"azureDNS":{"subscriptionID":"s"}}}""")), ["Issuer spec.acme.solvers[0].dns01.azureDNS Unsupported DNS-01 provider azureDNS"] },
+        { "azureDNS provider", Issuer(AcmeWith("""{"dns01":{"azureDNS":{"subscriptionID":"s"}}}""")), ["Issuer spec.acme.solvers[0].dns01.azureDNS Unsupported DNS-01 provider azureDNS is not supported by k8s-cert-operator (it has: cloudflare, rfc2136, route53, webhook)"] },
         { "route53 auth", Issuer(AcmeWith("""{"dns01":{"route53":{"region":"r","auth":{}}}}""")), ["Issuer spec.acme.solvers[0].dns01.route53.auth Unsupported field auth"] },
         { "ingress podTemplate and name", Issuer(AcmeWith("""{"http01":{"ingress":{"name":"web","podTemplate":{}}}}""")),
           ["Issuer spec.acme.solvers[0].http01.ingress.name Unsupported field name", "Issuer spec.acme.solvers[0].http01.ingress.podTemplate Unsupported field podTemplate"] },
         { "gateway serviceType ignored", Issuer(AcmeWith("""{"http01":{"gatewayHTTPRoute":{"parentRefs":[{"name":"gw"}],"serviceType":"ClusterIP"}}}""")),
           ["Issuer spec.acme.solvers[0].http01.gatewayHTTPRoute.serviceType Ignored Accepted for cert-manager compatibility"] },
-        { "solver option", Issuer(AcmeWith("""{"waitInsteadOfSelfCheck":"1m","http01":{"ingress":{}}}""")), ["Issuer spec.acme.solvers[0].waitInsteadOfSelfCheck Unsupported ACME solver type waitInsteadOfSelfCheck"] },
+        { "solver option", Issuer(AcmeWith("""{"waitInsteadOfSelfCheck":"1m","http01":{"ingress":{}}}""")), ["Issuer spec.acme.solvers[0].waitInsteadOfSelfCheck Unsupported field waitInsteadOfSelfCheck is not supported by k8s-cert-operator (it has: dns01, http01, selector)"] },
         // Our schema bounds values cert-manager's leaves open.
         { "enum value", Issuer(AcmeWith("""{"http01":{"ingress":{"serviceType":"LoadBalancer"}}}""")), ["Issuer spec.acme.solvers[0].http01.ingress.serviceType Unsupported value \"LoadBalancer\""] },
         { "common name too long", Cert($$$"""{"secretName":"s","commonName":"{{{new string('a', 65)}}}","issuerRef":{"name":"ca"}}"""), ["Certificate spec.commonName Unsupported 65 characters"] },
@@ -37,6 +37,8 @@ public sealed class MigrationAnalyzerTests
         { "certificate of an external issuer", Both(Issuer("""{"vault":{}}"""), Cert("""{"secretName":"s","issuerRef":{"name":"i","kind":"Issuer","group":"awspca.cert-manager.io"}}""")),
           ["Issuer spec.vault Unsupported issuer type vault"] },
         // Orders and Challenges in flight, and ones that are done.
+        { "certificate before its issuer", Both(Cert("""{"secretName":"s","issuerRef":{"name":"i"}}"""), Issuer("""{"vault":{}}""")),
+          ["Certificate spec.issuerRef Unsupported issued by Issuer i", "Issuer spec.vault Unsupported issuer type vault"] },
         { "pending order", """[{"kind":"Order","metadata":{"name":"o","namespace":"ns"},"spec":{"request":"LS0t","issuerRef":{"name":"le"},"dnsNames":["a.example"]},"status":{"state":"pending"}}]""",
           ["Order status.state InFlight still in progress (state pending)"] },
         { "new challenge", """[{"kind":"Challenge","metadata":{"name":"c","namespace":"ns"},"spec":{"type":"DNS-01","solver":{"dns01":{"digitalocean":{}}}}}]""",
