@@ -5,7 +5,7 @@ using K8sCertOperator.Cli.Ops;
 namespace K8sCertOperator.Cli.Migration;
 
 /// <summary>
-/// `check migration [-A|-n NS] [-o table|json]`: reads cert-manager's objects and lists every field or feature
+/// `check migration [-A|-n NS] [-o table|json|yaml]`: reads cert-manager's objects and lists every field or feature
 /// the operator would not honour. Exit 0 when nothing blocks, <see cref="ExitCodes.MigrationBlocked"/> when
 /// something does, 1 when the cluster could not be read.
 /// </summary>
@@ -19,12 +19,22 @@ public static class CheckMigrationCommand
         command.SetAction(async (parse, ct) =>
         {
             var format = parse.GetValue(cluster.Output)!;
-            if (format is not (OutputFormats.Table or OutputFormats.Json))
+            if (!OutputFormats.IsKnown(format))
             {
-                await Console.Error.WriteLineAsync($"error: -o {format}: use table or json").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"error: -o {format}: use table, json or yaml").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var (client, ns) = cluster.Connect(parse);
+            IKubernetes client;
+            string? ns;
+            try
+            {
+                (client, ns) = cluster.Connect(parse);
+            }
+            catch (k8s.Exceptions.KubeConfigException e)
+            {
+                await Console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             using (client as IDisposable)
             {
                 return await RunAsync(client, ns, format, Console.Out, Console.Error, ct).ConfigureAwait(false);
@@ -49,11 +59,7 @@ public static class CheckMigrationCommand
             return ExitCodes.Failed;
         }
         var findings = MigrationAnalyzer.Analyze(objects);
-        if (format == OutputFormats.Json)
-        {
-            await OutputFormats.TryWriteStructuredAsync(MigrationReport.Json(findings, objects.Count, notServed), format, stdout, cancellationToken).ConfigureAwait(false);
-        }
-        else
+        if (!await OutputFormats.TryWriteStructuredAsync(MigrationReport.Json(findings, objects.Count, notServed), format, stdout, cancellationToken).ConfigureAwait(false))
         {
             foreach (var resource in notServed)
             {
