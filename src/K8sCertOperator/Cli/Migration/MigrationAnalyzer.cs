@@ -6,7 +6,7 @@ namespace K8sCertOperator.Cli.Migration;
 /// `check migration`'s decision, without I/O: for each cert-manager object, what the operator would not do the same
 /// way. The spec is compared with the operator's own schema for the kind (<see cref="SchemaGaps"/>), Certificates
 /// of unsupported issuers are named (<see cref="IssuerReferenceCheck"/>), and Orders and Challenges that have not
-/// reached a final state are listed as in flight.
+/// reached a final state are listed as in flight (with what of them would not carry over, as notes).
 /// </summary>
 public static class MigrationAnalyzer
 {
@@ -20,11 +20,20 @@ public static class MigrationAnalyzer
         foreach (var obj in all)
         {
             var (kind, ns, name) = Key(obj);
+            var acme = kind is "Order" or "Challenge";
+            var state = acme ? InFlightState(obj) : null;
+            if (acme && state is null)
+            {
+                continue; // A finished Order or Challenge is history: nothing of it carries over.
+            }
             if (OperatorSchemas.For(kind)?["properties"]?["spec"] is JsonObject specSchema && obj["spec"] is { } spec)
             {
-                findings.AddRange(SchemaGaps.Find(kind, spec, specSchema, "spec").Select(g => new MigrationFinding(kind, ns, name, g.Path, g.Severity, g.Message)));
+                // cert-manager writes Orders and Challenges itself; what they lack here is its Issuer's finding, so
+                // on them a gap is a note on the work in flight, not a blocker of its own.
+                findings.AddRange(SchemaGaps.Find(kind, spec, specSchema, "spec")
+                    .Select(g => new MigrationFinding(kind, ns, name, g.Path, acme && g.Severity == FindingSeverity.Unsupported ? FindingSeverity.InFlight : g.Severity, g.Message)));
             }
-            if (kind is "Order" or "Challenge" && InFlightState(obj) is { } state)
+            if (state is not null)
             {
                 findings.Add(new MigrationFinding(kind, ns, name, "status.state", FindingSeverity.InFlight,
                     $"still in progress (state {state}): let cert-manager finish it before the switch, or delete it so its Certificate is requested again"));

@@ -42,8 +42,9 @@ public sealed class MigrationAnalyzerTests
         { "pending order", """[{"kind":"Order","metadata":{"name":"o","namespace":"ns"},"spec":{"request":"LS0t","issuerRef":{"name":"le"},"dnsNames":["a.example"]},"status":{"state":"pending"}}]""",
           ["Order status.state InFlight still in progress (state pending)"] },
         { "new challenge", """[{"kind":"Challenge","metadata":{"name":"c","namespace":"ns"},"spec":{"type":"DNS-01","solver":{"dns01":{"digitalocean":{}}}}}]""",
-          ["Challenge spec.solver.dns01.digitalocean Unsupported DNS-01 provider digitalocean", "Challenge status.state InFlight still in progress (state none yet)"] },
-        { "valid order", """[{"kind":"Order","metadata":{"name":"o","namespace":"ns"},"spec":{"request":"LS0t","issuerRef":{"name":"le"}},"status":{"state":"valid"}}]""", [] },
+          ["Challenge spec.solver.dns01.digitalocean InFlight DNS-01 provider digitalocean", "Challenge status.state InFlight still in progress (state none yet)"] },
+        { "valid order", """[{"kind":"Order","metadata":{"name":"o","namespace":"ns"},"spec":{"request":"LS0t","issuerRef":{"name":"le"},"replaces":"x.y"},"status":{"state":"valid"}}]""", [] },
+        { "invalid challenge", """[{"kind":"Challenge","metadata":{"name":"c","namespace":"ns"},"spec":{"type":"DNS-01","solver":{"dns01":{"akamai":{}}}},"status":{"state":"invalid"}}]""", [] },
     };
 
     [Theory]
