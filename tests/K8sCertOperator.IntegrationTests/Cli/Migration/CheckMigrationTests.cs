@@ -58,6 +58,9 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
             Assert.DoesNotContain(findings, f => f.Name is "ca" or "from-ca" || f.Kind == "ClusterIssuer");
             Assert.Equal(4, findings.Count);
 
+            // And through the command line itself: flags, kubeconfig and exit code.
+            Assert.Equal(ExitCodes.MigrationBlocked, await CommandLine.RunAsync(["check", "migration", "--kubeconfig", env.KubeconfigPath, "-n", ns, "-o", "yaml"], ct));
+
             using var table = new StringWriter();
             Assert.Equal(ExitCodes.MigrationBlocked, await CheckMigrationCommand.RunAsync(client, ns, OutputFormats.Table, table, stderr, ct));
             Assert.Contains("issuer type vault is not supported", table.ToString(), StringComparison.Ordinal);
