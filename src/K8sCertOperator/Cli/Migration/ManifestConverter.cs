@@ -11,7 +11,6 @@ namespace K8sCertOperator.Cli.Migration;
 /// </summary>
 public static class ManifestConverter
 {
-    private const string IssuerGroupKeySuffix = "/issuer-group";
 
     public static JsonObject Convert(JsonObject manifest, ApiFlavor to)
     {
@@ -77,7 +76,7 @@ public static class ManifestConverter
         {
             var newKey = GroupDomains.Key(key, to);
             var newValue = value?.DeepClone();
-            if (newKey.EndsWith(IssuerGroupKeySuffix, StringComparison.Ordinal) && value is JsonValue v && v.TryGetValue<string>(out var group))
+            if (newKey == GroupDomains.Domain(to) + "/issuer-group" && value is JsonValue v && v.TryGetValue<string>(out var group))
             {
                 newValue = JsonValue.Create(GroupDomains.Group(group, to));
             }
