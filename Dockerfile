@@ -12,6 +12,8 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/K8sCertOperator/K8sCertOperator.csproj src/K8sCertOperator/
 RUN dotnet restore src/K8sCertOperator/K8sCertOperator.csproj -r "$(cat /rid)" -p:PublishAot=true
 COPY src/ src/
+# The CRDs are embedded in the executable (`check migration` compares cert-manager objects with their schemas).
+COPY config/crd/ config/crd/
 # The same publish as build/publish-native.sh, which CI runs (test.sh) and whose output the process tests start.
 RUN dotnet publish src/K8sCertOperator/K8sCertOperator.csproj -c Release -o /out --no-restore \
     -r "$(cat /rid)" -p:PublishAot=true

@@ -12,5 +12,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$root"/global.json "$root"/Directory.Build.props "$root"/Directory.Packages.props "$work"/
 mkdir -p "$work/src"
 tar -C "$root/src" --exclude=bin --exclude=obj -cf - K8sCertOperator | tar -C "$work/src" -xf -
+# The executable embeds the CRDs (`check migration` reads their schemas).
+mkdir -p "$work/config" && cp -r "$root/config/crd" "$work/config/"
 dotnet publish "$work/src/K8sCertOperator/K8sCertOperator.csproj" -c Release -r "$rid" -p:PublishAot=true \
   -o "$out" -nologo -v q

@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(Ops.ApprovalCommands.Approve());
         root.Subcommands.Add(Ops.ApprovalCommands.Deny());
         root.Subcommands.Add(Ops.CreateCertificateRequestCommand.Create());
+        root.Subcommands.Add(Migration.ConvertCommand.Create());
         return root;
     }
 

@@ -22,4 +22,7 @@ public static class ExitCodes
 
     /// <summary>`certify renew`: the installed certificate is not due yet; nothing was ordered or written.</summary>
     public const int NotDue = 5;
+
+    /// <summary>`check migration`: some cert-manager object uses something the operator does not support.</summary>
+    public const int MigrationBlocked = 6;
 }

@@ -30,6 +30,7 @@ public static class CheckCommand
         });
         var command = new Command("check", "Check the installation");
         command.Subcommands.Add(api);
+        command.Subcommands.Add(Migration.CheckMigrationCommand.Create());
         return command;
     }
 

@@ -10,7 +10,8 @@ public static class OutputFormats
     public const string Json = "json";
     public const string Yaml = "yaml";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>How -o json indents.</summary>
+    public static JsonSerializerOptions IndentedJson { get; } = new() { WriteIndented = true };
 
     public static bool IsKnown(string? format) => format is Table or Json or Yaml;
 
@@ -21,7 +22,7 @@ public static class OutputFormats
         switch (format)
         {
             case Json:
-                await output.WriteLineAsync(report.ToJsonString(Indented).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(report.ToJsonString(IndentedJson).AsMemory(), cancellationToken).ConfigureAwait(false);
                 return true;
             case Yaml:
                 await output.WriteAsync(YamlText.Write(report).AsMemory(), cancellationToken).ConfigureAwait(false);

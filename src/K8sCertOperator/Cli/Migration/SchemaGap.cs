@@ -1,0 +1,4 @@
+namespace K8sCertOperator.Cli.Migration;
+
+/// <summary>One difference between an object and the operator's schema for its kind.</summary>
+public sealed record SchemaGap(string Path, FindingSeverity Severity, string Message);
