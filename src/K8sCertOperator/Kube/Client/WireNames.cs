@@ -9,11 +9,18 @@ namespace K8sCertOperator.Kube.Client;
 /// <summary>
 /// Renames what a non-native <see cref="ApiFlavor"/> spells differently, at the API boundary: the object's
 /// apiVersion, and in its metadata the domain-qualified annotation, label and finalizer keys, owner reference
-/// apiVersions and group-valued annotations (issuer-group). Reads arrive in native names; writes, merge patches and
-/// label selectors leave in wire names. Spec and status are never touched (their field names are the same).
+/// apiVersions, and on writes annotation values that are a native group name (issuer-group). Reads arrive with native
+/// keys; writes, merge patches and label selectors leave in wire names. Spec and status are never touched.
 /// </summary>
 public sealed partial class WireNames
 {
+    // cert-manager before its domain-qualified finalizer (feature UseDomainQualifiedFinalizer): read as today's name,
+    // so a Challenge cert-manager left in flight is finalized, and written back in the current spelling.
+    private static readonly Dictionary<string, string> LegacyFinalizers = new(StringComparer.Ordinal)
+    {
+        ["finalizer.acme.cert-manager.io"] = "acme.cert-manager.io/finalizer",
+    };
+
     private readonly ApiFlavor _flavor;
 
     public WireNames(ApiFlavor flavor)
@@ -33,9 +40,11 @@ public sealed partial class WireNames
         obj.ApiVersion = obj.ApiVersion is null ? null : _flavor.FromWireKey(obj.ApiVersion);
         if (obj.Metadata is { } meta)
         {
-            meta.Annotations = RenameMap(meta.Annotations, _flavor.FromWireKey, _flavor.FromWireDomain);
-            meta.Labels = RenameMap(meta.Labels, _flavor.FromWireKey, value => value);
-            meta.Finalizers = meta.Finalizers?.Select(_flavor.FromWireKey).ToList();
+            // Values are left as read: a group in issuer-group or in an Ingress annotation is compared as either
+            // spelling, and one copied into a spec must stay the served group.
+            meta.Annotations = RenameKeys(meta.Annotations);
+            meta.Labels = RenameKeys(meta.Labels);
+            meta.Finalizers = meta.Finalizers?.Select(f => _flavor.FromWireKey(LegacyFinalizers.GetValueOrDefault(f, f))).Distinct(StringComparer.Ordinal).ToList();
             foreach (var owner in meta.OwnerReferences ?? [])
             {
                 owner.ApiVersion = owner.ApiVersion is null ? null : _flavor.FromWireKey(owner.ApiVersion);
@@ -115,12 +124,11 @@ public sealed partial class WireNames
         meta[property] = renamed;
     }
 
-    private static Dictionary<string, string>? RenameMap(IDictionary<string, string>? map, Func<string, string> key, Func<string, string> value) =>
-        map?.ToDictionary(kv => key(kv.Key), kv => IsGroupValue(kv.Value) ? value(kv.Value) : kv.Value, StringComparer.Ordinal);
+    private Dictionary<string, string>? RenameKeys(IDictionary<string, string>? map) =>
+        map?.ToDictionary(kv => _flavor.FromWireKey(kv.Key), kv => kv.Value, StringComparer.Ordinal);
 
-    // Only whole group names are renamed as values (issuer-group); any other value is user data.
-    private static bool IsGroupValue(string value) =>
-        value is ApiGroups.Cert or ApiGroups.CertManager or ApiGroups.Acme or "acme." + ApiGroups.CertManager;
+    // Only a whole native group name is renamed as a value (issuer-group defaulted to ours); any other value is user data.
+    private static bool IsGroupValue(string value) => value is ApiGroups.Cert or ApiGroups.Acme;
 
     [GeneratedRegex(@"([A-Za-z0-9][A-Za-z0-9.\-]*)/")]
     private static partial Regex KeyPrefix();

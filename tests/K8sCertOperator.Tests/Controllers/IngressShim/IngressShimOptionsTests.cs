@@ -55,4 +55,12 @@ public sealed class IngressShimOptionsTests
         Assert.True(mapping.Invalid);
         Assert.Contains("--default-issuer-kind \"Vault\"", Assert.Single(mapping.Problems).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CertManagerModeWritesItsGroupAndHonoursTlsAcme()
+    {
+        var options = Parse("--api-mode", "cert-manager");
+
+        Assert.Equal(new IngressShimOptions { CertManagerAnnotations = true, IssuerGroup = ApiGroups.CertManager }, options);
+    }
 }

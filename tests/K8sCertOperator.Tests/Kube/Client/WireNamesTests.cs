@@ -67,7 +67,7 @@ public sealed class WireNamesTests
             {
                 Annotations = new Dictionary<string, string> { ["cert-manager.io/certificate-name"] = "app", ["cert-manager.io/issuer-group"] = "cert-manager.io" },
                 Labels = new Dictionary<string, string> { ["controller.cert-manager.io/fao"] = "true" },
-                Finalizers = ["acme.cert-manager.io/finalizer"],
+                Finalizers = ["acme.cert-manager.io/finalizer", "finalizer.acme.cert-manager.io", "kubernetes"],
                 OwnerReferences = [new V1OwnerReference { ApiVersion = "cert-manager.io/v1", Kind = "Certificate", Name = "app", Uid = "u" }],
             },
         };
@@ -75,9 +75,9 @@ public sealed class WireNamesTests
         _wire.Read(secret);
 
         Assert.Equal("app", secret.Metadata.Annotations[AnnotationKeys.CertificateName]);
-        Assert.Equal(ApiGroups.Cert, secret.Metadata.Annotations[AnnotationKeys.IssuerGroup]);
+        Assert.Equal(ApiGroups.CertManager, secret.Metadata.Annotations[AnnotationKeys.IssuerGroup]);
         Assert.Equal("true", secret.Metadata.Labels[LabelKeys.ForAttentionOf]);
-        Assert.Equal(["acme.k8scert.io/finalizer"], secret.Metadata.Finalizers);
+        Assert.Equal(["acme.k8scert.io/finalizer", "kubernetes"], secret.Metadata.Finalizers);
         Assert.Equal(ApiGroups.CertApiVersion, secret.Metadata.OwnerReferences[0].ApiVersion);
         Assert.Equal("v1", secret.ApiVersion);
     }
