@@ -21,12 +21,9 @@ public sealed class CertManagerLeaseGuardTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task WaitsWhileCertManagerHoldsItsLeaseAndStartsWhenReleased()
     {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        await CertManagerCrds.ApplyAsync(env, ct);
+        await using var env = await CertManagerModeHost.EnvironmentAsync(output, ct);
         var leases = CoreResourceApis.Leases(env.Client);
         await leases.CreateAsync(new V1Lease
         {

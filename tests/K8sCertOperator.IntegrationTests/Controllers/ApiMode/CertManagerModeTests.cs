@@ -17,12 +17,9 @@ public sealed class CertManagerModeTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task SelfSignedAndCaIssuersIssueACertManagerCertificateThroughACertManagerRequest()
     {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        await CertManagerCrds.ApplyAsync(env, ct);
+        await using var env = await CertManagerModeHost.EnvironmentAsync(output, ct);
         await using var host = await CertManagerModeHost.StartAsync(env, CertManagerModeHost.Options(env), null, ct);
         var cm = new CertManagerObjects(env.Client, env.Namespace);
 

@@ -16,12 +16,9 @@ public sealed class CertManagerRequestTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task ACsiDriverStyleRequestIsApprovedAndSignedByACaIssuer()
     {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        await CertManagerCrds.ApplyAsync(env, ct);
+        await using var env = await CertManagerModeHost.EnvironmentAsync(output, ct);
         await using var host = await CertManagerModeHost.StartAsync(env, CertManagerModeHost.Options(env), null, ct);
         var cm = new CertManagerObjects(env.Client, env.Namespace);
         await cm.CreateAsync("issuers", CertManagerObjects.Named("bootstrap", "Issuer", new JsonObject { ["selfSigned"] = new JsonObject() }), ct);
