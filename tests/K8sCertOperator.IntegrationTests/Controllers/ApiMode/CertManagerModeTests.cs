@@ -66,6 +66,7 @@ public sealed class CertManagerModeTests(ITestOutputHelper output)
         var request = Assert.Single(requests, r => OwnedBy(r, "app"));
         Assert.Equal("cert-manager.io/v1", (string?)request["apiVersion"]);
         Assert.True(CertManagerObjects.IsTrue(request, ConditionTypes.Approved), request.ToJsonString());
+        Assert.Contains((request["status"]!["conditions"] as JsonArray)!, c => (string?)c!["type"] == ConditionTypes.Approved && (string?)c["reason"] == "cert-manager.io");
         Assert.True(CertManagerObjects.IsTrue(request, ConditionTypes.Ready), request.ToJsonString());
         Assert.Equal("cert-manager.io", (string?)request["spec"]?["issuerRef"]?["group"]);
         Assert.False(string.IsNullOrEmpty((string?)request["status"]?["certificate"]));

@@ -11,6 +11,13 @@ public static class ApprovalPolicy
     /// <summary>Reason of the Approved condition the built-in approver writes (cert-manager writes "cert-manager.io").</summary>
     public const string Reason = ApiGroups.Cert;
 
+    /// <summary>The reason in the served API: the group name, as cert-manager's approver writes "cert-manager.io".</summary>
+    public static string ReasonIn(ApiFlavor flavor)
+    {
+        ArgumentNullException.ThrowIfNull(flavor);
+        return flavor.CertGroup;
+    }
+
     public static ApprovalDecision Decide(CertificateRequest request, SignerPatterns signers)
     {
         ArgumentNullException.ThrowIfNull(request);
