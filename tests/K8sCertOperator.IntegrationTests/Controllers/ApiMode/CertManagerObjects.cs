@@ -41,11 +41,15 @@ internal sealed class CertManagerObjects(IKubernetes client, string ns)
     }
 
     /// <summary>Polls until the object's <paramref name="condition"/> condition is True; returns it.</summary>
-    public async Task<JsonObject> WaitConditionAsync(string plural, string name, string condition, CancellationToken ct)
+    public Task<JsonObject> WaitConditionAsync(string plural, string name, string condition, CancellationToken ct) =>
+        WaitAsync(plural, name, obj => IsTrue(obj, condition), ct);
+
+    /// <summary>Polls until the object exists and satisfies <paramref name="done"/>; returns it.</summary>
+    public async Task<JsonObject> WaitAsync(string plural, string name, Func<JsonObject, bool> done, CancellationToken ct)
     {
         while (true)
         {
-            if (await GetAsync(plural, name, ct) is { } obj && IsTrue(obj, condition))
+            if (await GetAsync(plural, name, ct) is { } obj && done(obj))
             {
                 return obj;
             }
@@ -54,9 +58,11 @@ internal sealed class CertManagerObjects(IKubernetes client, string ns)
         }
     }
 
-    public static bool IsTrue(JsonObject obj, string condition) =>
-        (obj["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
-            .Any(c => (string?)c["type"] == condition && (string?)c["status"] == "True");
+    /// <summary>The condition of type <paramref name="type"/>, or null.</summary>
+    public static JsonObject? Condition(JsonObject obj, string type) =>
+        (obj["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == type);
+
+    public static bool IsTrue(JsonObject obj, string condition) => (string?)Condition(obj, condition)?["status"] == "True";
 
     public static JsonObject IssuerRef(string name, string kind = ApiGroups.IssuerKind) =>
         new() { ["name"] = name, ["kind"] = kind, ["group"] = Group };
