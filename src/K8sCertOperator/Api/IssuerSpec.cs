@@ -15,15 +15,14 @@ public sealed class IssuerSpec
     [JsonPropertyName("ca")]
     public CaIssuer? Ca { get; set; }
 
-    /// <summary>cert-manager's Vault issuer (cert-manager mode): not served, kept as read so Ready=False can name it.</summary>
-    [JsonPropertyName("vault")]
-    public System.Text.Json.JsonElement? Vault { get; set; }
+    /// <summary>
+    /// Spec fields no served issuer kind has (cert-manager's vault, venafi, … in cert-manager mode): kept as read, so
+    /// Ready=False can name them and nothing is lost; the k8scert.io schema prunes them before they get here.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Unserved { get; set; }
 
-    /// <summary>cert-manager's Venafi issuer (cert-manager mode): not served, as <see cref="Vault"/>.</summary>
-    [JsonPropertyName("venafi")]
-    public System.Text.Json.JsonElement? Venafi { get; set; }
-
-    /// <summary>The spec field of an issuer kind cert-manager has and this operator does not serve, or null.</summary>
+    /// <summary>The first spec field of an issuer kind this operator does not serve, or null.</summary>
     [JsonIgnore]
-    public string? UnsupportedKind => Vault is not null ? "vault" : Venafi is not null ? "venafi" : null;
+    public string? UnsupportedKind => Unserved?.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
 }
