@@ -14,3 +14,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
+
+{{/* API groups of the served mode: k8scert.io or cert-manager.io (apiMode is one of k8scert, cert-manager; the schema says so). */}}
+{{- define "k8s-cert-operator.certGroup" -}}
+{{ .Values.apiMode }}.io
+{{- end }}

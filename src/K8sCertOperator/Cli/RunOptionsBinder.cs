@@ -111,6 +111,19 @@ public sealed class RunOptionsBinder
         CustomParser = ParseDuration,
     };
 
+    public Option<Api.ApiFlavor> ApiMode { get; } = new("--api-mode")
+    {
+        Description = "API to reconcile: k8scert (k8scert.io, default) or cert-manager (the cert-manager.io CRDs cert-manager installed)",
+        DefaultValueFactory = _ => Defaults.ApiMode,
+        CustomParser = ParseApiMode,
+    };
+
+    public Option<string> CertManagerLease { get; } = new("--cert-manager-lease")
+    {
+        Description = "NAMESPACE/NAME of cert-manager's leader-election Lease; in cert-manager mode the operator waits while it is held ('none': no check)",
+        DefaultValueFactory = _ => Defaults.CertManagerLeaseNamespace + "/" + Defaults.CertManagerLeaseName,
+    };
+
     public Option<string> LogFormat { get; } = new("--log-format") { Description = "text | json", DefaultValueFactory = _ => "text" };
 
     public Option<string> LogLevel { get; } = new("--log-level") { Description = "Trace | Debug | Information | Warning | Error", DefaultValueFactory = _ => "Information" };
@@ -120,7 +133,7 @@ public sealed class RunOptionsBinder
         Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, Http01SolverNamespace, ClusterDomain, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         GatewayApi, CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, ApproveSigners, RenewalJitterPercent, RenewalJitterMax,
-        LogFormat, LogLevel,
+        ApiMode, CertManagerLease, LogFormat, LogLevel,
     ];
 
     public RunOptionsBinder()
@@ -130,6 +143,14 @@ public sealed class RunOptionsBinder
             if (!Controllers.Orders.AcmeOrderRate.TryParse(result.GetValueOrDefault<string?>(), out _, out var error))
             {
                 result.AddError("--acme-order-rate: " + error);
+            }
+        });
+        CertManagerLease.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>();
+            if (text != "none" && text.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+            {
+                result.AddError($"--cert-manager-lease: '{text}' is not NAMESPACE/NAME or none");
             }
         });
         RenewalJitterPercent.Validators.Add(result =>
@@ -182,6 +203,9 @@ public sealed class RunOptionsBinder
             AcmeOrderRate = Controllers.Orders.AcmeOrderRate.Parse(parse.GetValue(AcmeOrderRate)),
             ApproveSigners = Controllers.CertificateRequests.Approval.SignerPatterns.Parse(parse.GetValue(ApproveSigners)),
             RenewalJitter = new Policies.RenewalJitter(parse.GetValue(RenewalJitterPercent), parse.GetValue(RenewalJitterMax)),
+            ApiMode = parse.GetValue(ApiMode)!,
+            CertManagerLeaseNamespace = LeasePart(parse.GetValue(CertManagerLease), 0) ?? Defaults.CertManagerLeaseNamespace,
+            CertManagerLeaseName = LeasePart(parse.GetValue(CertManagerLease), 1),
         };
     }
 
@@ -208,6 +232,19 @@ public sealed class RunOptionsBinder
         var words = choices.Select(c => c.Word).ToList();
         result.AddError($"{option}: '{text}' is not {string.Join(", ", words.SkipLast(1))} or {words[^1]}");
         return fallback;
+    }
+
+    private static string? LeasePart(string? text, int index) => text is null or "none" ? null : text.Split('/')[index];
+
+    private static Api.ApiFlavor ParseApiMode(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (Api.ApiFlavor.Find(text) is { } flavor)
+        {
+            return flavor;
+        }
+        result.AddError($"--api-mode: '{text}' is not one of {string.Join(", ", Api.ApiFlavor.All.Select(f => f.Mode))}");
+        return Defaults.ApiMode;
     }
 
     // Go-style durations (1h, 30m) like the CRDs, or .NET's hh:mm:ss like the lease flags.

@@ -11,23 +11,35 @@ namespace K8sCertOperator.Controllers;
 public sealed class OperatorApis
 {
     public OperatorApis(IKubernetes client)
+        : this(client, ApiFlavor.K8sCert)
+    {
+    }
+
+    /// <summary>The same resources served in <paramref name="flavor"/> (e.g. cert-manager.io): groups and key names renamed.</summary>
+    public OperatorApis(IKubernetes client, ApiFlavor flavor)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Certificates = CoreResourceApis.Custom<Certificate>(client);
-        Issuers = CoreResourceApis.Custom<Issuer>(client);
-        ClusterIssuers = CoreResourceApis.Custom<ClusterIssuer>(client, clusterScoped: true);
-        CertificateRequests = CoreResourceApis.Custom<CertificateRequest>(client);
-        Orders = CoreResourceApis.Custom<Order>(client);
-        Challenges = CoreResourceApis.Custom<Challenge>(client);
-        Secrets = CoreResourceApis.Secrets(client);
-        SecretMetadata = CoreResourceApis.SecretMetadata(client);
-        Ingresses = CoreResourceApis.Ingresses(client);
-        Services = CoreResourceApis.Services(client);
-        HttpRoutes = CoreResourceApis.Custom<HttpRoute>(client);
-        ReferenceGrants = CoreResourceApis.Custom<ReferenceGrant>(client);
-        Gateways = CoreResourceApis.Custom<Gateway>(client);
-        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client);
+        ArgumentNullException.ThrowIfNull(flavor);
+        Flavor = flavor;
+        var wire = WireNames.For(flavor);
+        Certificates = CoreResourceApis.Custom<Certificate>(client, flavor);
+        Issuers = CoreResourceApis.Custom<Issuer>(client, flavor);
+        ClusterIssuers = CoreResourceApis.Custom<ClusterIssuer>(client, flavor, clusterScoped: true);
+        CertificateRequests = CoreResourceApis.Custom<CertificateRequest>(client, flavor);
+        Orders = CoreResourceApis.Custom<Order>(client, flavor);
+        Challenges = CoreResourceApis.Custom<Challenge>(client, flavor);
+        Secrets = CoreResourceApis.Secrets(client, wire);
+        SecretMetadata = CoreResourceApis.SecretMetadata(client, wire);
+        Ingresses = CoreResourceApis.Ingresses(client, wire);
+        Services = CoreResourceApis.Services(client, wire);
+        HttpRoutes = CoreResourceApis.Custom<HttpRoute>(client, flavor);
+        ReferenceGrants = CoreResourceApis.Custom<ReferenceGrant>(client, flavor);
+        Gateways = CoreResourceApis.Custom<Gateway>(client, flavor);
+        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client, flavor);
     }
+
+    /// <summary>The API these resources are served in.</summary>
+    public ApiFlavor Flavor { get; }
 
     public IResourceApi<Certificate> Certificates { get; }
 

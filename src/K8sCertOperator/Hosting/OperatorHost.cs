@@ -60,7 +60,7 @@ public sealed class OperatorHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
         var logger = logs.CreateLogger<OperatorHost>();
-        var apis = new OperatorApis(client);
+        var apis = new OperatorApis(client, options.ApiMode);
         var gatewayApi = await GatewayApiDiscovery.DetectAsync(client, options.GatewayApi, logs.CreateLogger("GatewayApi"), cancellationToken).ConfigureAwait(false);
         var informerSet = new InformerSet(apis, options, logs, gatewayApi);
         var context = new OperatorContext
@@ -68,7 +68,7 @@ public sealed class OperatorHost : IAsyncDisposable
             Client = client,
             Options = options,
             LoggerFactory = logs,
-            Events = new EventRecorder(CoreResourceApis.Events(client), logs.CreateLogger<EventRecorder>()),
+            Events = new EventRecorder(CoreResourceApis.Events(client, WireNames.For(options.ApiMode)), logs.CreateLogger<EventRecorder>()),
             StatusWriter = new StatusWriter(logs.CreateLogger<StatusWriter>()),
             Apis = apis,
             Informers = informerSet.Informers,
@@ -215,6 +215,13 @@ public sealed class OperatorHost : IAsyncDisposable
         await informerSet.WaitForSyncAsync(stop).ConfigureAwait(false);
         Health.MarkSynced();
         _logger.LogInformation("Informers synced; {Controllers} controllers waiting for leadership", runners.Count);
+        if (!Context.Options.ApiMode.IsNative && Context.Options.CertManagerLeaseName is { } lease)
+        {
+            // Nothing is written (not even the orphan sweep) while cert-manager's own controller is still in charge.
+            await new ForeignLeaseGuard(CoreResourceApis.Leases(Context.Client), Context.Options.CertManagerLeaseNamespace, lease, Context.Options.RetryPeriod, _logger)
+                .WaitUntilFreeAsync(stop).ConfigureAwait(false);
+        }
+
         foreach (var afterSync in services.AfterSync)
         {
             await afterSync(Context, stop).ConfigureAwait(false);

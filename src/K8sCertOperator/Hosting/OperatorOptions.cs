@@ -98,6 +98,17 @@ public sealed record OperatorOptions
     /// <summary>How long a not-Ready issuer waits before looking again on its own; null: 5 s doubling to 5 min.</summary>
     public Kube.ExponentialBackoff? IssuerNotReadyBackoff { get; init; }
 
+    /// <summary>Which API to reconcile (--api-mode): our own k8scert.io (default) or cert-manager's cert-manager.io CRDs.</summary>
+    public Api.ApiFlavor ApiMode { get; init; } = Api.ApiFlavor.K8sCert;
+
+    /// <summary>
+    /// cert-manager's leader-election Lease (--cert-manager-lease): in cert-manager mode the operator does not start
+    /// while it is held. Null name: not checked.
+    /// </summary>
+    public string? CertManagerLeaseName { get; init; } = "cert-manager-controller";
+
+    public string CertManagerLeaseNamespace { get; init; } = "kube-system";
+
     /// <summary>Unique name of this replica in the Lease; pod name in a cluster.</summary>
     public string Identity { get; init; } = Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName + "-" + Environment.ProcessId;
 }

@@ -26,6 +26,7 @@ public sealed partial class OperatorHarness
         Workers = 2,
         Dns01RecursiveNameservers = Bind is null ? [] : [Bind.Nameserver],
         Dns01RecursiveNameserversOnly = Bind is not null,
+        ApiMode = _options.Flavor,
     };
 
     /// <summary>Options for one replica: its own identity and HTTP-01 port, no monitoring listeners.</summary>

@@ -59,7 +59,7 @@ public sealed partial class OperatorHarness : IAsyncDisposable
     /// <summary>The operator <see cref="StartOperatorAsync"/> started, if any (replicas are not counted).</summary>
     public OperatorHost? Host { get; private set; }
 
-    public OperatorApis Apis => new(Env.Client);
+    public OperatorApis Apis => new(Env.Client, _options.Flavor);
 
     public string Namespace => Env.Namespace;
 

@@ -58,6 +58,9 @@ public sealed record OperatorHarnessOptions
     /// <summary>Applied last to every operator's options (single operator and replicas alike).</summary>
     public Func<OperatorOptions, OperatorOptions>? Operator { get; init; }
 
+    /// <summary>The API the operators serve and the harness's <c>Apis</c> speak (cert-manager's needs its CRDs loaded first).</summary>
+    public K8sCertOperator.Api.ApiFlavor Flavor { get; init; } = K8sCertOperator.Api.ApiFlavor.K8sCert;
+
     /// <summary>Replaces services of the production composition for every operator the harness starts.</summary>
     public Func<OperatorServices, OperatorServices>? Services { get; init; }
 }

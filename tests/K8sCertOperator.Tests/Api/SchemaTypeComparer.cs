@@ -32,6 +32,8 @@ internal sealed class SchemaTypeComparer
     public static IEnumerable<(string JsonName, PropertyInfo Property)> JsonProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
+            // Extension data holds what the schema does not describe (another API's fields), by definition.
+            .Where(p => p.GetCustomAttribute<JsonExtensionDataAttribute>() is null)
             .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? "<no JsonPropertyName on " + p.Name + ">", p));
 
     private void CompareObject(JsonObject schema, Type type, string path, bool isRoot = false)

@@ -63,6 +63,9 @@ public sealed class RunOptionsBinderTests
     [InlineData(new[] { "--acme-order-rate", "300/3 hours" }, "is not a duration")]
     [InlineData(new[] { "--renewal-jitter-percent", "80" }, "between 0 and 50")]
     [InlineData(new[] { "--renewal-jitter-max", "soon" }, "--renewal-jitter-max: 'soon' is not a duration")]
+    [InlineData(new[] { "--api-mode", "certmanager" }, "--api-mode: 'certmanager' is not one of k8scert, cert-manager")]
+    [InlineData(new[] { "--cert-manager-lease", "cert-manager-controller" }, "is not NAMESPACE/NAME or none")]
+    [InlineData(new[] { "--cert-manager-lease", "kube-system/" }, "is not NAMESPACE/NAME or none")]
     public void Malformed_values_are_errors_that_say_why(string[] args, string expected)
     {
         var (_, errors) = Parse(args);
@@ -143,5 +146,20 @@ public sealed class RunOptionsBinderTests
         var (_, errors) = Parse("--gateway-api", "maybe");
 
         Assert.Contains(errors, e => e.Contains("--gateway-api: 'maybe' is not auto, on or off", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new string[0], "k8scert", "kube-system", "cert-manager-controller")]
+    [InlineData(new[] { "--api-mode", "cert-manager" }, "cert-manager", "kube-system", "cert-manager-controller")]
+    [InlineData(new[] { "--api-mode", "cert-manager", "--cert-manager-lease", "cm/cm-controller" }, "cert-manager", "cm", "cm-controller")]
+    [InlineData(new[] { "--api-mode", "cert-manager", "--cert-manager-lease", "none" }, "cert-manager", "kube-system", null)]
+    public void Api_mode_and_cert_manager_lease_are_bound(string[] args, string mode, string leaseNamespace, string? leaseName)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(mode, options!.ApiMode.Mode);
+        Assert.Equal(leaseNamespace, options.CertManagerLeaseNamespace);
+        Assert.Equal(leaseName, options.CertManagerLeaseName);
     }
 }

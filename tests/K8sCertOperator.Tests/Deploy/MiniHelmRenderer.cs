@@ -8,14 +8,14 @@ namespace K8sCertOperator.Tests.Deploy;
 /// <summary>
 /// Renders the chart's templates without a helm binary. It understands only the subset the chart
 /// may use (<see cref="AllowedWords"/>): value paths, include/define, if/else/range/end, toYaml,
-/// nindent, quote, default, and int/gt for the PodDisruptionBudget condition. Anything else throws,
+/// nindent, quote, default, int/gt for the PodDisruptionBudget condition and eq for the API mode. Anything else throws,
 /// so a template that drifts outside the subset fails the tests instead of rendering wrongly.
 /// </summary>
 internal sealed partial class MiniHelmRenderer
 {
     public static readonly IReadOnlySet<string> AllowedWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "if", "else", "end", "range", "define", "include", "toYaml", "nindent", "quote", "default", "int", "gt",
+        "if", "else", "end", "range", "define", "include", "toYaml", "nindent", "quote", "default", "int", "gt", "eq",
     };
 
     private readonly JsonObject _root;
@@ -218,6 +218,7 @@ internal sealed partial class MiniHelmRenderer
             "quote" => "\"" + Stringify(args[0]).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
             "default" => IsTruthy(args[1]) ? args[1] : args[0],
             "int" => Convert.ToInt64(Stringify(args[0]), CultureInfo.InvariantCulture),
+            "eq" => Stringify(args[0]) == Stringify(args[1]),
             "gt" => Convert.ToInt64(Stringify(args[0]), CultureInfo.InvariantCulture) > Convert.ToInt64(Stringify(args[1]), CultureInfo.InvariantCulture),
             _ => throw new FormatException($"unsupported function {name}"),
         };

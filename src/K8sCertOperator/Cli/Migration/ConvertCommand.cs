@@ -40,13 +40,13 @@ public static class ConvertCommand
                 await Console.Error.WriteLineAsync($"error: {path}: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var flavor = parse.GetValue(to) == ToCertManager ? ApiFlavor.CertManager : ApiFlavor.K8sCert;
+            var flavor = parse.GetValue(to) == ToCertManager ? ManifestApi.CertManager : ManifestApi.K8sCert;
             return await RunAsync(text, flavor, parse.GetValue(output)!, Console.Out, Console.Error, ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(string text, ApiFlavor to, string format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string text, ManifestApi to, string format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);

@@ -17,13 +17,13 @@ public static class GroupDomains
     // Subdomains both APIs use: the certificate group, the ACME group and the controller's labels.
     private static readonly string[] SharedSubdomains = ["", "acme.", "controller."];
 
-    public static string Domain(ApiFlavor flavor) => flavor == ApiFlavor.K8sCert ? ApiGroups.Cert : ApiGroups.CertManager;
+    public static string Domain(ManifestApi flavor) => flavor == ManifestApi.K8sCert ? ApiGroups.Cert : ApiGroups.CertManager;
 
     /// <summary>The other flavour of <paramref name="flavor"/>.</summary>
-    public static ApiFlavor Other(ApiFlavor flavor) => flavor == ApiFlavor.K8sCert ? ApiFlavor.CertManager : ApiFlavor.K8sCert;
+    public static ManifestApi Other(ManifestApi flavor) => flavor == ManifestApi.K8sCert ? ManifestApi.CertManager : ManifestApi.K8sCert;
 
     /// <summary>An API group or key domain of the other flavour (e.g. <c>acme.cert-manager.io</c>) in <paramref name="to"/>'s spelling.</summary>
-    public static string Group(string group, ApiFlavor to)
+    public static string Group(string group, ManifestApi to)
     {
         ArgumentNullException.ThrowIfNull(group);
         var from = Domain(Other(to));
@@ -38,7 +38,7 @@ public static class GroupDomains
     }
 
     /// <summary>An apiVersion <c>group/version</c>; core ("v1") and other groups pass through.</summary>
-    public static string ApiVersion(string apiVersion, ApiFlavor to)
+    public static string ApiVersion(string apiVersion, ManifestApi to)
     {
         ArgumentNullException.ThrowIfNull(apiVersion);
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
@@ -46,10 +46,10 @@ public static class GroupDomains
     }
 
     /// <summary>A prefixed key (annotation, label or finalizer): the prefix before '/' is a group-like domain.</summary>
-    public static string Key(string key, ApiFlavor to)
+    public static string Key(string key, ManifestApi to)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (to == ApiFlavor.K8sCert && key == LegacyCertManagerFinalizer)
+        if (to == ManifestApi.K8sCert && key == LegacyCertManagerFinalizer)
         {
             key = CertManagerFinalizer;
         }

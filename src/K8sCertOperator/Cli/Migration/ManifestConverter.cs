@@ -12,7 +12,7 @@ namespace K8sCertOperator.Cli.Migration;
 public static class ManifestConverter
 {
 
-    public static JsonObject Convert(JsonObject manifest, ApiFlavor to)
+    public static JsonObject Convert(JsonObject manifest, ManifestApi to)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var copy = manifest.DeepClone().AsObject();
@@ -20,7 +20,7 @@ public static class ManifestConverter
         return copy;
     }
 
-    private static void Rewrite(JsonObject obj, ApiFlavor to)
+    private static void Rewrite(JsonObject obj, ManifestApi to)
     {
         foreach (var (name, value) in obj.ToList())
         {
@@ -48,7 +48,7 @@ public static class ManifestConverter
         }
     }
 
-    private static void RewriteChild(JsonNode? value, ApiFlavor to)
+    private static void RewriteChild(JsonNode? value, ManifestApi to)
     {
         if (value is JsonObject child)
         {
@@ -60,7 +60,7 @@ public static class ManifestConverter
         }
     }
 
-    private static void RewriteArray(JsonArray array, ApiFlavor to)
+    private static void RewriteArray(JsonArray array, ManifestApi to)
     {
         foreach (var item in array)
         {
@@ -69,7 +69,7 @@ public static class ManifestConverter
     }
 
     // Keys keep their order; a value that is not a string map (not an annotation map after all) is left alone.
-    private static JsonObject RewriteKeys(JsonObject map, ApiFlavor to)
+    private static JsonObject RewriteKeys(JsonObject map, ManifestApi to)
     {
         var result = new JsonObject();
         foreach (var (key, value) in map)

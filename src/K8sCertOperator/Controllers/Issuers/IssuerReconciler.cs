@@ -56,7 +56,7 @@ public sealed class IssuerReconciler<T> : IReconciler
 
         var secretNamespace = _clusterScoped ? _context.ClusterResourceNamespace : issuer.Metadata.NamespaceProperty;
         var type = IssuerReadinessRules.Classify(issuer.Spec);
-        IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type);
+        IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type, issuer.Spec);
         AcmeIssuerStatus? account = null;
         TimeSpan? retryAfter = null;
         var serverUnavailable = false;

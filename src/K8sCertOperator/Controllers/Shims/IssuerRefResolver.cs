@@ -31,7 +31,7 @@ public static class IssuerRefResolver
 
             return options.DefaultIssuerName is null
                 ? Bad(ShimProblem.NoDefaultIssuer, $"{AnnotationKeys.IngressTlsAcme} is \"true\" but no default issuer is configured (--default-issuer-name)")
-                : Checked(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup, "--default-issuer-kind", "--default-issuer-group");
+                : Checked(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup ?? options.IssuerGroup, "--default-issuer-kind", "--default-issuer-group");
         }
 
         if (issuer is not null && clusterIssuer is not null)
@@ -48,10 +48,10 @@ public static class IssuerRefResolver
                     $"{annotations.SourceKey(AnnotationKeys.IngressIssuerKind)} \"{kind}\" cannot be combined with {annotations.SourceKey(AnnotationKeys.IngressClusterIssuer)}");
             }
 
-            return Checked(clusterIssuer, ApiGroups.ClusterIssuerKind, group, annotations.SourceKey(AnnotationKeys.IngressIssuerKind), annotations.SourceKey(AnnotationKeys.IngressIssuerGroup));
+            return Checked(clusterIssuer, ApiGroups.ClusterIssuerKind, group ?? options.IssuerGroup, annotations.SourceKey(AnnotationKeys.IngressIssuerKind), annotations.SourceKey(AnnotationKeys.IngressIssuerGroup));
         }
 
-        return Checked(issuer!, kind ?? ApiGroups.IssuerKind, group, annotations.SourceKey(AnnotationKeys.IngressIssuerKind), annotations.SourceKey(AnnotationKeys.IngressIssuerGroup));
+        return Checked(issuer!, kind ?? ApiGroups.IssuerKind, group ?? options.IssuerGroup, annotations.SourceKey(AnnotationKeys.IngressIssuerKind), annotations.SourceKey(AnnotationKeys.IngressIssuerGroup));
     }
 
     private static Result Checked(string name, string kind, string? group, string kindSource, string groupSource)

@@ -5,10 +5,7 @@ namespace K8sCertOperator.Controllers.Shims;
 /// <summary>Annotation keys the shims write on the Certificates they create, and the cert-manager spelling of our keys.</summary>
 public static class ShimAnnotations
 {
-    private const string OurPrefix = ApiGroups.Cert + "/";
     private const string OurAcmePrefix = ApiGroups.Acme + "/";
-    private const string CertManagerPrefix = ApiGroups.CertManager + "/";
-    private const string CertManagerAcmePrefix = "acme." + ApiGroups.CertManager + "/";
 
     /// <summary>
     /// On a Certificate: ingress class the HTTP-01 solver Ingress should use (from the Ingress's
@@ -23,11 +20,6 @@ public static class ShimAnnotations
     public static string CertManagerKey(string ourKey)
     {
         ArgumentNullException.ThrowIfNull(ourKey);
-        if (ourKey.StartsWith(OurAcmePrefix, StringComparison.Ordinal))
-        {
-            return CertManagerAcmePrefix + ourKey[OurAcmePrefix.Length..];
-        }
-
-        return ourKey.StartsWith(OurPrefix, StringComparison.Ordinal) ? CertManagerPrefix + ourKey[OurPrefix.Length..] : ourKey;
+        return ApiFlavor.CertManager.ToWireKey(ourKey);
     }
 }

@@ -16,12 +16,17 @@ public sealed record ShimOptions
 
     public string? DefaultIssuerGroup { get; init; }
 
+    /// <summary>Group written in issuerRef when the annotations name none: the served API's (cert-manager.io in that mode).</summary>
+    public string IssuerGroup { get; init; } = ApiGroups.Cert;
+
     public static ShimOptions From(OperatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new ShimOptions
         {
-            CertManagerAnnotations = options.CertManagerAnnotations,
+            // In cert-manager mode its annotations are the native ones, kubernetes.io/tls-acme included.
+            CertManagerAnnotations = options.CertManagerAnnotations || !options.ApiMode.IsNative,
+            IssuerGroup = options.ApiMode.CertGroup,
             DefaultIssuerName = string.IsNullOrWhiteSpace(options.DefaultIssuerName) ? null : options.DefaultIssuerName,
             DefaultIssuerKind = string.IsNullOrWhiteSpace(options.DefaultIssuerKind) ? ApiGroups.IssuerKind : options.DefaultIssuerKind,
             DefaultIssuerGroup = string.IsNullOrWhiteSpace(options.DefaultIssuerGroup) ? null : options.DefaultIssuerGroup,

@@ -20,13 +20,16 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     private readonly JsonTypeInfo<T> _type;
     private readonly JsonTypeInfo<KubeList<T>> _list;
     private readonly bool _metadataOnly;
+    private readonly WireNames? _wire;
 
     /// <param name="metadataOnly">
     /// Read lists, watches and gets as PartialObjectMetadata (T must be <see cref="PartialObjectMetadata"/>): the
     /// server sends no data, so watching every Secret costs no more than their names.
     /// </param>
-    public ResourceApi(KubeTransport transport, ResourcePath path, bool metadataOnly = false)
+    /// <param name="wire">Renames between native and wire names (a non-native API flavor); null: none.</param>
+    public ResourceApi(KubeTransport transport, ResourcePath path, bool metadataOnly = false, WireNames? wire = null)
     {
+        _wire = wire;
         _transport = transport ?? throw new ArgumentNullException(nameof(transport));
         _path = path ?? throw new ArgumentNullException(nameof(path));
         if (metadataOnly && typeof(T) != typeof(PartialObjectMetadata))
@@ -40,12 +43,12 @@ public sealed class ResourceApi<T> : IResourceApi<T>
 
     public async Task<ResourceList<T>> ListAsync(string? @namespace, string? labelSelector, CancellationToken cancellationToken)
     {
-        var uri = _path.Collection(@namespace) + Query(("labelSelector", labelSelector));
+        var uri = _path.Collection(@namespace) + Query(("labelSelector", WireSelector(labelSelector)));
         using var deadline = KubeTransport.Deadline(cancellationToken);
         using var response = await SendAsync(HttpMethod.Get, uri, null, null, deadline.Token, PartialObjectMetadata.ListMediaType).ConfigureAwait(false);
         await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
         var list = await JsonSerializer.DeserializeAsync(body, _list, deadline.Token).ConfigureAwait(false);
-        return new ResourceList<T>([.. (list?.Items ?? []).Select(TypeMeta.Ensure)], list?.Metadata?.ResourceVersion);
+        return new ResourceList<T>([.. (list?.Items ?? []).Select(Received)], list?.Metadata?.ResourceVersion);
     }
 
     public async IAsyncEnumerable<(WatchEventKind Type, T Object)> WatchAsync(
@@ -54,7 +57,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
     {
         var uri = _path.Collection(@namespace) + Query(
             ("watch", "true"),
-            ("labelSelector", labelSelector),
+            ("labelSelector", WireSelector(labelSelector)),
             ("resourceVersion", resourceVersion),
             ("allowWatchBookmarks", allowBookmarks ? "true" : null),
             ("timeoutSeconds", timeout is { } t ? ((int)Math.Max(1, t.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
@@ -62,7 +65,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var (type, obj) in WatchStream.ReadAsync(body, _type, cancellationToken).ConfigureAwait(false))
         {
-            yield return (type, TypeMeta.Ensure(obj));
+            yield return (type, Received(obj));
         }
     }
 
@@ -88,10 +91,10 @@ public sealed class ResourceApi<T> : IResourceApi<T>
         ObjectAsync(HttpMethod.Put, _path.Item(Required(obj).Namespace(), obj.Name(), "status"), Body(obj), "application/json", cancellationToken);
 
     public Task<T> PatchAsync(string? @namespace, string name, string mergePatchJson, CancellationToken cancellationToken) =>
-        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name), mergePatchJson, MergePatch, cancellationToken);
+        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name), WireBody(mergePatchJson), MergePatch, cancellationToken);
 
     public Task<T> PatchStatusAsync(string? @namespace, string name, string mergePatchJson, CancellationToken cancellationToken) =>
-        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name, "status"), mergePatchJson, MergePatch, cancellationToken);
+        ObjectAsync(HttpMethod.Patch, _path.Item(@namespace, name, "status"), WireBody(mergePatchJson), MergePatch, cancellationToken);
 
     public async Task<bool> DeleteAsync(string? @namespace, string name, CancellationToken cancellationToken)
     {
@@ -114,7 +117,7 @@ public sealed class ResourceApi<T> : IResourceApi<T>
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
         var obj = await JsonSerializer.DeserializeAsync(stream, _type, deadline.Token).ConfigureAwait(false)
             ?? throw new KubeApiException(KubeApiErrorKind.Other, response.StatusCode, $"{method} {uri} returned no object");
-        return TypeMeta.Ensure(obj);
+        return Received(obj);
     }
 
     /// <summary>Sends one request and returns the successful response; API errors become <see cref="KubeApiException"/>.</summary>
@@ -144,7 +147,14 @@ public sealed class ResourceApi<T> : IResourceApi<T>
         }
     }
 
-    private string Body(T obj) => JsonSerializer.Serialize(TypeMeta.Ensure(obj), _type);
+    private string Body(T obj) => WireBody(JsonSerializer.Serialize(TypeMeta.Ensure(obj), _type));
+
+    // A non-native flavor: names renamed on the way out and back in; the native one sends and keeps them as they are.
+    private string WireBody(string json) => _wire is null ? json : _wire.Write(json);
+
+    private string? WireSelector(string? labelSelector) => _wire is null ? labelSelector : _wire.Selector(labelSelector);
+
+    private T Received(T obj) => TypeMeta.Ensure(_wire is null ? obj : _wire.Read(obj));
 
     private static T Required(T obj) => obj ?? throw new ArgumentNullException(nameof(obj));
 

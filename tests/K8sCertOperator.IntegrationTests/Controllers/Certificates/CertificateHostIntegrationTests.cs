@@ -2,13 +2,9 @@ using System.Text;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers;
 using K8sCertOperator.Controllers.Certificates;
-using K8sCertOperator.Controllers.Issuers;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Cluster;
-using K8sCertOperator.Kube.LeaderElection;
 using K8sCertOperator.Pki;
-using K8sCertOperator.Solvers.Dns01;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
@@ -35,19 +31,7 @@ public sealed class CertificateHostIntegrationTests(ITestOutputHelper output)
             HealthListen = "",
             Workers = 2,
         };
-        var services = new OperatorServices
-        {
-            AcmeAccounts = (apis, informers, o, logs) => new AcmeAccountRegistry(apis, informers, o, logs),
-            DnsProviders = _ => new DnsProviderRegistry(),
-            LeaderElection = (_, _, _) => new AlwaysLeader(),
-        };
-        IControllerRegistration[] controllers =
-        [
-            new IssuerControllerRegistration(), new ClusterIssuerControllerRegistration(), new CertificateControllerRegistration(),
-            new K8sCertOperator.Controllers.CertificateRequests.CertificateRequestSignerRegistration(),
-            new K8sCertOperator.Controllers.CertificateRequests.Approval.ApproverControllerRegistration(K8sCertOperator.Controllers.CertificateRequests.Approval.SignerPatterns.Default),
-        ];
-        await using var host = await OperatorHost.StartAsync(options, env.Client, controllers, services, NullLoggerFactory.Instance, ct);
+        await using var host = await NonAcmeOperatorHost.StartAsync(env, options, null, ct);
         var apis = new OperatorApis(env.Client);
 
         await apis.Issuers.CreateAsync(new Issuer { Metadata = new() { Name = "bootstrap", NamespaceProperty = env.Namespace }, Spec = new IssuerSpec { SelfSigned = new K8sCertOperator.Api.SelfSignedIssuer() } }, ct);

@@ -43,11 +43,11 @@ public sealed class ConvertCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await ConvertCommand.RunAsync(Stream, ApiFlavor.K8sCert, OutputFormats.Yaml, stdout, stderr, CancellationToken.None);
+        var exit = await ConvertCommand.RunAsync(Stream, ManifestApi.K8sCert, OutputFormats.Yaml, stdout, stderr, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Ok, exit);
         var written = YamlManifest.Documents(stdout.ToString());
-        var expected = YamlManifest.Documents(Stream).Select(d => ManifestConverter.Convert(d, ApiFlavor.K8sCert)).ToList();
+        var expected = YamlManifest.Documents(Stream).Select(d => ManifestConverter.Convert(d, ManifestApi.K8sCert)).ToList();
         Assert.Equal(3, written.Count);
         for (var i = 0; i < expected.Count; i++)
         {
@@ -67,8 +67,8 @@ public sealed class ConvertCommandTests
         using var one = new StringWriter();
         using var stderr = new StringWriter();
 
-        await ConvertCommand.RunAsync(Stream, ApiFlavor.K8sCert, OutputFormats.Json, several, stderr, CancellationToken.None);
-        await ConvertCommand.RunAsync("apiVersion: k8scert.io/v1\nkind: Issuer\n", ApiFlavor.CertManager, OutputFormats.Json, one, stderr, CancellationToken.None);
+        await ConvertCommand.RunAsync(Stream, ManifestApi.K8sCert, OutputFormats.Json, several, stderr, CancellationToken.None);
+        await ConvertCommand.RunAsync("apiVersion: k8scert.io/v1\nkind: Issuer\n", ManifestApi.CertManager, OutputFormats.Json, one, stderr, CancellationToken.None);
 
         var list = JsonNode.Parse(several.ToString())!;
         Assert.Equal("List", list["kind"]!.GetValue<string>());
@@ -82,7 +82,7 @@ public sealed class ConvertCommandTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await ConvertCommand.RunAsync("kind: [unclosed", ApiFlavor.K8sCert, OutputFormats.Yaml, stdout, stderr, CancellationToken.None);
+        var exit = await ConvertCommand.RunAsync("kind: [unclosed", ManifestApi.K8sCert, OutputFormats.Yaml, stdout, stderr, CancellationToken.None);
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.StartsWith("error: not a YAML manifest", stderr.ToString(), StringComparison.Ordinal);

@@ -40,13 +40,13 @@ public sealed class ManifestConverterTests
         var cm = JsonNode.Parse(certManager)!.AsObject();
         var ours = JsonNode.Parse(k8sCert)!.AsObject();
 
-        var converted = ManifestConverter.Convert(cm, ApiFlavor.K8sCert);
+        var converted = ManifestConverter.Convert(cm, ManifestApi.K8sCert);
 
         Assert.True(JsonNode.DeepEquals(ours, converted), $"{name}: {converted.ToJsonString()}");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(certManager), cm), $"{name}: the input was modified");
         // Back again: everything returns except what has one spelling on our side for two on theirs (the legacy finalizer).
-        var back = ManifestConverter.Convert(converted, ApiFlavor.CertManager);
-        Assert.True(JsonNode.DeepEquals(ManifestConverter.Convert(back, ApiFlavor.K8sCert), converted), $"{name}: {back.ToJsonString()}");
+        var back = ManifestConverter.Convert(converted, ManifestApi.CertManager);
+        Assert.True(JsonNode.DeepEquals(ManifestConverter.Convert(back, ManifestApi.K8sCert), converted), $"{name}: {back.ToJsonString()}");
         if (name != "Challenge")
         {
             Assert.True(JsonNode.DeepEquals(cm, back), $"{name}: {back.ToJsonString()}");
@@ -58,7 +58,7 @@ public sealed class ManifestConverterTests
     {
         var cm = JsonNode.Parse("""{"kind":"Ingress","metadata":{"annotations":{"z":"1","cert-manager.io/issuer":"x","a":"2"}},"apiVersion":"networking.k8s.io/v1"}""")!.AsObject();
 
-        var converted = ManifestConverter.Convert(cm, ApiFlavor.K8sCert);
+        var converted = ManifestConverter.Convert(cm, ManifestApi.K8sCert);
 
         Assert.Equal("""{"kind":"Ingress","metadata":{"annotations":{"z":"1","k8scert.io/issuer":"x","a":"2"}},"apiVersion":"networking.k8s.io/v1"}""", converted.ToJsonString());
     }

@@ -25,7 +25,7 @@ public sealed class MigrationAnalyzerTests
           ["Issuer spec.acme.solvers[0].http01.ingress.name Unsupported field name", "Issuer spec.acme.solvers[0].http01.ingress.podTemplate Unsupported field podTemplate"] },
         { "gateway serviceType ignored", Issuer(AcmeWith("""{"http01":{"gatewayHTTPRoute":{"parentRefs":[{"name":"gw"}],"serviceType":"ClusterIP"}}}""")),
           ["Issuer spec.acme.solvers[0].http01.gatewayHTTPRoute.serviceType Ignored Accepted for cert-manager compatibility"] },
-        { "solver option", Issuer(AcmeWith("""{"waitInsteadOfSelfCheck":"1m","http01":{"ingress":{}}}""")), ["Issuer spec.acme.solvers[0].waitInsteadOfSelfCheck Unsupported field waitInsteadOfSelfCheck is not supported by k8s-cert-operator (it has: dns01, http01, selector)"] },
+        { "solver option", Issuer(AcmeWith("""{"waitInsteadOfSelfCheck":"1m","http01":{"ingress":{}}}""")), ["Issuer spec.acme.solvers[0].waitInsteadOfSelfCheck Unsupported field waitInsteadOfSelfCheck is not supported by k8s-cert-operator (it has: dns01, dnsPersist01, http01, selector)"] },
         // Our schema bounds values cert-manager's leaves open.
         { "enum value", Issuer(AcmeWith("""{"http01":{"ingress":{"serviceType":"LoadBalancer"}}}""")), ["Issuer spec.acme.solvers[0].http01.ingress.serviceType Unsupported value \"LoadBalancer\""] },
         { "common name too long", Cert($$$"""{"secretName":"s","commonName":"{{{new string('a', 65)}}}","issuerRef":{"name":"ca"}}"""), ["Certificate spec.commonName Unsupported 65 characters"] },

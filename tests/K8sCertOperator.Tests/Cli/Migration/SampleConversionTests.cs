@@ -17,14 +17,14 @@ public sealed class SampleConversionTests
     {
         var sample = Load(file);
 
-        var certManager = ManifestConverter.Convert(sample, ApiFlavor.CertManager);
-        var back = ManifestConverter.Convert(certManager, ApiFlavor.K8sCert);
+        var certManager = ManifestConverter.Convert(sample, ManifestApi.CertManager);
+        var back = ManifestConverter.Convert(certManager, ManifestApi.K8sCert);
 
         Assert.Contains("cert-manager.io/", certManager["apiVersion"]!.GetValue<string>(), StringComparison.Ordinal);
         // Our API accepts both cert-manager.io and k8scert.io in issuerRef.group (they name the same issuers); the
         // k8scert side spells it k8scert.io, so only that value may differ from a sample written with cert-manager's.
         Assert.True(JsonNode.DeepEquals(WithOurIssuerGroup(sample), back), $"{file}:\n{sample.ToJsonString()}\n{back.ToJsonString()}");
-        Assert.True(JsonNode.DeepEquals(certManager, ManifestConverter.Convert(back, ApiFlavor.CertManager)), $"{file}: the cert-manager side changed on a second trip");
+        Assert.True(JsonNode.DeepEquals(certManager, ManifestConverter.Convert(back, ManifestApi.CertManager)), $"{file}: the cert-manager side changed on a second trip");
     }
 
     [Theory]
@@ -36,13 +36,13 @@ public sealed class SampleConversionTests
         var certManager = Load(file);
         certManager["apiVersion"] = ApiGroups.CertManager + "/v1";
 
-        var ours = ManifestConverter.Convert(certManager, ApiFlavor.K8sCert);
+        var ours = ManifestConverter.Convert(certManager, ManifestApi.K8sCert);
 
         Assert.Equal(ApiGroups.CertApiVersion, ours["apiVersion"]!.GetValue<string>());
         Assert.Equal(ApiGroups.Cert, ours["spec"]!["issuerRef"]!["group"]!.GetValue<string>());
         var problems = SchemaInstanceValidator.Validate(RepoFiles.Schema(RepoFiles.LoadCrd(ApiGroups.Certificates)), ours);
         Assert.True(problems.Count == 0, $"{file}:\n" + string.Join("\n", problems));
-        Assert.True(JsonNode.DeepEquals(certManager, ManifestConverter.Convert(ours, ApiFlavor.CertManager)), $"{file} did not round-trip");
+        Assert.True(JsonNode.DeepEquals(certManager, ManifestConverter.Convert(ours, ManifestApi.CertManager)), $"{file} did not round-trip");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class SampleConversionTests
         var files = RepoFiles.SampleFiles().ToList();
         var stream = string.Join("---\n", files.Select(File.ReadAllText));
 
-        var documents = YamlManifest.Documents(stream).Select(d => ManifestConverter.Convert(d, ApiFlavor.CertManager)).ToList();
+        var documents = YamlManifest.Documents(stream).Select(d => ManifestConverter.Convert(d, ManifestApi.CertManager)).ToList();
 
         Assert.Equal(files.Count, documents.Count);
         Assert.Equal(files.Select(f => Load(Path.GetFileName(f))["metadata"]!["name"]!.GetValue<string>()), documents.Select(d => d["metadata"]!["name"]!.GetValue<string>()));

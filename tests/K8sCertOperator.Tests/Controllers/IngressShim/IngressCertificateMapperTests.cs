@@ -174,4 +174,21 @@ public sealed class IngressCertificateMapperTests
         Assert.Equal(["dup", "empty"], mapping.HeldSecretNames.Order(StringComparer.Ordinal));
         Assert.All(mapping.Problems, p => Assert.Equal(ShimProblem.BadConfig, p.Reason));
     }
+
+    [Theory]
+    // In cert-manager mode the Ingress's cert-manager.io keys arrive with native keys (renamed at the API boundary).
+    [InlineData(null, ApiGroups.CertManager)]
+    [InlineData("cert-manager.io", ApiGroups.CertManager)]
+    [InlineData("k8scert.io", ApiGroups.Cert)]
+    public void CertManagerModeWritesItsOwnGroupUnlessOneIsNamed(string? annotatedGroup, string expected)
+    {
+        var annotations = annotatedGroup is null
+            ? A("k8scert.io/cluster-issuer", "letsencrypt")
+            : A("k8scert.io/cluster-issuer", "letsencrypt", "k8scert.io/issuer-group", annotatedGroup);
+        var ingress = IngressObjects.Ingress(annotations, OneEntry);
+
+        var certificate = Assert.Single(IngressCertificateMapper.Map(ingress, new ShimOptions { IssuerGroup = ApiGroups.CertManager }).Certificates);
+
+        Assert.Equal(expected, certificate.Spec.IssuerRef.Group);
+    }
 }

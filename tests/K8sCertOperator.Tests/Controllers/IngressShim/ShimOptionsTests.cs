@@ -56,4 +56,12 @@ public sealed class ShimOptionsTests
         Assert.True(mapping.Invalid);
         Assert.Contains("--default-issuer-kind \"Vault\"", Assert.Single(mapping.Problems).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CertManagerModeWritesItsGroupAndHonoursTlsAcme()
+    {
+        var options = Parse("--api-mode", "cert-manager");
+
+        Assert.Equal(new ShimOptions { CertManagerAnnotations = true, IssuerGroup = ApiGroups.CertManager }, options);
+    }
 }

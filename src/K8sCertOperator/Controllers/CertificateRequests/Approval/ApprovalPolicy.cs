@@ -19,6 +19,13 @@ public static class ApprovalPolicy
         return signers.Matches(SignerName.For(request.Spec.IssuerRef, request.Metadata.NamespaceProperty ?? ""));
     }
 
+    /// <summary>The reason in the served API: the group name, as cert-manager's approver writes "cert-manager.io".</summary>
+    public static string ReasonIn(ApiFlavor flavor)
+    {
+        ArgumentNullException.ThrowIfNull(flavor);
+        return flavor.CertGroup;
+    }
+
     public static ApprovalDecision Decide(CertificateRequest request, SignerPatterns signers)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -36,7 +36,7 @@ public sealed class CertificateRequestApprover : IReconciler
             {
                 r.Status ??= new CertificateRequestStatus();
                 r.Status.Conditions = ConditionSet.Set(r.Status.Conditions, ConditionTypes.Approved, ConditionStatus.True,
-                    ApprovalPolicy.Reason, decision.Message, null, now);
+                    ApprovalPolicy.ReasonIn(_context.Apis.Flavor), decision.Message, null, now);
             }
         }, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == Kube.Status.StatusWriteOutcome.Written)

@@ -1,0 +1,49 @@
+using k8s;
+
+namespace K8sCertOperator.IntegrationTests.Cluster;
+
+/// <summary>
+/// cert-manager's own CRDs (v1.21.1, unchanged) from <c>../shared/reference/cert-manager-v1.21.1-crds/</c> beside the
+/// repository (or beside any ancestor of it, so git worktrees find it too); K8SCERT_TEST_REFERENCE_DIR names the
+/// reference folder elsewhere, as for the parity and Gateway API tests.
+/// </summary>
+public static class CertManagerCrds
+{
+    public const string Variable = "K8SCERT_TEST_REFERENCE_DIR";
+    private const string Folder = "cert-manager-v1.21.1-crds";
+    private const string Relative = "shared/reference/" + Folder;
+
+    /// <summary>The folder, or null when it is not there.</summary>
+    public static string? Directory()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } reference)
+        {
+            var configured = Path.Combine(reference, Folder);
+            return System.IO.Directory.Exists(configured) ? configured : null;
+        }
+
+        for (var dir = new DirectoryInfo(RepositoryRoot.Find()).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, Relative);
+            if (System.IO.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the cert-manager tier cannot run here, or null.</summary>
+    public static string? MissingReason() => Directory() is null
+        ? $"cert-manager's CRDs not found: ../{Relative}/ beside the repository (or {Folder} under {Variable}) is absent"
+        : null;
+
+    /// <summary>Applies them as a real cluster would receive them (POST, or replace when present).</summary>
+    public static async Task ApplyAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var crds = CrdManifests.Load(Directory() ?? throw new InvalidOperationException(MissingReason()));
+        await CrdManifests.ApplyAsync(env.Client, crds, waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+    }
+}

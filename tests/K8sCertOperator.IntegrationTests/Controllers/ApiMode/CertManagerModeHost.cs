@@ -1,0 +1,51 @@
+using K8sCertOperator.Api;
+using K8sCertOperator.Hosting;
+using K8sCertOperator.IntegrationTests.Cluster;
+using K8sCertOperator.IntegrationTests.Controllers.Certificates;
+using Microsoft.Extensions.Logging;
+
+namespace K8sCertOperator.IntegrationTests.Controllers.ApiMode;
+
+/// <summary>
+/// The real host in --api-mode cert-manager with the Issuer, Certificate and CertificateRequest controllers (no ACME),
+/// on a test environment that has cert-manager's own CRDs loaded.
+/// </summary>
+internal static class CertManagerModeHost
+{
+    /// <summary>Options for the test namespace; cert-manager's Lease is looked for in it (null name: not at all).</summary>
+    public static OperatorOptions Options(KubeTestEnvironment env, string? certManagerLease = null) => new()
+    {
+        Namespace = env.Namespace,
+        WatchNamespace = env.Namespace,
+        LeaderElection = false,
+        Http01Listen = "",
+        MetricsListen = "",
+        HealthListen = "",
+        Workers = 2,
+        ApiMode = ApiFlavor.CertManager,
+        CertManagerLeaseNamespace = env.Namespace,
+        CertManagerLeaseName = certManagerLease,
+        RetryPeriod = TimeSpan.FromMilliseconds(200),
+    };
+
+    public static Task<OperatorHost> StartAsync(KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct) =>
+        NonAcmeOperatorHost.StartAsync(env, options, logs, ct);
+
+    /// <summary>A test environment with cert-manager's CRDs loaded; skips the calling test, saying why, when they are absent.</summary>
+    public static async Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct)
+    {
+        var missing = CertManagerCrds.MissingReason();
+        Skip.If(missing is not null, missing);
+        var env = await KubeTestEnvironment.StartAsync(output, ct);
+        try
+        {
+            await CertManagerCrds.ApplyAsync(env, ct);
+            return env;
+        }
+        catch
+        {
+            await env.DisposeAsync();
+            throw;
+        }
+    }
+}
