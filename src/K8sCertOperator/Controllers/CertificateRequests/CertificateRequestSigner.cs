@@ -44,6 +44,9 @@ public sealed class CertificateRequestSigner : IReconciler
                 var why = $"The CertificateRequest was denied by an approval controller ({denied.Reason}): {denied.Message}";
                 await FailAsync(request, CertificateRequestReasons.Denied, why, invalid: false, cancellationToken).ConfigureAwait(false);
                 return ReconcileResult.Success();
+            case SignerStep.AwaitApproval when Approval.ApprovalPolicy.Covers(request, _context.Options.ApproveSigners):
+                // The built-in approver decides it at once; a "waiting" write now would only race with its approval.
+                return ReconcileResult.Success();
             case SignerStep.AwaitApproval:
                 await SetReadyAsync(request, CertificateRequestReasons.Pending,
                     "Waiting for approval: the request has neither an Approved nor a Denied condition (the built-in approver covers the signers in --approve-signers)",

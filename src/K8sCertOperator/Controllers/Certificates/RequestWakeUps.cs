@@ -44,11 +44,17 @@ public static class RequestWakeUps
     private static string? ManualRecord(Challenge? challenge) =>
         challenge?.Status?.DnsRecord is { Managed: false } record ? record.ToString() : null;
 
-    /// <summary>An Order matters to its request's signer when it reaches a final state.</summary>
+    /// <summary>
+    /// An Order matters to its request's signer when it is final and its outcome changed: it became final, or its
+    /// chain (which may be downloaded after the state turned valid) or reason arrived.
+    /// </summary>
     public static bool OrderMattersToSigner(Order? before, Order after)
     {
         ArgumentNullException.ThrowIfNull(after);
-        return AcmeStates.IsFinal(after.Status?.State) && !AcmeStates.IsFinal(before?.Status?.State);
+        return AcmeStates.IsFinal(after.Status?.State)
+            && (before?.Status?.State != after.Status?.State
+                || (before?.Status?.Certificate?.Length ?? 0) != (after.Status?.Certificate?.Length ?? 0)
+                || before?.Status?.Reason != after.Status?.Reason);
     }
 
     private static bool HasOutcome(CertificateRequest request)

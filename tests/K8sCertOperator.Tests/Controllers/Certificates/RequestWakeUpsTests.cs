@@ -55,6 +55,9 @@ public class RequestWakeUpsTests
         Assert.True(RequestWakeUps.OrderMattersToSigner(Order(AcmeStates.Processing), Order(AcmeStates.Valid)));
         Assert.True(RequestWakeUps.OrderMattersToSigner(null, Order(AcmeStates.Invalid)));
         Assert.False(RequestWakeUps.OrderMattersToSigner(Order(AcmeStates.Valid), Order(AcmeStates.Valid)));
+        var downloaded = Order(AcmeStates.Valid);
+        downloaded.Status!.Certificate = [1, 2, 3];
+        Assert.True(RequestWakeUps.OrderMattersToSigner(Order(AcmeStates.Valid), downloaded));
     }
 
     [Fact]
