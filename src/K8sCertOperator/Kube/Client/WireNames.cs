@@ -78,7 +78,7 @@ public sealed partial class WireNames
                 var renamed = new JsonArray();
                 foreach (var finalizer in finalizers.Select(f => f?.GetValue<string>() ?? string.Empty).ToList())
                 {
-                    renamed.Add(_flavor.ToWireKey(finalizer));
+                    renamed.Add((JsonNode?)JsonValue.Create(_flavor.ToWireKey(finalizer)));
                 }
 
                 meta["finalizers"] = renamed;
