@@ -10,15 +10,7 @@ public static class CertificateOwnership
     public static V1OwnerReference OwnerReference(Certificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        return new V1OwnerReference
-        {
-            ApiVersion = ApiGroups.CertApiVersion,
-            Kind = ApiGroups.CertificateKind,
-            Name = certificate.Metadata.Name,
-            Uid = certificate.Metadata.Uid,
-            Controller = true,
-            BlockOwnerDeletion = true,
-        };
+        return ControllerOwner.Reference(ApiGroups.CertApiVersion, ApiGroups.CertificateKind, certificate.Metadata);
     }
 
     /// <summary>Keys of the Certificates that own <paramref name="metadata"/> (controller owner reference).</summary>

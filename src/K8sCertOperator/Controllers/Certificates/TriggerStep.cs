@@ -45,7 +45,8 @@ public sealed class TriggerStep : ICertificateStep
 
         if (!state.IsIssuing)
         {
-            state.LastRequest = LastRequestOf(state);
+            // Only the ACME/external re-issue check reads it, and finding it parses and verifies a CSR.
+            state.LastRequest = state.IssuerType is IssuerType.Acme or IssuerType.External ? LastRequestOf(state) : null;
             var input = state.Input();
             var decision = ReissuePolicyChain.Default.Evaluate(input);
             if (decision is null)

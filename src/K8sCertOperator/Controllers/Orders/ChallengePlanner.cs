@@ -76,18 +76,7 @@ public static class ChallengePlanner
                 NamespaceProperty = order.Metadata.NamespaceProperty,
                 Labels = labels,
                 Annotations = annotations.Count == 0 ? null : annotations,
-                OwnerReferences =
-                [
-                    new V1OwnerReference
-                    {
-                        ApiVersion = ApiGroups.AcmeApiVersion,
-                        Kind = ApiGroups.OrderKind,
-                        Name = order.Metadata.Name,
-                        Uid = order.Metadata.Uid,
-                        Controller = true,
-                        BlockOwnerDeletion = true,
-                    },
-                ],
+                OwnerReferences = [Kube.ControllerOwner.Reference(ApiGroups.AcmeApiVersion, ApiGroups.OrderKind, order.Metadata)],
             },
             Spec = new ChallengeSpec
             {

@@ -21,15 +21,7 @@ public sealed record ShimOwnership(string Group, string ApiVersion, string Kind,
     public V1OwnerReference OwnerReference(IKubernetesObject<V1ObjectMeta> owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        return new V1OwnerReference
-        {
-            ApiVersion = ApiVersion,
-            Kind = Kind,
-            Name = owner.Metadata.Name,
-            Uid = owner.Metadata.Uid,
-            Controller = true,
-            BlockOwnerDeletion = BlockOwnerDeletion ? true : null,
-        };
+        return Kube.ControllerOwner.Reference(ApiVersion, Kind, owner.Metadata, BlockOwnerDeletion);
     }
 
     /// <summary>Uids of owners of this kind that control <paramref name="metadata"/>.</summary>

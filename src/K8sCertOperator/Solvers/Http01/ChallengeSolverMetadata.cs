@@ -58,16 +58,7 @@ public static class ChallengeSolverMetadata
             // Garbage collection removes the pieces with their Challenge; an owner in another namespace is invalid.
             OwnerReferences = ns == challengeNamespace
                 ?
-                [
-                    new V1OwnerReference
-                    {
-                        ApiVersion = ApiGroups.AcmeApiVersion,
-                        Kind = ApiGroups.ChallengeKind,
-                        Name = challenge.Metadata.Name,
-                        Uid = challenge.Metadata.Uid,
-                        Controller = true,
-                    },
-                ]
+                [Kube.ControllerOwner.Reference(ApiGroups.AcmeApiVersion, ApiGroups.ChallengeKind, challenge.Metadata, blockOwnerDeletion: false)]
                 : null,
         };
     }

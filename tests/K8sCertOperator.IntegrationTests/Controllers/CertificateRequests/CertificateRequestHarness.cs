@@ -45,23 +45,8 @@ internal sealed class CertificateRequestHarness : IAsyncDisposable
 
     public static async Task<CertificateRequestHarness> StartAsync(KubeTestEnvironment env, SignerPatterns approveSigners, CancellationToken cancellationToken)
     {
-        var logs = NullLoggerFactory.Instance;
         var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, ApproveSigners = approveSigners };
-        var apis = new OperatorApis(env.Client);
-        var informers = new InformerSet(apis, options, logs);
-        var context = new OperatorContext
-        {
-            Client = env.Client,
-            Options = options,
-            LoggerFactory = logs,
-            Events = new EventRecorder(CoreResourceApis.Events(env.Client), NullLogger.Instance),
-            StatusWriter = new StatusWriter(NullLogger.Instance),
-            Apis = apis,
-            Informers = informers.Informers,
-            Http01Tokens = new Http01TokenStore(),
-            DnsProviders = new DnsProviderRegistry(),
-            AcmeAccounts = new NoAcmeAccounts(),
-        };
+        var (context, informers) = CertificateControllerHarness.NewContext(env, options, TimeProvider.System);
         var harness = new CertificateRequestHarness(env, context);
         IControllerRegistration[] registrations = approveSigners.IsOff
             ? [new CertificateRequestSignerRegistration()]

@@ -56,20 +56,21 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
     public static Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, CancellationToken cancellationToken, SignerPatterns? approveSigners = null) =>
         StartAsync(env, Policies.RenewalJitter.Default, cancellationToken, approveSigners);
 
-    /// <summary>As <see cref="StartAsync(KubeTestEnvironment, CancellationToken, SignerPatterns?)"/> with the operator's renewal jitter set (None to check exact renewal times).</summary>
-    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, Policies.RenewalJitter renewalJitter, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
+    /// <summary>
+    /// An operator context over the test API server without ACME accounts or DNS providers, and the informer set it
+    /// reads (not yet running): what the controller harnesses share.
+    /// </summary>
+    public static (OperatorContext Context, InformerSet Informers) NewContext(KubeTestEnvironment env, OperatorOptions options, TimeProvider time)
     {
         var logs = NullLoggerFactory.Instance;
-        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, RenewalJitter = renewalJitter, ApproveSigners = approveSigners ?? SignerPatterns.Default };
         var apis = new OperatorApis(env.Client);
         var informers = new InformerSet(apis, options, logs);
-        var clock = new OffsetClock();
         var context = new OperatorContext
         {
             Client = env.Client,
             Options = options,
             LoggerFactory = logs,
-            Time = clock,
+            Time = time,
             Events = new EventRecorder(CoreResourceApis.Events(env.Client), NullLogger.Instance),
             StatusWriter = new StatusWriter(NullLogger.Instance),
             Apis = apis,
@@ -78,6 +79,15 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
             DnsProviders = new DnsProviderRegistry(),
             AcmeAccounts = new NoAcmeAccounts(),
         };
+        return (context, informers);
+    }
+
+    /// <summary>As <see cref="StartAsync(KubeTestEnvironment, CancellationToken, SignerPatterns?)"/> with the operator's renewal jitter set (None to check exact renewal times).</summary>
+    public static async Task<CertificateControllerHarness> StartAsync(KubeTestEnvironment env, Policies.RenewalJitter renewalJitter, CancellationToken cancellationToken, SignerPatterns? approveSigners = null)
+    {
+        var options = new OperatorOptions { Namespace = env.Namespace, WatchNamespace = env.Namespace, LeaderElection = false, RenewalJitter = renewalJitter, ApproveSigners = approveSigners ?? SignerPatterns.Default };
+        var clock = new OffsetClock();
+        var (context, informers) = NewContext(env, options, clock);
         var queue = new WorkQueue<ObjectKey>(new WorkQueueOptions());
         var registration = new CertificateControllerRegistration();
         var reconciler = (CertificateReconciler)registration.Build(context, queue);

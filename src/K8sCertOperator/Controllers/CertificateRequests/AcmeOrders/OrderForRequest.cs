@@ -60,15 +60,7 @@ public static class OrderForRequest
     public static V1OwnerReference OwnerReference(CertificateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new V1OwnerReference
-        {
-            ApiVersion = ApiGroups.CertApiVersion,
-            Kind = ApiGroups.CertificateRequestKind,
-            Name = request.Metadata.Name,
-            Uid = request.Metadata.Uid,
-            Controller = true,
-            BlockOwnerDeletion = true,
-        };
+        return Kube.ControllerOwner.Reference(ApiGroups.CertApiVersion, ApiGroups.CertificateRequestKind, request.Metadata);
     }
 
     /// <summary>Key of the CertificateRequest that owns an Order, if one does.</summary>
