@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using k8s;
 using K8sCertOperator.IntegrationTests.Fixtures;
 using K8sCertOperator.IntegrationTests.Infrastructure;
 
@@ -30,6 +31,7 @@ public static class ScaleBenchmark
         var idleRss = op.RssMb();
         var cpuBefore = op.CpuSeconds();
         var scrapeBefore = await op.ScrapeAsync(ct);
+        var apiBefore = cluster.Env.Server?.Requests.SnapshotByResource();
 
         var clock = Stopwatch.StartNew();
         var created = await cluster.CreateCertificatesAsync(count, "pebble", clock, ct);
@@ -38,6 +40,7 @@ public static class ScaleBenchmark
         var total = clock.Elapsed;
         var cpu = op.CpuSeconds() - cpuBefore;
         var acme = AcmeRequestReport.Delta(scrapeBefore, await op.ScrapeAsync(ct));
+        var api = apiBefore is null ? null : ApiRequestReport.Delta(apiBefore, cluster.Env.Server!.Requests.SnapshotByResource());
 
         var latencies = ready.Select(r => (r.Value - created[r.Key]).TotalSeconds).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"applied {count} Certificates in {applied.TotalSeconds:F1} s"));
@@ -49,7 +52,28 @@ public static class ScaleBenchmark
         {
             Console.WriteLine(line);
         }
+        foreach (var line in api is null ? [] : ApiRequestReport.Lines(api, ready.Count))
+        {
+            Console.WriteLine(line);
+        }
+        Console.WriteLine("Events by kind and reason: " + await EventReasonsAsync(cluster, ready.Count, ct));
         return ready.Count == count ? 0 : 1;
+    }
+
+    // What the Events per certificate are, so a change in their number can be read off.
+    private static async Task<string> EventReasonsAsync(BenchCluster cluster, int certificates, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ns in cluster.Namespaces)
+        {
+            foreach (var e in (await cluster.Env.Client.CoreV1.ListNamespacedEventAsync(ns, cancellationToken: ct)).Items)
+            {
+                var key = $"{e.InvolvedObject?.Kind}/{e.Reason}";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var per = (double)Math.Max(1, certificates);
+        return string.Join("  ", counts.OrderByDescending(c => c.Value).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value / per:F2}")));
     }
 
     public static string LoadNote() =>

@@ -22,7 +22,6 @@ public static class ConditionReasons
     public const string Issued = "Issued";
 
     /// <summary>Event after an issuance: when the new certificate will be renewed.</summary>
-    public const string RenewalScheduled = "RenewalScheduled";
     public const string Pending = "Pending";
     public const string Failed = "Failed";
     public const string IssuerNotFound = "IssuerNotFound";

@@ -29,4 +29,34 @@ public static class ApiPoll
         onTimeout?.Invoke();
         throw new TimeoutException($"{what} not reached within {timeout}; last seen: {(last is null ? "nothing" : k8s.KubernetesJson.Serialize(last))}");
     }
+
+    /// <summary>
+    /// Polls <paramref name="read"/> every <paramref name="interval"/> until <paramref name="done"/> holds, for as long
+    /// as <paramref name="ct"/> allows (the test's own deadline); when it runs out, the TimeoutException says what was
+    /// last seen, as <paramref name="describe"/> puts it.
+    /// </summary>
+    public static async Task<T> UntilCancelledAsync<T>(
+        Func<CancellationToken, Task<T?>> read, Func<T, bool> done, TimeSpan interval, string what, Func<T?, string> describe,
+        CancellationToken ct)
+        where T : class
+    {
+        T? last = null;
+        try
+        {
+            while (true)
+            {
+                last = await read(ct);
+                if (last is not null && done(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(interval, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{what} did not happen; last seen: {describe(last)}");
+        }
+    }
 }

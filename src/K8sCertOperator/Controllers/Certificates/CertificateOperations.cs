@@ -38,16 +38,68 @@ public sealed class CertificateOperations
     }
 
     /// <summary>
-    /// Applies <paramref name="mutate"/> to the status (created when absent) and writes it. Returns false when the
-    /// Certificate is gone. The mutation may run again on a fresher copy after a conflict and must be idempotent.
+    /// Applies <paramref name="mutate"/> to the status (created when absent). Within a reconcile pass (a
+    /// <see cref="StatusBatch"/> on the state) the change is kept for the pass's single write and this returns true;
+    /// otherwise it is written at once, and false means the Certificate is gone. The mutation may run again on a
+    /// fresher copy after a conflict and must be idempotent.
     /// </summary>
     public async Task<bool> UpdateStatusAsync(CertificateSyncState state, Action<Certificate, CertificateStatus> mutate, CancellationToken cancellationToken)
     {
-        var result = await Context.StatusWriter.UpdateStatusAsync(Context.Apis.Certificates, state.Certificate, c =>
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.StatusBatch is { } batch)
+        {
+            state.Certificate = batch.Apply(mutate);
+            return true;
+        }
+
+        return await WriteAsync(state, state.Certificate, c =>
         {
             c.Status ??= new CertificateStatus();
             mutate(c, c.Status);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the pass's pending status changes, then runs what waited for them. False when the Certificate is gone.
+    /// Steps call it before acting on a pending change outside the operator; the reconciler calls it at the end.
+    /// </summary>
+    public async Task<bool> FlushStatusAsync(CertificateSyncState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.StatusBatch is not { IsEmpty: false } batch)
+        {
+            return true;
+        }
+
+        if (!await WriteAsync(state, batch.Stored, batch.ReplayOnto, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Abandon();
+            return false;
+        }
+
+        foreach (var action in batch.Written(state.Certificate))
+        {
+            await action(cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the pass's status changes are stored (at once outside a pass).</summary>
+    public Task AfterStatusWriteAsync(CertificateSyncState state, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(action);
+        if (state.StatusBatch is { } batch)
+        {
+            batch.AfterWrite(action);
+            return Task.CompletedTask;
+        }
+        return action(cancellationToken);
+    }
+
+    private async Task<bool> WriteAsync(CertificateSyncState state, Certificate stored, Action<Certificate> mutate, CancellationToken cancellationToken)
+    {
+        var result = await Context.StatusWriter.UpdateStatusAsync(Context.Apis.Certificates, stored, mutate, cancellationToken).ConfigureAwait(false);
         if (result.Object is null)
         {
             return false;

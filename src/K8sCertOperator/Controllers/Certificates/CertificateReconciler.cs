@@ -46,7 +46,11 @@ public sealed class CertificateReconciler : IReconciler
             return ReconcileResult.Success(Kube.Informers.OwnWriteTracker<Api.Certificate>.Recheck);
         }
 
-        using var state = new CertificateSyncState(certificate, _ops.Context.Time.GetUtcNow()) { RenewalJitter = _ops.Context.Options.RenewalJitter };
+        using var state = new CertificateSyncState(certificate, _ops.Context.Time.GetUtcNow())
+        {
+            RenewalJitter = _ops.Context.Options.RenewalJitter,
+            StatusBatch = new StatusBatch(certificate),
+        };
         TimeSpan? requeue = null;
         var step = "";
         try
@@ -77,6 +81,9 @@ public sealed class CertificateReconciler : IReconciler
                     requeue = Earliest(requeue, result.RequeueAfter);
                 }
             }
+
+            step = "status";
+            await _ops.FlushStatusAsync(state, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException e) when (e.Kind is KubeApiErrorKind.Conflict or KubeApiErrorKind.NotFound or KubeApiErrorKind.AlreadyExists)
         {

@@ -20,6 +20,9 @@ public sealed class CertificateSyncState : IDisposable
 
     public DateTimeOffset Now { get; }
 
+    /// <summary>Status changes held for one write per pass; null writes each change at once.</summary>
+    internal StatusBatch? StatusBatch { get; init; }
+
     /// <summary>The operator's renewal spread, applied wherever a renewal time is computed.</summary>
     public RenewalJitter RenewalJitter { get; init; } = RenewalJitter.None;
 

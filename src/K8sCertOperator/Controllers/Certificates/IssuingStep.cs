@@ -99,15 +99,15 @@ public sealed class IssuingStep : ICertificateStep
 
         if (!string.IsNullOrEmpty(nextKeySecret))
         {
-            await secrets.DeleteAsync(state.Namespace, nextKeySecret, cancellationToken).ConfigureAwait(false);
+            // Only once the status no longer names it: a restart in between must not look for a deleted key.
+            await _ops.AfterStatusWriteAsync(state, ct => secrets.DeleteAsync(state.Namespace, nextKeySecret, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.Issued, "The certificate has been successfully issued", cancellationToken).ConfigureAwait(false);
-        if (!disabled)
-        {
-            await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.RenewalScheduled,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Renewal scheduled for {renewal.UtcDateTime:u}"), cancellationToken).ConfigureAwait(false);
-        }
+        // One Event says both that it was issued and when it renews (an Event is a write per issuance).
+        await _ops.RecordAsync(state, EventTypes.Normal, ConditionReasons.Issued, disabled
+            ? "The certificate has been successfully issued; renewal is disabled"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The certificate has been successfully issued; renewal scheduled for {renewal.UtcDateTime:u}"),
+            cancellationToken).ConfigureAwait(false);
 
         var schedule = RenewalScheduler.Schedule(disabled ? null : renewal, leaf.NotAfter, state.Now, state.Certificate.Metadata.Uid);
         return StepResult.ContinueAndRequeue(schedule.RequeueAfter);
@@ -148,7 +148,7 @@ public sealed class IssuingStep : ICertificateStep
 
         if (dropKey && !string.IsNullOrEmpty(nextKeySecret) && state.Certificate.Status?.NextPrivateKeySecretName is null)
         {
-            await _ops.Context.Apis.Secrets.DeleteAsync(state.Namespace, nextKeySecret, cancellationToken).ConfigureAwait(false);
+            await _ops.AfterStatusWriteAsync(state, ct => _ops.Context.Apis.Secrets.DeleteAsync(state.Namespace, nextKeySecret, ct), cancellationToken).ConfigureAwait(false);
         }
 
         await _ops.RecordAsync(state, EventTypes.Warning, ConditionReasons.Failed, message, cancellationToken).ConfigureAwait(false);

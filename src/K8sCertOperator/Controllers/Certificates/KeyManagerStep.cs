@@ -53,7 +53,10 @@ public sealed class KeyManagerStep : ICertificateStep
         try
         {
             await _ops.Context.Apis.Secrets.CreateAsync(BuildKeySecret(state.Certificate, secretName, nextKey, keySpec.Encoding), cancellationToken).ConfigureAwait(false);
-            if (!await _ops.UpdateStatusAsync(state, (_, s) => s.NextPrivateKeySecretName = secretName, cancellationToken).ConfigureAwait(false))
+            // Stored before anything uses the key (with the pass's earlier changes, e.g. the trigger's), so a restart
+            // continues with it instead of leaving it behind.
+            if (!await _ops.UpdateStatusAsync(state, (_, s) => s.NextPrivateKeySecretName = secretName, cancellationToken).ConfigureAwait(false)
+                || !await _ops.FlushStatusAsync(state, cancellationToken).ConfigureAwait(false))
             {
                 nextKey.Dispose();
                 return StepResult.Done();

@@ -68,6 +68,12 @@ public sealed class RequestStep : ICertificateStep
             return StepResult.Continue;
         }
 
+        // The request names the next key: the status that records it must be stored first.
+        if (!await _ops.FlushStatusAsync(state, cancellationToken).ConfigureAwait(false))
+        {
+            return StepResult.Done();
+        }
+
         var request = CertificateRequestFactory.Build(state.Certificate, wanted, csrPem, state.Certificate.Status?.NextPrivateKeySecretName, ReplacesCertId(state));
         try
         {

@@ -58,7 +58,7 @@ internal sealed class ChallengePresenter
             c.Status.Reason = null;
             c.Status.DnsRecord = record;
         }, ct).ConfigureAwait(false);
-        await _events.OnObjectAndCertificateAsync(challenge, EventTypes.Normal, "Presented",
+        await _events.OnObjectAsync(challenge, EventTypes.Normal, "Presented",
             solver.PresentedMessage(challenge, DisplayName(challenge)), ct).ConfigureAwait(false);
         return ReconcileResult.Success();
     }

@@ -174,7 +174,7 @@ public sealed class ChallengeReconciler : IReconciler
         if (state == AcmeStates.Valid)
         {
             challenge = await WriteFinalAsync(challenge, state, null, ct).ConfigureAwait(false) ?? challenge;
-            await _events.OnObjectAndCertificateAsync(challenge, EventTypes.Normal, "Validated",
+            await _events.OnObjectAsync(challenge, EventTypes.Normal, "Validated",
                 $"{challenge.Spec.Type} challenge for {ChallengePresenter.DisplayName(challenge)} validated", ct).ConfigureAwait(false);
             await CleanUpFinalAsync(challenge, ct).ConfigureAwait(false);
             return ReconcileResult.Success();

@@ -38,28 +38,31 @@ public sealed class Http01RoutePresenter : IHttp01RoutePresenter
         await SolverPieceWriter.EnsureAsync(_context.Apis.Ingresses, ingress, ChallengeIngressComparer.IsUpToDate, challenge, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the Challenge's pieces wherever they are (the placement may have changed since they were made).</summary>
+    /// <summary>
+    /// Deletes the Challenge's pieces wherever they are (the placement may have changed since they were made). Every
+    /// piece carries the Challenge's uid label, so one labelled list per namespace finds them, older namings included,
+    /// and only what exists is deleted; a Challenge without a uid (never stored) is cleaned up by name.
+    /// </summary>
     public async Task CleanUpAsync(Challenge challenge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(challenge);
         var (name, namespaces) = ChallengeSolverMetadata.PlacesOf(challenge, _context.Options.Namespace);
         foreach (var ns in namespaces)
         {
-            await _context.Apis.Ingresses.DeleteAsync(ns, name, ct).ConfigureAwait(false);
-            await _context.Apis.Services.DeleteAsync(ns, name, ct).ConfigureAwait(false);
             if (string.IsNullOrEmpty(challenge.Metadata.Uid))
             {
+                await _context.Apis.Ingresses.DeleteAsync(ns, name, ct).ConfigureAwait(false);
+                await _context.Apis.Services.DeleteAsync(ns, name, ct).ConfigureAwait(false);
                 continue;
             }
-            // Also any older piece of this Challenge (e.g. built before a naming change).
             var selector = ChallengeSolverMetadata.LabelSelectorFor(challenge);
-            foreach (var leftover in (await _context.Apis.Ingresses.ListAsync(ns, selector, ct).ConfigureAwait(false)).Items)
+            foreach (var piece in (await _context.Apis.Ingresses.ListAsync(ns, selector, ct).ConfigureAwait(false)).Items)
             {
-                await _context.Apis.Ingresses.DeleteAsync(ns, leftover.Metadata.Name, ct).ConfigureAwait(false);
+                await _context.Apis.Ingresses.DeleteAsync(ns, piece.Metadata.Name, ct).ConfigureAwait(false);
             }
-            foreach (var leftover in (await _context.Apis.Services.ListAsync(ns, selector, ct).ConfigureAwait(false)).Items)
+            foreach (var piece in (await _context.Apis.Services.ListAsync(ns, selector, ct).ConfigureAwait(false)).Items)
             {
-                await _context.Apis.Services.DeleteAsync(ns, leftover.Metadata.Name, ct).ConfigureAwait(false);
+                await _context.Apis.Services.DeleteAsync(ns, piece.Metadata.Name, ct).ConfigureAwait(false);
             }
         }
     }

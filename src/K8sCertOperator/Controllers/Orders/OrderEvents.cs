@@ -6,7 +6,11 @@ using K8sCertOperator.Kube;
 
 namespace K8sCertOperator.Controllers.Orders;
 
-/// <summary>Records an Event on an ACME object and, for meaningful steps, on the Certificate it was made for.</summary>
+/// <summary>
+/// Records an Event on an ACME object and, for what a Certificate's owner must see (failures, rate limits), on the
+/// Certificate it was made for too. Progress (presented, validated, complete) stays on the ACME objects, as in
+/// cert-manager; <c>status certificate</c> lists the Events of all of them.
+/// </summary>
 public sealed class OrderEvents
 {
     private readonly OperatorContext _context;

@@ -151,7 +151,6 @@ public sealed class OrderReconciler : IReconciler
                 _polls.Reset(key);
                 return await EnsureChallengesAsync(order, lookup, ct).ConfigureAwait(false);
             case OrderStep.Finalize:
-                await _events.OnObjectAsync(order, EventTypes.Normal, "Finalizing", "All authorizations valid; finalizing the order", ct).ConfigureAwait(false);
                 var finalized = await client.FinalizeAsync(server, order.Spec.Request, ct).ConfigureAwait(false);
                 await SetStateAsync(order, OrderStepPlanner.LocalState(finalized.Status), ct).ConfigureAwait(false);
                 return ReconcileResult.Success(PollBackoff.Delay(_polls.Next(key), finalized.RetryAfter));
@@ -222,7 +221,7 @@ public sealed class OrderReconciler : IReconciler
             o.Status.State = AcmeStates.Valid;
             o.Status.Reason = null;
         }, ct).ConfigureAwait(false);
-        await _events.OnObjectAndCertificateAsync(order, EventTypes.Normal, "Complete", "Order completed; certificate downloaded", ct).ConfigureAwait(false);
+        await _events.OnObjectAsync(order, EventTypes.Normal, "Complete", "Order completed; certificate downloaded", ct).ConfigureAwait(false);
         await DeleteChallengesAsync(order, ct).ConfigureAwait(false);
         return ReconcileResult.Success();
     }

@@ -46,8 +46,8 @@ public sealed class OpsOperatorEndToEndTests(ITestOutputHelper output)
         {
             Assert.Equal(ExitCodes.Ok, await StatusCommand.RunAsync(h.Env.Client, h.Namespace, "ops", "json", json, TextWriter.Null, ct));
             var events = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!["events"]!.AsArray();
-            Assert.Contains(events, e => e!["reason"]!.GetValue<string>() == ConditionReasons.RenewalScheduled
-                && e["message"]!.GetValue<string>().StartsWith("Renewal scheduled for ", StringComparison.Ordinal));
+            Assert.Contains(events, e => e!["reason"]!.GetValue<string>() == ConditionReasons.Issued
+                && e["message"]!.GetValue<string>().Contains("; renewal scheduled for ", StringComparison.Ordinal));
         }
         var secondSerial = await SerialAsync(h, ct);
         Assert.NotEqual(firstSerial, secondSerial);

@@ -17,6 +17,7 @@ using K8sCertOperator.Solvers.Dns01;
 using K8sCertOperator.Solvers.Http01;
 using Microsoft.Extensions.Logging.Abstractions;
 using ObjectKey = K8sCertOperator.Kube.ObjectKey;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.CertificateRequests;
 
@@ -108,28 +109,11 @@ internal sealed class CertificateRequestHarness : IAsyncDisposable
     }
 
     /// <summary>Polls the API server until the request satisfies <paramref name="condition"/>.</summary>
-    public async Task<CertificateRequest> WaitForAsync(string name, Func<CertificateRequest, bool> condition, string because, CancellationToken cancellationToken)
-    {
-        CertificateRequest? last = null;
-        try
-        {
-            while (true)
-            {
-                last = await Apis.CertificateRequests.GetAsync(Namespace, name, cancellationToken);
-                if (last is not null && condition(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            var conditions = string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []);
-            throw new TimeoutException($"CertificateRequest {name}: {because} did not happen; conditions: {conditions}");
-        }
-    }
+    public Task<CertificateRequest> WaitForAsync(string name, Func<CertificateRequest, bool> condition, string because, CancellationToken cancellationToken) =>
+        ApiPoll.UntilCancelledAsync(ct => Apis.CertificateRequests.GetAsync(Namespace, name, ct), condition, TimeSpan.FromMilliseconds(50),
+            $"CertificateRequest {name}: {because}",
+            last => "conditions: " + string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []),
+            cancellationToken);
 
     public static bool Has(CertificateRequest r, string type, string status, string? reason = null) =>
         ConditionSet.Find(r.Status?.Conditions, type) is { } c && c.Status == status && (reason is null || c.Reason == reason);

@@ -18,6 +18,7 @@ using K8sCertOperator.Solvers.Dns01;
 using K8sCertOperator.Solvers.Http01;
 using Microsoft.Extensions.Logging.Abstractions;
 using ObjectKey = K8sCertOperator.Kube.ObjectKey;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
 
@@ -166,28 +167,12 @@ internal sealed class CertificateControllerHarness : IAsyncDisposable
     };
 
     /// <summary>Polls the API server until the Certificate satisfies <paramref name="condition"/>.</summary>
-    public async Task<Certificate> WaitForCertificateAsync(string name, Func<Certificate, bool> condition, string because, CancellationToken cancellationToken)
-    {
-        Certificate? last = null;
-        try
-        {
-            while (true)
-            {
-                last = await Apis.Certificates.GetAsync(Namespace, name, cancellationToken);
-                if (last is not null && condition(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(50, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            var conditions = string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []);
-            throw new TimeoutException($"Certificate {name}: {because} did not happen; status revision={last?.Status?.Revision} conditions: {conditions}");
-        }
-    }
+    public Task<Certificate> WaitForCertificateAsync(string name, Func<Certificate, bool> condition, string because, CancellationToken cancellationToken) =>
+        ApiPoll.UntilCancelledAsync(ct => Apis.Certificates.GetAsync(Namespace, name, ct), condition, TimeSpan.FromMilliseconds(50),
+            $"Certificate {name}: {because}",
+            last => $"status revision={last?.Status?.Revision} conditions: "
+                + string.Join("; ", last?.Status?.Conditions?.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}") ?? []),
+            cancellationToken);
 
     public Task<Certificate> WaitForReadyRevisionAsync(string name, int revision, CancellationToken cancellationToken) =>
         WaitForCertificateAsync(name, c => c.Status?.Revision == revision && ConditionSet.IsTrue(c.Status.Conditions, ConditionTypes.Ready),

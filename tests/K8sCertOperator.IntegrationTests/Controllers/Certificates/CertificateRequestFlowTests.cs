@@ -8,6 +8,7 @@ using K8sCertOperator.IntegrationTests.Cluster;
 using K8sCertOperator.Pki;
 using Xunit.Abstractions;
 using static K8sCertOperator.IntegrationTests.Controllers.Certificates.CertificateControllerHarness;
+using K8sCertOperator.IntegrationTests.Infrastructure;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
 
@@ -124,20 +125,11 @@ public class CertificateRequestFlowTests(ITestOutputHelper output)
         });
     }
 
-    private static async Task<CertificateRequest> WaitForRequestAsync(CertificateControllerHarness h, string certificate, Func<CertificateRequest, bool> condition, CancellationToken ct)
-    {
-        while (true)
-        {
-            var found = (await h.Apis.CertificateRequests.ListAsync(h.Namespace, null, ct)).Items.FirstOrDefault(r =>
-                r.Metadata.Annotations?.TryGetValue(AnnotationKeys.CertificateName, out var name) == true && name == certificate && condition(r));
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(50, ct);
-        }
-    }
+    private static Task<CertificateRequest> WaitForRequestAsync(CertificateControllerHarness h, string certificate, Func<CertificateRequest, bool> condition, CancellationToken ct) =>
+        ApiPoll.UntilCancelledAsync(
+            async token => (await h.Apis.CertificateRequests.ListAsync(h.Namespace, null, token)).Items.FirstOrDefault(r =>
+                r.Metadata.Annotations?.TryGetValue(AnnotationKeys.CertificateName, out var name) == true && name == certificate && condition(r)),
+            _ => true, TimeSpan.FromMilliseconds(50), $"a CertificateRequest of Certificate {certificate} as expected", _ => "none matched", ct);
 
     /// <summary>Signs the request's CSR with a fresh CA (for <paramref name="names"/> instead, when given) and writes Ready=True; returns the CA PEM.</summary>
     private static async Task<string> SignAsExternalIssuerAsync(CertificateControllerHarness h, CertificateRequest request, string[]? names, CancellationToken ct)
