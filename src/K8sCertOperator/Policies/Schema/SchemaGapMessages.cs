@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>Names what an unknown field is (an issuer type, a DNS-01 provider...) from where it sits, for the report.</summary>
 public static partial class SchemaGapMessages

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>
 /// Compares an object with the operator's schema for its kind: a field the schema does not have, or a value
