@@ -32,6 +32,13 @@ public static partial class SchemaGapMessages
         return $"{what ?? "field"} {name} is not supported by k8s-cert-operator (it has: {string.Join(", ", supported)})";
     }
 
+    /// <summary>The note for a boolean field the operator lacks, set to false: the default, so nothing is lost.</summary>
+    public static string UnknownSwitchOff(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return $"field {path[(path.LastIndexOf('.') + 1)..]} is not supported by k8s-cert-operator; it is false (its default), so nothing changes";
+    }
+
     [GeneratedRegex(@"\[[^\]]*\]")]
     private static partial Regex IndexPart();
 

@@ -20,12 +20,9 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task ListsTheVaultIssuerItsCertificateAndTheUnsupportedSolverButNotTheSupportedObjects()
     {
-        var missing = CertManagerCrdInstaller.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        output.WriteLine(await CertManagerCrdInstaller.InstallAsync(env, ct));
+        await using var env = await CertManagerCrds.EnvironmentAsync(output, ct);
         var ns = env.Namespace;
         var clusterIssuer = "migration-" + ns;
 
@@ -74,12 +71,9 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task NothingBlocksWhenEveryObjectIsSupported()
     {
-        var missing = CertManagerCrdInstaller.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        output.WriteLine(await CertManagerCrdInstaller.InstallAsync(env, ct));
+        await using var env = await CertManagerCrds.EnvironmentAsync(output, ct);
         await CreateAsync(env, CertManager, "issuers", env.Namespace, """{"apiVersion":"cert-manager.io/v1","kind":"Issuer","metadata":{"name":"ca"},"spec":{"ca":{"secretName":"ca-key-pair"}}}""", ct);
         await CreateAsync(env, CertManager, "certificates", env.Namespace, """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"web"},"spec":{"secretName":"web-tls","dnsNames":["web.example"],"issuerRef":{"name":"ca"}}}""", ct);
         using var stdout = new StringWriter();
