@@ -14,15 +14,4 @@ public sealed class IssuerSpec
 
     [JsonPropertyName("ca")]
     public CaIssuer? Ca { get; set; }
-
-    /// <summary>
-    /// Spec fields no served issuer kind has (cert-manager's vault, venafi, … in cert-manager mode): kept as read, so
-    /// Ready=False can name them and nothing is lost; the k8scert.io schema prunes them before they get here.
-    /// </summary>
-    [JsonExtensionData]
-    public Dictionary<string, System.Text.Json.JsonElement>? Unserved { get; set; }
-
-    /// <summary>The first spec field of an issuer kind this operator does not serve, or null.</summary>
-    [JsonIgnore]
-    public string? UnsupportedKind => Unserved?.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
 }

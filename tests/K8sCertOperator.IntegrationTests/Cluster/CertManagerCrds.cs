@@ -5,13 +5,17 @@ namespace K8sCertOperator.IntegrationTests.Cluster;
 /// <summary>
 /// cert-manager's own CRDs (v1.21.1, unchanged) from <c>../shared/reference/cert-manager-v1.21.1-crds/</c> beside the
 /// repository (or beside any ancestor of it, so git worktrees find it too); K8SCERT_TEST_REFERENCE_DIR names the
-/// reference folder elsewhere, as for the parity and Gateway API tests.
+/// reference folder elsewhere, as for the parity and Gateway API tests. The one installer of them for the api-mode and
+/// `check migration` tests.
 /// </summary>
 public static class CertManagerCrds
 {
     public const string Variable = "K8SCERT_TEST_REFERENCE_DIR";
     private const string Folder = "cert-manager-v1.21.1-crds";
     private const string Relative = "shared/reference/" + Folder;
+
+    // Certificate, CertificateRequest, Issuer, ClusterIssuer, Order, Challenge.
+    private const int ExpectedCount = 6;
 
     /// <summary>The folder, or null when it is not there.</summary>
     public static string? Directory()
@@ -35,9 +39,29 @@ public static class CertManagerCrds
     }
 
     /// <summary>Why the cert-manager tier cannot run here, or null.</summary>
-    public static string? MissingReason() => Directory() is null
+    public static string? MissingReason() => Directory() is not { } directory
         ? $"cert-manager's CRDs not found: ../{Relative}/ beside the repository (or {Folder} under {Variable}) is absent"
-        : null;
+        : CrdManifests.Load(directory).Count < ExpectedCount
+            ? $"cert-manager's CRDs incomplete: {directory} holds fewer than its {ExpectedCount} CRDs"
+            : null;
+
+    /// <summary>A test environment with these CRDs applied; skips the calling test, saying why, when they are absent.</summary>
+    public static async Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken cancellationToken)
+    {
+        var missing = MissingReason();
+        Skip.If(missing is not null, missing);
+        var env = await KubeTestEnvironment.StartAsync(output, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ApplyAsync(env, cancellationToken).ConfigureAwait(false);
+            return env;
+        }
+        catch
+        {
+            await env.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>Applies them as a real cluster would receive them (POST, or replace when present).</summary>
     public static async Task ApplyAsync(KubeTestEnvironment env, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace K8sCertOperator.Api.Acme;
@@ -19,4 +20,8 @@ public sealed class AcmeChallengeSolverHttp01Ingress
 
     [JsonPropertyName("ingressTemplate")]
     public AcmeChallengeSolverHttp01IngressTemplate? IngressTemplate { get; set; }
+
+    /// <summary>cert-manager's solver pod template; accepted and ignored (the operator answers itself), with a Warning.</summary>
+    [JsonPropertyName("podTemplate")]
+    public JsonElement? PodTemplate { get; set; }
 }

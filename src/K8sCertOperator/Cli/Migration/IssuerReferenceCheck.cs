@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using K8sCertOperator.Api;
+using K8sCertOperator.Policies.Schema;
 
 namespace K8sCertOperator.Cli.Migration;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using K8sCertOperator.Policies.Schema;
 
 namespace K8sCertOperator.Cli.Migration;
 

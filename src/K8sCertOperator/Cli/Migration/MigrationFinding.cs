@@ -1,3 +1,5 @@
+using K8sCertOperator.Policies.Schema;
+
 namespace K8sCertOperator.Cli.Migration;
 
 /// <summary>One thing about one cert-manager object that the operator would not do the same way.</summary>

@@ -16,13 +16,15 @@ public sealed class CertificateReconciler : IReconciler
     private readonly ILogger _logger;
     private readonly IReadOnlyList<ICertificateStep> _steps;
     private readonly IReadOnlyList<ICertificateStep> _finalSteps;
+    private readonly SpecSupport.UnsupportedFieldCheck? _unsupported;
 
     public CertificateReconciler(OperatorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _ops = new CertificateOperations(context);
         _logger = context.LoggerFactory.CreateLogger<CertificateReconciler>();
-        _steps = [new ValidateStep(_ops), new TriggerStep(_ops, new AriWindowCache(context)), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
+        _unsupported = SpecSupport.UnsupportedFieldCheck.For(context.Client, context.Apis.Flavor, Api.ApiGroups.Certificates);
+        _steps = [new ValidateStep(_ops, _unsupported), new TriggerStep(_ops, new AriWindowCache(context)), new KeyManagerStep(_ops), new RequestStep(_ops), new IssuingStep(_ops)];
         _finalSteps = [new HistoryCleanupStep(_ops), new SecretOutputsStep(_ops), new ReadinessStep(_ops)];
     }
 
@@ -37,6 +39,7 @@ public sealed class CertificateReconciler : IReconciler
         var certificate = _ops.Context.Informers.Certificates.Get(key);
         if (certificate is null || certificate.Metadata.DeletionTimestamp is not null)
         {
+            _unsupported?.Forget(key);
             return ReconcileResult.Success();
         }
 

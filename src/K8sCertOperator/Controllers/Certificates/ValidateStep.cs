@@ -1,23 +1,46 @@
 using K8sCertOperator.Api;
+using K8sCertOperator.Controllers.SpecSupport;
 using K8sCertOperator.Policies;
 
 namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
 /// Step 1: the spec must be valid and the issuer must exist and be usable for it. Failures set Ready=False and
-/// stop without a requeue: only a change to the Certificate or issuer (which re-enqueues) can fix them.
+/// stop without a requeue: only a change to the Certificate or issuer (which re-enqueues) can fix them. In
+/// cert-manager's API a spec may also use what the operator lacks: it is not issued as if that were absent.
 /// </summary>
 public sealed class ValidateStep : ICertificateStep
 {
     private readonly CertificateOperations _ops;
+    private readonly UnsupportedFieldCheck? _unsupported;
 
-    public ValidateStep(CertificateOperations ops) => _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+    /// <param name="unsupported">Reads what of the spec the operator lacks (cert-manager's API); null: nothing to read.</param>
+    public ValidateStep(CertificateOperations ops, UnsupportedFieldCheck? unsupported = null)
+    {
+        _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+        _unsupported = unsupported;
+    }
 
     public string Name => "validate";
 
     public async Task<StepResult> RunAsync(CertificateSyncState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (_unsupported is not null && await _unsupported.EvaluateAsync(state.Certificate, cancellationToken).ConfigureAwait(false) is { } unsupported)
+        {
+            // Ready=False and its Warning once per generation; later reconciles of the same spec stop here silently.
+            if (ConditionSet.IsCurrent(state.Certificate.Status?.Conditions, ConditionTypes.Ready, ConditionStatus.False, unsupported.Reason, unsupported.Message, state.Certificate.Metadata.Generation))
+            {
+                state.Halted = true;
+            }
+            else
+            {
+                await _ops.HaltAsync(state, unsupported.Reason, unsupported.Message, cancellationToken).ConfigureAwait(false);
+            }
+
+            return StepResult.Done();
+        }
+
         var errors = CertificateSpecValidator.Validate(state.Spec);
         if (errors.Count > 0)
         {

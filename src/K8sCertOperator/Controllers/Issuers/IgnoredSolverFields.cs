@@ -19,18 +19,20 @@ public static class IgnoredSolverFields
         var solvers = spec.Acme?.Solvers ?? [];
         for (var i = 0; i < solvers.Count; i++)
         {
-            if (solvers[i].Http01?.GatewayHttpRoute is not { } route)
-            {
-                continue;
-            }
+            var http01 = solvers[i].Http01;
+            var prefix = $"spec.acme.solvers[{i}].http01.";
             var fields = new List<string>();
-            if (route.ServiceType is not null)
+            if (http01?.Ingress?.PodTemplate is not null)
             {
-                fields.Add($"spec.acme.solvers[{i}].http01.gatewayHTTPRoute.serviceType");
+                fields.Add(prefix + "ingress.podTemplate");
             }
-            if (route.PodTemplate is not null)
+            if (http01?.GatewayHttpRoute?.ServiceType is not null)
             {
-                fields.Add($"spec.acme.solvers[{i}].http01.gatewayHTTPRoute.podTemplate");
+                fields.Add(prefix + "gatewayHTTPRoute.serviceType");
+            }
+            if (http01?.GatewayHttpRoute?.PodTemplate is not null)
+            {
+                fields.Add(prefix + "gatewayHTTPRoute.podTemplate");
             }
             if (fields.Count > 0)
             {

@@ -33,14 +33,6 @@ public static class IssuerReadinessRules
         _ => null,
     };
 
-    /// <summary>As <see cref="Immediate(IssuerType)"/>, naming a cert-manager issuer kind that is not served (spec.vault, spec.venafi).</summary>
-    public static IssuerReadiness? Immediate(IssuerType type, IssuerSpec? spec) =>
-        type == IssuerType.Invalid && spec?.UnsupportedKind is { } kind
-            ? IssuerReadiness.NotReady(ConditionReasons.ErrInitIssuer,
-                $"spec.{kind}: this issuer kind is not supported by k8s-cert-operator, which serves spec.acme, spec.ca and spec.selfSigned; "
-                + "leave its Certificates to cert-manager or move them to a supported issuer")
-            : Immediate(type);
-
     /// <summary>
     /// Validates spec.acme.server: an absolute http(s) URL. Returns the URI, or null with <paramref name="error"/> set.
     /// </summary>

@@ -1,5 +1,6 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Controllers.SpecSupport;
 using K8sCertOperator.Kube;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Kube.Events;
@@ -12,7 +13,8 @@ namespace K8sCertOperator.Controllers.Issuers;
 
 /// <summary>
 /// Sets the Ready condition of an Issuer or ClusterIssuer (one code path for both kinds): self-signed is ready at once,
-/// CA checks its key pair Secret, ACME registers the account.
+/// CA checks its key pair Secret, ACME registers the account. In cert-manager's API, an issuer that uses what the
+/// operator lacks (spec.vault, a DNS-01 provider outside the registry...) is Ready=False naming it, and nothing more.
 /// </summary>
 public sealed class IssuerReconciler<T> : IReconciler
     where T : class, IGenericIssuer
@@ -27,6 +29,7 @@ public sealed class IssuerReconciler<T> : IReconciler
     private readonly AcmeAccountKeyStore _keys;
     private readonly AcmeAccountRegistrar _registrar;
     private readonly Orders.PollAttempts _failures = new();
+    private readonly UnsupportedFieldCheck? _unsupported;
     private readonly ILogger _logger;
 
     public IssuerReconciler(OperatorContext context, IResourceApi<T> api, IInformer<T> informer, bool clusterScoped)
@@ -36,6 +39,7 @@ public sealed class IssuerReconciler<T> : IReconciler
         _informer = informer ?? throw new ArgumentNullException(nameof(informer));
         _clusterScoped = clusterScoped;
         _logger = context.LoggerFactory.CreateLogger<IssuerReconciler<T>>();
+        _unsupported = UnsupportedFieldCheck.For(context.Client, context.Apis.Flavor, clusterScoped ? ApiGroups.ClusterIssuers : ApiGroups.Issuers);
         // With another IAcmeAccountRegistry (a test double) keep a private one: it still caches our clients and
         // HttpClients, and look-ups elsewhere rebuild clients from the Secret and status anyway.
         var registry = context.AcmeAccounts as AcmeAccountRegistry
@@ -50,13 +54,26 @@ public sealed class IssuerReconciler<T> : IReconciler
         if (issuer is null)
         {
             _failures.Reset(key);
+            _unsupported?.Forget(key);
             // Deleted: the registry evicts its client on the informer's delete event; account keys are kept.
+            return ReconcileResult.Success();
+        }
+
+        if (_unsupported is not null && await _unsupported.EvaluateAsync(issuer, cancellationToken).ConfigureAwait(false) is { } unsupported)
+        {
+            _failures.Reset(key);
+            // Said once per generation; only a spec change (a new generation, which wakes the issuer) can fix it.
+            if (!ConditionSet.IsCurrent(issuer.Status?.Conditions, ConditionTypes.Ready, ConditionStatus.False, unsupported.Reason, unsupported.Message, issuer.Metadata.Generation))
+            {
+                await WriteAsync(issuer, IssuerReadiness.NotReady(unsupported.Reason, unsupported.Message), null, issuer.Spec?.Acme is not null, cancellationToken).ConfigureAwait(false);
+            }
+
             return ReconcileResult.Success();
         }
 
         var secretNamespace = _clusterScoped ? _context.ClusterResourceNamespace : issuer.Metadata.NamespaceProperty;
         var type = IssuerReadinessRules.Classify(issuer.Spec);
-        IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type, issuer.Spec);
+        IssuerReadiness? readiness = IssuerReadinessRules.Immediate(type);
         AcmeIssuerStatus? account = null;
         TimeSpan? retryAfter = null;
         var serverUnavailable = false;

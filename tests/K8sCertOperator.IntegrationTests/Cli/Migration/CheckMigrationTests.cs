@@ -18,14 +18,11 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
     private const string AcmeGroup = "acme.cert-manager.io";
 
     [SkippableFact]
-    public async Task ListsTheVaultIssuerItsCertificateAndTheUnsupportedSolverButNotTheSupportedObjects()
+    public async Task ListsTheVaultIssuerItsCertificateTheUnsupportedSolverAndValueButNotTheSupportedObjects()
     {
-        var missing = CertManagerCrdInstaller.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        output.WriteLine(await CertManagerCrdInstaller.InstallAsync(env, ct));
+        await using var env = await CertManagerCrds.EnvironmentAsync(output, ct);
         var ns = env.Namespace;
         var clusterIssuer = "migration-" + ns;
 
@@ -34,6 +31,8 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
         await CreateAsync(env, CertManager, "issuers", ns, """{"apiVersion":"cert-manager.io/v1","kind":"Issuer","metadata":{"name":"azure"},"spec":{"acme":{"server":"https://acme.example/dir","privateKeySecretRef":{"name":"acme-key"},"solvers":[{"dns01":{"azureDNS":{"subscriptionID":"sub","resourceGroupName":"rg"}}}]}}}""", ct);
         await CreateAsync(env, CertManager, "certificates", ns, """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"from-vault"},"spec":{"secretName":"from-vault-tls","dnsNames":["vault.example"],"issuerRef":{"name":"vault","kind":"Issuer","group":"cert-manager.io"}}}""", ct);
         await CreateAsync(env, CertManager, "certificates", ns, """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"from-ca"},"spec":{"secretName":"from-ca-tls","dnsNames":["ca.example"],"renewBeforePercentage":30,"issuerRef":{"name":"ca","kind":"Issuer"}}}""", ct);
+        await CreateAsync(env, CertManager, "certificates", ns, """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"too-late"},"spec":{"secretName":"too-late-tls","dnsNames":["late.example"],"renewBeforePercentage":100,"issuerRef":{"name":"ca","kind":"Issuer"}}}""", ct);
+        await CreateAsync(env, CertManager, "issuers", ns, """{"apiVersion":"cert-manager.io/v1","kind":"Issuer","metadata":{"name":"http"},"spec":{"acme":{"server":"https://acme.example/dir","privateKeySecretRef":{"name":"acme-key"},"solvers":[{"http01":{"ingress":{"ingressClassName":"nginx","podTemplate":{"spec":{"nodeSelector":{"pool":"edge"}}}}}}]}}}""", ct);
         await CreateAsync(env, AcmeGroup, "orders", ns, """{"apiVersion":"acme.cert-manager.io/v1","kind":"Order","metadata":{"name":"pending"},"spec":{"request":"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURSBSRVFVRVNULS0tLS0K","issuerRef":{"name":"azure","kind":"Issuer","group":"cert-manager.io"},"dnsNames":["azure.example"]}}""", ct);
         await env.Client.CustomObjects.CreateClusterCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"cert-manager.io/v1","kind":"ClusterIssuer","metadata":{"name":"NAME"},"spec":{"selfSigned":{}}}""".Replace("NAME", clusterIssuer, StringComparison.Ordinal)), CertManager, "v1", "clusterissuers", cancellationToken: ct);
         try
@@ -55,8 +54,11 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
             Assert.Contains(("Certificate", "from-vault", "spec.issuerRef", "Unsupported"), findings);
             Assert.Contains(("Issuer", "azure", "spec.acme.solvers[0].dns01.azureDNS", "Unsupported"), findings);
             Assert.Contains(("Order", "pending", "status.state", "InFlight"), findings);
+            // A value beyond our schema blocks; an HTTP-01 solver's podTemplate is only a note (ignored here).
+            Assert.Contains(("Certificate", "too-late", "spec.renewBeforePercentage", "Unsupported"), findings);
+            Assert.Contains(("Issuer", "http", "spec.acme.solvers[0].http01.ingress.podTemplate", "Ignored"), findings);
             Assert.DoesNotContain(findings, f => f.Name is "ca" or "from-ca" || f.Kind == "ClusterIssuer");
-            Assert.Equal(4, findings.Count);
+            Assert.Equal(6, findings.Count);
 
             // And through the command line itself: flags, kubeconfig and exit code.
             Assert.Equal(ExitCodes.MigrationBlocked, await CommandLine.RunAsync(["check", "migration", "--kubeconfig", env.KubeconfigPath, "-n", ns, "-o", "yaml"], ct));
@@ -74,12 +76,9 @@ public sealed class CheckMigrationTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task NothingBlocksWhenEveryObjectIsSupported()
     {
-        var missing = CertManagerCrdInstaller.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = cts.Token;
-        await using var env = await KubeTestEnvironment.StartAsync(output, ct);
-        output.WriteLine(await CertManagerCrdInstaller.InstallAsync(env, ct));
+        await using var env = await CertManagerCrds.EnvironmentAsync(output, ct);
         await CreateAsync(env, CertManager, "issuers", env.Namespace, """{"apiVersion":"cert-manager.io/v1","kind":"Issuer","metadata":{"name":"ca"},"spec":{"ca":{"secretName":"ca-key-pair"}}}""", ct);
         await CreateAsync(env, CertManager, "certificates", env.Namespace, """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"web"},"spec":{"secretName":"web-tls","dnsNames":["web.example"],"issuerRef":{"name":"ca"}}}""", ct);
         using var stdout = new StringWriter();

@@ -32,20 +32,6 @@ internal static class CertManagerModeHost
         NonAcmeOperatorHost.StartAsync(env, options, logs, ct);
 
     /// <summary>A test environment with cert-manager's CRDs loaded; skips the calling test, saying why, when they are absent.</summary>
-    public static async Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct)
-    {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
-        var env = await KubeTestEnvironment.StartAsync(output, ct);
-        try
-        {
-            await CertManagerCrds.ApplyAsync(env, ct);
-            return env;
-        }
-        catch
-        {
-            await env.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct) =>
+        CertManagerCrds.EnvironmentAsync(output, ct);
 }

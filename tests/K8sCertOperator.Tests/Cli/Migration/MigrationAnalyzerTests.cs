@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using K8sCertOperator.Cli.Migration;
+using K8sCertOperator.Policies.Schema;
 
 namespace K8sCertOperator.Tests.Cli.Migration;
 
@@ -21,8 +22,12 @@ public sealed class MigrationAnalyzerTests
         { "venafi cluster issuer", ClusterIssuer("""{"venafi":{"zone":"z"}}"""), ["ClusterIssuer spec.venafi Unsupported issuer type venafi"] },
         { "azureDNS provider", Issuer(AcmeWith("""{"dns01":{"azureDNS":{"subscriptionID":"s"}}}""")), ["Issuer spec.acme.solvers[0].dns01.azureDNS Unsupported DNS-01 provider azureDNS is not supported by k8s-cert-operator (it has: cloudflare, rfc2136, route53, webhook)"] },
         { "route53 auth", Issuer(AcmeWith("""{"dns01":{"route53":{"region":"r","auth":{}}}}""")), ["Issuer spec.acme.solvers[0].dns01.route53.auth Unsupported field auth"] },
-        { "ingress podTemplate and name", Issuer(AcmeWith("""{"http01":{"ingress":{"name":"web","podTemplate":{}}}}""")),
-          ["Issuer spec.acme.solvers[0].http01.ingress.name Unsupported field name", "Issuer spec.acme.solvers[0].http01.ingress.podTemplate Unsupported field podTemplate"] },
+        { "ingress name, and podTemplate ignored", Issuer(AcmeWith("""{"http01":{"ingress":{"name":"web","podTemplate":{}}}}""")),
+          ["Issuer spec.acme.solvers[0].http01.ingress.name Unsupported field name", "Issuer spec.acme.solvers[0].http01.ingress.podTemplate Ignored Accepted for cert-manager compatibility"] },
+        { "a switch we lack, left off", Issuer("""{"acme":{"server":"https://acme.example/dir","privateKeySecretRef":{"name":"k"},"enableDurationFeature":false}}"""),
+          ["Issuer spec.acme.enableDurationFeature Ignored field enableDurationFeature is not supported by k8s-cert-operator; it is false (its default)"] },
+        { "a switch we lack, turned on", Issuer("""{"acme":{"server":"https://acme.example/dir","privateKeySecretRef":{"name":"k"},"enableDurationFeature":true}}"""),
+          ["Issuer spec.acme.enableDurationFeature Unsupported field enableDurationFeature is not supported"] },
         { "gateway serviceType ignored", Issuer(AcmeWith("""{"http01":{"gatewayHTTPRoute":{"parentRefs":[{"name":"gw"}],"serviceType":"ClusterIP"}}}""")),
           ["Issuer spec.acme.solvers[0].http01.gatewayHTTPRoute.serviceType Ignored Accepted for cert-manager compatibility"] },
         { "solver option", Issuer(AcmeWith("""{"waitInsteadOfSelfCheck":"1m","http01":{"ingress":{}}}""")), ["Issuer spec.acme.solvers[0].waitInsteadOfSelfCheck Unsupported field waitInsteadOfSelfCheck is not supported by k8s-cert-operator (it has: dns01, dnsPersist01, http01, selector)"] },

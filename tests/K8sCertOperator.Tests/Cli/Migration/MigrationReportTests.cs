@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using K8sCertOperator.Cli.Migration;
+using K8sCertOperator.Policies.Schema;
 
 namespace K8sCertOperator.Tests.Cli.Migration;
 

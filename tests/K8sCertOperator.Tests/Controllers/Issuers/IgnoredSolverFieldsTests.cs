@@ -21,9 +21,16 @@ public sealed class IgnoredSolverFieldsTests
         },
     };
 
-    private static AcmeChallengeSolver Ingress() => new()
+    private static AcmeChallengeSolver Ingress(string? podTemplate = null) => new()
     {
-        Http01 = new AcmeChallengeSolverHttp01 { Ingress = new AcmeChallengeSolverHttp01Ingress { ServiceType = "NodePort" } },
+        Http01 = new AcmeChallengeSolverHttp01
+        {
+            Ingress = new AcmeChallengeSolverHttp01Ingress
+            {
+                ServiceType = "NodePort",
+                PodTemplate = podTemplate is null ? null : JsonDocument.Parse(podTemplate).RootElement.Clone(),
+            },
+        },
     };
 
     public static TheoryData<string, AcmeChallengeSolver[], string[]> Cases => new()
@@ -31,6 +38,7 @@ public sealed class IgnoredSolverFieldsTests
         { "gateway solver without them", [Gateway()], [] },
         { "ingress solver (its serviceType is its own matter)", [Ingress()], [] },
         { "serviceType", [Gateway("ClusterIP")], ["spec.acme.solvers[0].http01.gatewayHTTPRoute.serviceType ignored"] },
+        { "ingress podTemplate", [Ingress("""{"metadata":{"labels":{"a":"b"}}}""")], ["spec.acme.solvers[0].http01.ingress.podTemplate ignored"] },
         { "podTemplate", [Gateway(podTemplate: """{"spec":{"nodeSelector":{"a":"b"}}}""")], ["spec.acme.solvers[0].http01.gatewayHTTPRoute.podTemplate ignored"] },
         {
             "both, in the second solver", [Ingress(), Gateway("NodePort", "{}")],

@@ -45,29 +45,6 @@ public class IssuerReadinessRulesTests
     }
 
     [Theory]
-    [InlineData("""{"vault":{"server":"https://vault.example","path":"pki/sign/web"}}""", "spec.vault: this issuer kind is not supported")]
-    [InlineData("""{"venafi":{"zone":"z","cloud":{}}}""", "spec.venafi: this issuer kind is not supported")]
-    [InlineData("""{"vault":{"server":"s"},"selfSigned":{}}""", null)]
-    [InlineData("""{}""", "exactly one of spec.acme, spec.ca or spec.selfSigned must be set")]
-    public void Unsupported_cert_manager_issuer_kinds_are_named(string specJson, string? message)
-    {
-        var spec = System.Text.Json.JsonSerializer.Deserialize(specJson, K8sCertOperator.Kube.Client.KubeJson.TypeInfo<IssuerSpec>())!;
-
-        var readiness = IssuerReadinessRules.Immediate(IssuerReadinessRules.Classify(spec), spec);
-
-        if (message is null)
-        {
-            Assert.True(readiness is null or { IsReady: true });
-            return;
-        }
-
-        Assert.NotNull(readiness);
-        Assert.False(readiness.IsReady);
-        Assert.StartsWith(message, readiness.Message, StringComparison.Ordinal);
-        Assert.Equal(ConditionReasons.ErrInitIssuer, readiness.Reason);
-    }
-
-    [Theory]
     [InlineData("https://acme-v02.api.letsencrypt.org/directory", true, null)]
     [InlineData("http://127.0.0.1:14000/dir", true, null)]
     [InlineData("  https://acme.example/dir ", true, null)]

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>Names what an unknown field is (an issuer type, a DNS-01 provider...) from where it sits, for the report.</summary>
 public static partial class SchemaGapMessages
@@ -30,6 +30,13 @@ public static partial class SchemaGapMessages
             : Categories.FirstOrDefault(c => c.Where.IsMatch(plain)).What;
         var supported = siblings.Where(p => what is null || p.Value?["type"]?.GetValue<string>() == "object").Select(p => p.Key).Order(StringComparer.Ordinal);
         return $"{what ?? "field"} {name} is not supported by k8s-cert-operator (it has: {string.Join(", ", supported)})";
+    }
+
+    /// <summary>The note for a boolean field the operator lacks, set to false: the default, so nothing is lost.</summary>
+    public static string UnknownSwitchOff(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return $"field {path[(path.LastIndexOf('.') + 1)..]} is not supported by k8s-cert-operator; it is false (its default), so nothing changes";
     }
 
     [GeneratedRegex(@"\[[^\]]*\]")]

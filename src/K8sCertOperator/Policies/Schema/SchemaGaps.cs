@@ -1,6 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>
 /// Compares an object with the operator's schema for its kind: a field the schema does not have, or a value
@@ -40,7 +41,10 @@ public static class SchemaGaps
                     var childPath = path + "." + name;
                     if (properties[name] is not JsonObject childSchema)
                     {
-                        gaps.Add(new(childPath, FindingSeverity.Unsupported, SchemaGapMessages.UnknownField(kind, childPath, child, properties)));
+                        // A switch of cert-manager's left off (false, its default) asks for nothing the operator lacks.
+                        gaps.Add(child is JsonValue off && off.GetValueKind() == JsonValueKind.False
+                            ? new(childPath, FindingSeverity.Ignored, SchemaGapMessages.UnknownSwitchOff(childPath))
+                            : new(childPath, FindingSeverity.Unsupported, SchemaGapMessages.UnknownField(kind, childPath, child, properties)));
                     }
                     else if (childSchema["description"] is JsonValue d && d.GetValue<string>().StartsWith(IgnoredMarker, StringComparison.Ordinal))
                     {

@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>One difference between an object and the operator's schema for its kind.</summary>
 public sealed record SchemaGap(string Path, FindingSeverity Severity, string Message);

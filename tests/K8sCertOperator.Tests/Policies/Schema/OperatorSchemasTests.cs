@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using K8sCertOperator.Cli.Migration;
+using K8sCertOperator.Policies.Schema;
 using K8sCertOperator.Tests.Api;
 
-namespace K8sCertOperator.Tests.Cli.Migration;
+namespace K8sCertOperator.Tests.Policies.Schema;
 
 public sealed class OperatorSchemasTests
 {

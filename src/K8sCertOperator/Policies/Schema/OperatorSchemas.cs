@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using K8sCertOperator.Api;
 using K8sCertOperator.Cli.Manifests;
 
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>
 /// The openAPIV3Schema of each of the operator's kinds, read from the CRDs of config/crd embedded in the executable,

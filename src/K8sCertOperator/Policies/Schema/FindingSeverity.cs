@@ -1,4 +1,4 @@
-namespace K8sCertOperator.Cli.Migration;
+namespace K8sCertOperator.Policies.Schema;
 
 /// <summary>How much a finding of `check migration` matters for the switch.</summary>
 public enum FindingSeverity
