@@ -57,8 +57,9 @@ public static class ListenerCertificatePolicy
         }
 
         var ownerReference = ownership.OwnerReference(owner);
+        var labels = ShimCertificateLabels.FromOwner(owner.Metadata.Labels, options);
         var certificates = order
-            .Select(secret => ShimCertificateFactory.Build(ns, secret, hostsBySecret[secret], request!.IssuerRef, request.Tuning, ownerReference))
+            .Select(secret => ShimCertificateFactory.Build(ns, secret, hostsBySecret[secret], request!.IssuerRef, request.Tuning, ownerReference, labels: labels))
             .ToList();
         // A Secret only hostless listeners name keeps its Certificate as it is: a half-edited Gateway must not delete it.
         hostless.ExceptWith(hostsBySecret.Keys);

@@ -13,9 +13,10 @@ public static class ShimCertificateFactory
     /// <param name="tuning">Parsed from the owner's tuning annotations.</param>
     /// <param name="owner">Controller owner reference to the annotated object.</param>
     /// <param name="annotations">Certificate annotations the shim manages (see <see cref="ShimAnnotations.Managed"/>), or null.</param>
+    /// <param name="labels">Labels from <see cref="ShimCertificateLabels.FromOwner"/>: null when the shim leaves labels alone.</param>
     public static Certificate Build(
         string? @namespace, string secretName, List<string> dnsNames, ObjectReference issuerRef, CertificateTuning tuning,
-        V1OwnerReference owner, IDictionary<string, string>? annotations = null)
+        V1OwnerReference owner, IDictionary<string, string>? annotations = null, IDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(issuerRef);
         ArgumentNullException.ThrowIfNull(tuning);
@@ -26,6 +27,7 @@ public static class ShimCertificateFactory
                 Name = secretName,
                 NamespaceProperty = @namespace,
                 Annotations = annotations is null || annotations.Count == 0 ? null : new Dictionary<string, string>(annotations),
+                Labels = labels is null ? null : new Dictionary<string, string>(labels),
                 OwnerReferences = [owner],
             },
             Spec = new CertificateSpec

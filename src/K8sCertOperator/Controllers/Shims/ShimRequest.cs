@@ -13,7 +13,7 @@ public sealed record ShimRequest(ShimAnnotationReader Annotations, ObjectReferen
     {
         ArgumentNullException.ThrowIfNull(options);
         request = null;
-        var reader = new ShimAnnotationReader(annotations, options.CertManagerAnnotations);
+        var reader = new ShimAnnotationReader(annotations, options.CertManagerAnnotations, options.Flavor);
         var issuer = IssuerRefResolver.Resolve(reader, options);
         if (!issuer.Managed)
         {
@@ -30,6 +30,11 @@ public sealed record ShimRequest(ShimAnnotationReader Annotations, ObjectReferen
         if (problems.Count > 0)
         {
             return new ShimCertificateMapping { Managed = true, Invalid = true, Problems = problems };
+        }
+
+        if (tuning.Usages is null && options.DefaultUsages is { } usages)
+        {
+            tuning = tuning with { Usages = [.. usages] };
         }
 
         request = new ShimRequest(reader, issuer.IssuerRef!, tuning);
