@@ -26,7 +26,7 @@ public static class ListenerCertificatePolicy
             return early;
         }
 
-        var problems = new List<ShimProblem>(sourceProblems);
+        var problems = new List<ShimProblem>(sourceProblems.Concat(request!.Notices));
         var ns = owner.Metadata.NamespaceProperty;
         var hostsBySecret = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var order = new List<string>();

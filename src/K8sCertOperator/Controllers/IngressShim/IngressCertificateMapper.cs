@@ -20,8 +20,8 @@ public static class IngressCertificateMapper
             return early;
         }
 
-        var (annotations, issuerRef, tuning) = request!;
-        var problems = new List<ShimProblem>();
+        var (annotations, issuerRef, tuning, notices) = request!;
+        var problems = new List<ShimProblem>(notices);
 
         if (string.Equals(annotations.Get(AnnotationKeys.AcmeHttp01EditInPlace), "true", StringComparison.OrdinalIgnoreCase))
         {

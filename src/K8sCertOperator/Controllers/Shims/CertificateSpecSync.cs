@@ -32,12 +32,15 @@ public static class CertificateSpecSync
         Set(() => spec.SecretName, v => spec.SecretName = v, want.SecretName, string.Equals);
         Set(() => spec.IssuerRef, v => spec.IssuerRef = v, want.IssuerRef, SameIssuer);
         Set(() => spec.DnsNames, v => spec.DnsNames = v, want.DnsNames, SameList);
+        Set(() => spec.IpAddresses, v => spec.IpAddresses = v, want.IpAddresses, SameList);
         Set(() => spec.CommonName, v => spec.CommonName = v, want.CommonName, SameText);
         Set(() => spec.Duration, v => spec.Duration = v, want.Duration, SameDuration);
         Set(() => spec.RenewBefore, v => spec.RenewBefore = v, want.RenewBefore, SameDuration);
         Set(() => spec.Usages, v => spec.Usages = v, want.Usages, SameList);
         Set(() => spec.PrivateKey, v => spec.PrivateKey = v, want.PrivateKey, SamePrivateKey);
         Set(() => spec.RevisionHistoryLimit, v => spec.RevisionHistoryLimit = v, want.RevisionHistoryLimit, (a, b) => a == b);
+        Set(() => spec.EmailAddresses, v => spec.EmailAddresses = v, want.EmailAddresses, SameList);
+        Set(() => spec.Subject, v => spec.Subject = v, want.Subject, SubjectTuning.Same);
 
         var annotations = existing.Metadata.Annotations ?? new Dictionary<string, string>();
         foreach (var key in ShimAnnotations.Managed)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
@@ -40,6 +41,7 @@ public sealed class CertManagerShimTests(ITestOutputHelper output)
             {
                 ["cert-manager.io/cluster-issuer"] = issuer,
                 ["cert-manager.io/common-name"] = "web.example.com",
+                ["cert-manager.io/subject-organizations"] = "\"Example, Inc.\"",
                 ["acme.cert-manager.io/http01-ingress-class"] = "public",
             }, [("web-tls", ["web.example.com", "www.example.com"])]);
             ingress.Metadata.Labels = new Dictionary<string, string>(OwnerLabels);
@@ -48,8 +50,10 @@ public sealed class CertManagerShimTests(ITestOutputHelper output)
             var certificate = await AssertCertManagerCertificateAsync(env, "web-tls", issuer, ["web.example.com", "www.example.com"], ct);
             AssertOwner(certificate, "networking.k8s.io/v1", "Ingress", ingress.Metadata);
             Assert.Equal("web.example.com", (string?)certificate["spec"]!["commonName"]);
+            Assert.Equal(["Example, Inc."], (certificate["spec"]!["subject"]!["organizations"] as JsonArray ?? []).Select(o => (string?)o));
             Assert.Equal("public", (string?)certificate["metadata"]!["annotations"]!["acme.cert-manager.io/http01-override-ingress-class"]);
-            await AssertCertManagerSecretAsync(env, "web-tls", issuer, "web.example.com,www.example.com", ct);
+            using var leaf = await AssertCertManagerSecretAsync(env, "web-tls", issuer, "web.example.com,www.example.com", ct);
+            Assert.Contains("Example, Inc.", leaf.SubjectName.EnumerateRelativeDistinguishedNames().Select(n => n.GetSingleElementValue()));
         }
         finally
         {
@@ -77,7 +81,7 @@ public sealed class CertManagerShimTests(ITestOutputHelper output)
 
             var certificate = await AssertCertManagerCertificateAsync(env, "edge-tls", issuer, ["shop.example.com", "www.shop.example.com"], ct);
             AssertOwner(certificate, "gateway.networking.k8s.io/v1", "Gateway", gateway.Metadata);
-            await AssertCertManagerSecretAsync(env, "edge-tls", issuer, "shop.example.com,www.shop.example.com", ct);
+            (await AssertCertManagerSecretAsync(env, "edge-tls", issuer, "shop.example.com,www.shop.example.com", ct)).Dispose();
         }
         finally
         {
@@ -134,8 +138,8 @@ public sealed class CertManagerShimTests(ITestOutputHelper output)
             ((string?)reference["apiVersion"], (string?)reference["kind"], (string?)reference["name"], (string?)reference["uid"], (bool?)reference["controller"]));
     }
 
-    /// <summary>The Secret, read as it is on the wire: cert-manager's annotation keys, and a leaf the CA root verifies.</summary>
-    private static async Task AssertCertManagerSecretAsync(KubeTestEnvironment env, string name, string issuer, string altNames, CancellationToken ct)
+    /// <summary>The Secret, read as it is on the wire: cert-manager's annotation keys, and a leaf the CA root verifies; returns the leaf.</summary>
+    private static async Task<X509Certificate2> AssertCertManagerSecretAsync(KubeTestEnvironment env, string name, string issuer, string altNames, CancellationToken ct)
     {
         var secrets = new OperatorApis(env.Client).Secrets;
         var secret = await secrets.GetAsync(env.Namespace, name, ct);
@@ -150,8 +154,9 @@ public sealed class CertManagerShimTests(ITestOutputHelper output)
 
         var root = await secrets.GetAsync(env.Namespace, "root-ca-tls", ct);
         using var rootCertificate = PemCodec.DecodeCertificates(Encoding.ASCII.GetString(root!.Data["tls.crt"]))[0];
-        using var leaf = PemCodec.DecodeCertificates(Encoding.ASCII.GetString(secret.Data["tls.crt"]))[0];
+        var leaf = PemCodec.DecodeCertificates(Encoding.ASCII.GetString(secret.Data["tls.crt"]))[0];
         var verified = ChainVerifier.Verify(leaf, [], [rootCertificate]);
         Assert.True(verified.Ok, verified.Error);
+        return leaf;
     }
 }

@@ -25,8 +25,19 @@ public sealed class CertManagerShimAnnotationTests
         { AnnotationKeys.IngressPrivateKeySize, "cert-manager.io/private-key-size" },
         { AnnotationKeys.IngressPrivateKeyEncoding, "cert-manager.io/private-key-encoding" },
         { AnnotationKeys.IngressPrivateKeyRotationPolicy, "cert-manager.io/private-key-rotation-policy" },
+        { AnnotationKeys.EmailSans, "cert-manager.io/email-sans" },
+        { AnnotationKeys.SubjectOrganizations, "cert-manager.io/subject-organizations" },
+        { AnnotationKeys.SubjectOrganizationalUnits, "cert-manager.io/subject-organizationalunits" },
+        { AnnotationKeys.SubjectCountries, "cert-manager.io/subject-countries" },
+        { AnnotationKeys.SubjectProvinces, "cert-manager.io/subject-provinces" },
+        { AnnotationKeys.SubjectLocalities, "cert-manager.io/subject-localities" },
+        { AnnotationKeys.SubjectStreetAddresses, "cert-manager.io/subject-streetaddresses" },
+        { AnnotationKeys.SubjectPostalCodes, "cert-manager.io/subject-postalcodes" },
+        { AnnotationKeys.SubjectSerialNumber, "cert-manager.io/subject-serialnumber" },
         { AnnotationKeys.AcmeHttp01EditInPlace, "acme.cert-manager.io/http01-edit-in-place" },
         { AnnotationKeys.AcmeHttp01IngressClass, "acme.cert-manager.io/http01-ingress-class" },
+        { AnnotationKeys.AcmeHttp01IngressClassName, "acme.cert-manager.io/http01-ingress-ingressclassname" },
+        { AnnotationKeys.IngressSecretTemplate, "cert-manager.io/secret-template" },
     };
 
     public static TheoryData<string, string> WrittenOnCertificatesAndSecrets => new()

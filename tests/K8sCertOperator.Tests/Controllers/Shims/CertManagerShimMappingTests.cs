@@ -125,4 +125,42 @@ public sealed class CertManagerShimMappingTests
         Assert.Equal("shop", existing.Metadata.Labels["app"]);
         Assert.Equal("Gateway", existing.Metadata.Annotations["acme.k8scert.io/http01-parentrefkind"]);
     }
+
+    [Fact]
+    public void IpHostsBecomeIpAddresses()
+    {
+        var ingress = IngressObjects.Ingress(new Dictionary<string, string> { ["cert-manager.io/issuer"] = "ca" }, ("web-tls", ["web.example.com", "10.0.0.1", "2001:db8::1", "10.1"]));
+
+        var certificate = Assert.Single(IngressCertificateMapper.Map(ingress, ShimModes.CertManager).Certificates);
+
+        Assert.Equal(["web.example.com", "10.1"], certificate.Spec.DnsNames);
+        Assert.Equal(["10.0.0.1", "2001:db8::1"], certificate.Spec.IpAddresses);
+        var existing = Assert.Single(IngressCertificateMapper.Map(ingress, ShimModes.CertManager).Certificates);
+        existing.Spec.IpAddresses = ["10.0.0.1"];
+        Assert.True(CertificateSpecSync.Apply(existing, certificate));
+        Assert.Equal(["10.0.0.1", "2001:db8::1"], existing.Spec.IpAddresses);
+    }
+
+    [Fact]
+    public void AnnotationsNotActedOnAreReportedAndTheCertificatesStillMade()
+    {
+        var annotations = new Dictionary<string, string>
+        {
+            ["cert-manager.io/cluster-issuer"] = "ca",
+            ["cert-manager.io/secret-template"] = "{\"labels\":{\"a\":\"b\"}}",
+            ["acme.cert-manager.io/http01-ingress-ingressclassname"] = "nginx",
+        };
+        var ingress = IngressObjects.Ingress(annotations, ("web-tls", ["web.example.com"]));
+        var gateway = Gateway(annotations, null, Https("a", "a.example.com", "edge-tls"));
+
+        foreach (var mapping in new[] { IngressCertificateMapper.Map(ingress, ShimModes.CertManager), GatewayCertificateMapper.MapGateway(gateway, [], ShimModes.CertManager) })
+        {
+            Assert.False(mapping.Invalid);
+            Assert.Single(mapping.Certificates);
+            Assert.All(mapping.Problems, p => Assert.Equal(ShimProblem.Unsupported, p.Reason));
+            Assert.Equal(
+                ["cert-manager.io/secret-template is not supported", "acme.cert-manager.io/http01-ingress-ingressclassname is not supported"],
+                mapping.Problems.Select(p => p.Message[..p.Message.IndexOf(':', StringComparison.Ordinal)]));
+        }
+    }
 }
