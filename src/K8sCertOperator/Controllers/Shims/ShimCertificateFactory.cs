@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using k8s.Models;
 using K8sCertOperator.Api;
+using K8sCertOperator.Kube.Client;
 
 namespace K8sCertOperator.Controllers.Shims;
 
@@ -56,17 +57,7 @@ public static class ShimCertificateFactory
                 },
                 RevisionHistoryLimit = tuning.RevisionHistoryLimit,
                 EmailAddresses = Copy(tuning.EmailAddresses),
-                Subject = tuning.Subject is not { } subject ? null : new X509Subject
-                {
-                    Organizations = Copy(subject.Organizations),
-                    OrganizationalUnits = Copy(subject.OrganizationalUnits),
-                    Countries = Copy(subject.Countries),
-                    Provinces = Copy(subject.Provinces),
-                    Localities = Copy(subject.Localities),
-                    StreetAddresses = Copy(subject.StreetAddresses),
-                    PostalCodes = Copy(subject.PostalCodes),
-                    SerialNumber = subject.SerialNumber,
-                },
+                Subject = tuning.Subject is null ? null : KubeJson.Clone(tuning.Subject),
             },
         };
     }
