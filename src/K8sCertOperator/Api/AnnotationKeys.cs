@@ -21,8 +21,15 @@ public static class AnnotationKeys
     /// bytes are salted, so this, not a byte comparison, says whether they are in step.
     /// </summary>
     public const string KeystoreDigest = Prefix + "keystore-digest";
+    // Also read by the shims from an annotated object (email SANs split at commas, subject fields as one CSV line).
     public const string EmailSans = Prefix + "email-sans";
     public const string SubjectOrganizations = Prefix + "subject-organizations";
+    public const string SubjectOrganizationalUnits = Prefix + "subject-organizationalunits";
+    public const string SubjectCountries = Prefix + "subject-countries";
+    public const string SubjectProvinces = Prefix + "subject-provinces";
+    public const string SubjectLocalities = Prefix + "subject-localities";
+    public const string SubjectStreetAddresses = Prefix + "subject-streetaddresses";
+    public const string SubjectPostalCodes = Prefix + "subject-postalcodes";
     public const string SubjectSerialNumber = Prefix + "subject-serialnumber";
 
     /// <summary>On the Order/Challenge and key Secret: revision of the Certificate they were created for.</summary>
@@ -53,6 +60,9 @@ public static class AnnotationKeys
     public const string IngressPrivateKeyRotationPolicy = Prefix + "private-key-rotation-policy";
     public const string IngressRevisionHistoryLimit = Prefix + "revision-history-limit";
 
+    /// <summary>cert-manager's secretTemplate as JSON on an annotated object; recognised only to warn that it is not supported.</summary>
+    public const string IngressSecretTemplate = Prefix + "secret-template";
+
     /// <summary>Legacy opt-in used by kube-lego/cert-manager: Ingress wants a certificate from the default issuer.</summary>
     public const string IngressTlsAcme = "kubernetes.io/tls-acme";
 
@@ -61,6 +71,9 @@ public static class AnnotationKeys
 
     /// <summary>On the Ingress: ingress class for the HTTP-01 solver Ingress.</summary>
     public const string AcmeHttp01IngressClass = AcmePrefix + "http01-ingress-class";
+
+    /// <summary>On an annotated object: cert-manager's ingressClassName for the HTTP-01 solver Ingress; recognised only to warn that it is not supported.</summary>
+    public const string AcmeHttp01IngressClassName = AcmePrefix + "http01-ingress-ingressclassname";
 
     /// <summary>On an Order: the RFC 9773 CertID of the certificate this order replaces (ARI `replaces`).</summary>
     public const string AcmeReplaces = AcmePrefix + "replaces";

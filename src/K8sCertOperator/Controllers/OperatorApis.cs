@@ -31,11 +31,13 @@ public sealed class OperatorApis
         Secrets = CoreResourceApis.Secrets(client, wire);
         SecretMetadata = CoreResourceApis.SecretMetadata(client, wire);
         Ingresses = CoreResourceApis.Ingresses(client, wire);
+        // What the shims read is user data in the served API's spelling: read as it is (ShimAnnotationReader maps).
+        AnnotatedIngresses = CoreResourceApis.Ingresses(client);
         Services = CoreResourceApis.Services(client, wire);
         HttpRoutes = CoreResourceApis.Custom<HttpRoute>(client, flavor);
         ReferenceGrants = CoreResourceApis.Custom<ReferenceGrant>(client, flavor);
-        Gateways = CoreResourceApis.Custom<Gateway>(client, flavor);
-        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client, flavor);
+        Gateways = CoreResourceApis.Custom<Gateway>(client);
+        ListenerSets = CoreResourceApis.Custom<ListenerSet>(client);
     }
 
     /// <summary>The API these resources are served in.</summary>
@@ -59,7 +61,14 @@ public sealed class OperatorApis
     /// <summary>Secrets as metadata only (list and watch): how the operator hears of Secrets it does not cache.</summary>
     public IResourceApi<PartialObjectMetadata> SecretMetadata { get; }
 
+    /// <summary>Ingresses with their metadata renamed for the served API: the HTTP-01 solver's temporary Ingresses.</summary>
     public IResourceApi<V1Ingress> Ingresses { get; }
+
+    /// <summary>
+    /// The users' Ingresses as the ingress-shim reads them: metadata as on the wire (no renaming in any API), so it
+    /// reads exactly the annotation spellings the served API defines.
+    /// </summary>
+    public IResourceApi<V1Ingress> AnnotatedIngresses { get; }
 
     /// <summary>Only the HTTP-01 solver's ExternalName Services are written (and watched, by label).</summary>
     public IResourceApi<V1Service> Services { get; }
@@ -69,9 +78,10 @@ public sealed class OperatorApis
 
     /// <summary>ReferenceGrants in the operator's namespace that let those routes reach the responder Service.</summary>
     public IResourceApi<ReferenceGrant> ReferenceGrants { get; }
-    /// <summary>Gateway API Gateways (gateway-shim); only listed and watched, and only when the API is served.</summary>
+
+    /// <summary>Gateway API Gateways (gateway-shim); only listed and watched, and only when the API is served. Read as on the wire, like <see cref="AnnotatedIngresses"/>.</summary>
     public IResourceApi<Gateway> Gateways { get; }
 
-    /// <summary>Gateway API ListenerSets (gateway-shim); only listed and watched, and only when the API is served.</summary>
+    /// <summary>Gateway API ListenerSets (gateway-shim); only listed and watched, and only when the API is served. Read as on the wire.</summary>
     public IResourceApi<ListenerSet> ListenerSets { get; }
 }

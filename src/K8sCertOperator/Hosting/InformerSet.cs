@@ -42,7 +42,7 @@ public sealed class InformerSet
             ManagedSecrets = Add(apis.Secrets, scoped with { LabelSelector = $"{LabelKeys.ManagedBy}={LabelKeys.ManagedByValue}" }, loggerFactory),
             ChallengeIngresses = Add(apis.Ingresses, SolverScope(options), loggerFactory),
             ChallengeServices = Add(apis.Services, SolverScope(options), loggerFactory),
-            Ingresses = Add(apis.Ingresses, scoped, loggerFactory),
+            Ingresses = Add(apis.AnnotatedIngresses, scoped, loggerFactory),
             // Only informers for kinds the API server serves: a list that 404s would never sync.
             Gateways = gatewayApi.Gateways ? Add(apis.Gateways, scoped, loggerFactory) : null,
             ListenerSets = gatewayApi.ListenerSets ? Add(apis.ListenerSets, scoped, loggerFactory) : null,

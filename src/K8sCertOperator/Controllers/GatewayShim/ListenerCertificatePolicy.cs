@@ -26,7 +26,7 @@ public static class ListenerCertificatePolicy
             return early;
         }
 
-        var problems = new List<ShimProblem>(sourceProblems);
+        var problems = new List<ShimProblem>(sourceProblems.Concat(request!.Notices));
         var ns = owner.Metadata.NamespaceProperty;
         var hostsBySecret = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -57,8 +57,9 @@ public static class ListenerCertificatePolicy
         }
 
         var ownerReference = ownership.OwnerReference(owner);
+        var labels = ShimCertificateLabels.FromOwner(owner.Metadata.Labels, options);
         var certificates = order
-            .Select(secret => ShimCertificateFactory.Build(ns, secret, hostsBySecret[secret], request!.IssuerRef, request.Tuning, ownerReference))
+            .Select(secret => ShimCertificateFactory.Build(ns, secret, hostsBySecret[secret], request!.IssuerRef, request.Tuning, ownerReference, labels: labels))
             .ToList();
         // A Secret only hostless listeners name keeps its Certificate as it is: a half-edited Gateway must not delete it.
         hostless.ExceptWith(hostsBySecret.Keys);

@@ -20,15 +20,15 @@ public static class IngressCertificateMapper
             return early;
         }
 
-        var (annotations, issuerRef, tuning) = request!;
-        var problems = new List<ShimProblem>();
+        var (annotations, issuerRef, tuning, notices) = request!;
+        var problems = new List<ShimProblem>(notices);
 
         if (string.Equals(annotations.Get(AnnotationKeys.AcmeHttp01EditInPlace), "true", StringComparison.OrdinalIgnoreCase))
         {
             // Editing the user's Ingress would need a responder Service in every application namespace (an
             // Ingress backend must be in its own namespace); the temporary Ingress serves the same hosts instead.
             problems.Add(new ShimProblem(ShimProblem.Unsupported,
-                $"{AnnotationKeys.AcmeHttp01EditInPlace} is not supported: HTTP-01 is answered through a temporary Ingress for the same hosts"));
+                $"{annotations.SourceKey(AnnotationKeys.AcmeHttp01EditInPlace)} is not supported: HTTP-01 is answered through a temporary Ingress for the same hosts"));
         }
 
         var tls = ingress.Spec?.Tls ?? [];
@@ -61,25 +61,27 @@ public static class IngressCertificateMapper
                 continue;
             }
 
-            certificates.Add(Build(ingress, entry.SecretName, hosts, issuerRef, tuning, annotations));
+            certificates.Add(Build(ingress, entry.SecretName, hosts, issuerRef, tuning, annotations, options));
         }
 
         return new ShimCertificateMapping { Managed = true, Certificates = certificates, Problems = problems, HeldSecretNames = held };
     }
 
-    private static Certificate Build(V1Ingress ingress, string secretName, List<string> hosts, ObjectReference issuerRef, CertificateTuning tuning, ShimAnnotationReader annotations)
+    private static Certificate Build(
+        V1Ingress ingress, string secretName, List<string> hosts, ObjectReference issuerRef, CertificateTuning tuning, ShimAnnotationReader annotations, ShimOptions options)
     {
         var certificateAnnotations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (annotations.Get(AnnotationKeys.AcmeHttp01IngressClass) is { Length: > 0 } ingressClass)
         {
             certificateAnnotations[ShimAnnotations.Http01OverrideIngressClass] = ingressClass;
         }
+
         if (annotations.Get(AnnotationKeys.AcmeProfile) is { Length: > 0 } profile)
         {
             certificateAnnotations[AnnotationKeys.AcmeProfile] = profile;
         }
 
         return ShimCertificateFactory.Build(ingress.Metadata.NamespaceProperty, secretName, hosts, issuerRef, tuning,
-            IngressOwnership.OwnerReference(ingress), certificateAnnotations);
+            IngressOwnership.OwnerReference(ingress), certificateAnnotations, ShimCertificateLabels.FromOwner(ingress.Metadata.Labels, options));
     }
 }

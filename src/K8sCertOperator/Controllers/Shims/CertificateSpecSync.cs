@@ -4,8 +4,10 @@ namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
 /// Brings an existing shim Certificate to the desired state field by field, comparing with the
-/// CRD's defaults applied (issuerRef kind/group, rotationPolicy), so a defaulted object never looks changed.
-/// Fields the shims do not manage (status, labels, other annotations, secretTemplate…) are left alone.
+/// CRD's defaults applied (issuerRef kind/group, rotationPolicy) and durations by value ("2160h0m0s", as cert-manager
+/// writes them, is "2160h"), so a defaulted or taken-over object never looks changed. Labels are synced only when the
+/// desired Certificate has them (cert-manager's API: the owner's labels); fields the shims do not manage (status,
+/// other annotations, secretTemplate…) are left alone.
 /// </summary>
 public static class CertificateSpecSync
 {
@@ -30,12 +32,15 @@ public static class CertificateSpecSync
         Set(() => spec.SecretName, v => spec.SecretName = v, want.SecretName, string.Equals);
         Set(() => spec.IssuerRef, v => spec.IssuerRef = v, want.IssuerRef, SameIssuer);
         Set(() => spec.DnsNames, v => spec.DnsNames = v, want.DnsNames, SameList);
+        Set(() => spec.IpAddresses, v => spec.IpAddresses = v, want.IpAddresses, SameList);
         Set(() => spec.CommonName, v => spec.CommonName = v, want.CommonName, SameText);
-        Set(() => spec.Duration, v => spec.Duration = v, want.Duration, SameText);
-        Set(() => spec.RenewBefore, v => spec.RenewBefore = v, want.RenewBefore, SameText);
+        Set(() => spec.Duration, v => spec.Duration = v, want.Duration, SameDuration);
+        Set(() => spec.RenewBefore, v => spec.RenewBefore = v, want.RenewBefore, SameDuration);
         Set(() => spec.Usages, v => spec.Usages = v, want.Usages, SameList);
         Set(() => spec.PrivateKey, v => spec.PrivateKey = v, want.PrivateKey, SamePrivateKey);
         Set(() => spec.RevisionHistoryLimit, v => spec.RevisionHistoryLimit = v, want.RevisionHistoryLimit, (a, b) => a == b);
+        Set(() => spec.EmailAddresses, v => spec.EmailAddresses = v, want.EmailAddresses, SameList);
+        Set(() => spec.Subject, v => spec.Subject = v, want.Subject, SubjectTuning.Same);
 
         var annotations = existing.Metadata.Annotations ?? new Dictionary<string, string>();
         foreach (var key in ShimAnnotations.Managed)
@@ -59,8 +64,20 @@ public static class CertificateSpecSync
         }
 
         existing.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
+        if (desired.Metadata.Labels is { } labels && !SameMap(existing.Metadata.Labels, labels))
+        {
+            existing.Metadata.Labels = labels.Count == 0 ? null : new Dictionary<string, string>(labels);
+            changed = true;
+        }
+
         return changed;
     }
+
+    private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string> b) =>
+        (a?.Count ?? 0) == b.Count && b.All(kv => a!.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static bool SameDuration(string? a, string? b) =>
+        SameText(a, b) || (GoDuration.TryParse(a, out var x, out _) && GoDuration.TryParse(b, out var y, out _) && x == y);
 
     private static bool SameText(string? a, string? b) => string.IsNullOrEmpty(a) ? string.IsNullOrEmpty(b) : a == b;
 

@@ -5,7 +5,7 @@ namespace K8sCertOperator.Controllers.Shims;
 
 /// <summary>
 /// The optional annotations that tune every Certificate of an annotated object (Ingress, Gateway, ListenerSet) (common-name, duration,
-/// renew-before, usages, private key options, revision-history-limit), parsed and validated.
+/// renew-before, usages, private key options, revision-history-limit, email-sans, subject-*), parsed and validated.
 /// </summary>
 public sealed record CertificateTuning
 {
@@ -20,6 +20,10 @@ public sealed record CertificateTuning
     public CertificatePrivateKey? PrivateKey { get; init; }
 
     public int? RevisionHistoryLimit { get; init; }
+
+    public List<string>? EmailAddresses { get; init; }
+
+    public X509Subject? Subject { get; init; }
 
     /// <summary>Parses the annotations; every bad one is added to <paramref name="problems"/>.</summary>
     public static CertificateTuning Parse(ShimAnnotationReader annotations, List<ShimProblem> problems)
@@ -97,6 +101,8 @@ public sealed record CertificateTuning
             Usages = usages,
             PrivateKey = PrivateKeyTuning.Parse(annotations, problems),
             RevisionHistoryLimit = revisionHistoryLimit,
+            EmailAddresses = SubjectTuning.EmailAddresses(annotations, problems),
+            Subject = SubjectTuning.Subject(annotations, problems),
         };
     }
 }

@@ -124,8 +124,23 @@ public sealed partial class WireNames
         meta[property] = renamed;
     }
 
-    private Dictionary<string, string>? RenameKeys(IDictionary<string, string>? map) =>
-        map?.ToDictionary(kv => _flavor.FromWireKey(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+    // An object can carry a key in both spellings (cert-manager.io/x and k8scert.io/x, e.g. on a Secret or Ingress
+    // touched by both APIs during a migration): both read as the same native key, and the served spelling wins.
+    private Dictionary<string, string>? RenameKeys(IDictionary<string, string>? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var renamed = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in map.OrderBy(kv => _flavor.FromWireKey(kv.Key) == kv.Key ? 0 : 1))
+        {
+            renamed[_flavor.FromWireKey(key)] = value;
+        }
+
+        return renamed;
+    }
 
     // Only a whole native group name is renamed as a value (issuer-group defaulted to ours); any other value is user data.
     private static bool IsGroupValue(string value) => value is ApiGroups.Cert or ApiGroups.Acme;

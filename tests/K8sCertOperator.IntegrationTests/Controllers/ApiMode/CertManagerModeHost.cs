@@ -28,8 +28,10 @@ internal static class CertManagerModeHost
         RetryPeriod = TimeSpan.FromMilliseconds(200),
     };
 
-    public static Task<OperatorHost> StartAsync(KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct) =>
-        NonAcmeOperatorHost.StartAsync(env, options, logs, ct);
+    /// <param name="extra">More controllers to run beside the non-ACME ones (e.g. the shims).</param>
+    public static Task<OperatorHost> StartAsync(
+        KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct, IReadOnlyList<K8sCertOperator.Controllers.IControllerRegistration>? extra = null) =>
+        NonAcmeOperatorHost.StartAsync(env, options, logs, ct, extra);
 
     /// <summary>A test environment with cert-manager's CRDs loaded; skips the calling test, saying why, when they are absent.</summary>
     public static Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct) =>

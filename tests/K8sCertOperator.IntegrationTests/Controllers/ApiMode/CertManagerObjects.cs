@@ -22,6 +22,13 @@ internal sealed class CertManagerObjects(IKubernetes client, string ns)
         return ToNode(created);
     }
 
+    /// <summary>Creates a cluster-scoped cert-manager.io object (a ClusterIssuer).</summary>
+    public async Task<JsonObject> CreateClusterAsync(string plural, JsonObject body, CancellationToken ct)
+    {
+        body["apiVersion"] = Group + "/v1";
+        return ToNode(await client.CustomObjects.CreateClusterCustomObjectAsync(body, Group, "v1", plural, cancellationToken: ct));
+    }
+
     public async Task<JsonObject?> GetAsync(string plural, string name, CancellationToken ct)
     {
         try

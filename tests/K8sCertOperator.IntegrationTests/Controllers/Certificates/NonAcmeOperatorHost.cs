@@ -15,7 +15,9 @@ namespace K8sCertOperator.IntegrationTests.Controllers.Certificates;
 /// <summary>The real host with the Issuer, ClusterIssuer, Certificate and CertificateRequest controllers (no ACME, always leader).</summary>
 internal static class NonAcmeOperatorHost
 {
-    public static Task<OperatorHost> StartAsync(KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct)
+    /// <param name="extra">More controllers to run beside those (e.g. the shims).</param>
+    public static Task<OperatorHost> StartAsync(
+        KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct, IReadOnlyList<IControllerRegistration>? extra = null)
     {
         var services = new OperatorServices
         {
@@ -26,7 +28,7 @@ internal static class NonAcmeOperatorHost
         IControllerRegistration[] controllers =
         [
             new IssuerControllerRegistration(), new ClusterIssuerControllerRegistration(), new CertificateControllerRegistration(),
-            new CertificateRequestSignerRegistration(), new ApproverControllerRegistration(SignerPatterns.Default),
+            new CertificateRequestSignerRegistration(), new ApproverControllerRegistration(SignerPatterns.Default), .. extra ?? [],
         ];
         return OperatorHost.StartAsync(options, env.Client, controllers, services, logs ?? NullLoggerFactory.Instance, ct);
     }

@@ -1,6 +1,7 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.IngressShim;
 using K8sCertOperator.Controllers.Shims;
+using K8sCertOperator.Tests.Controllers.Shims;
 
 namespace K8sCertOperator.Tests.Controllers.IngressShim;
 
@@ -176,18 +177,18 @@ public sealed class IngressCertificateMapperTests
     }
 
     [Theory]
-    // In cert-manager mode the Ingress's cert-manager.io keys arrive with native keys (renamed at the API boundary).
+    // In cert-manager mode the Ingress is read as it is on the wire: cert-manager.io keys.
     [InlineData(null, ApiGroups.CertManager)]
     [InlineData("cert-manager.io", ApiGroups.CertManager)]
     [InlineData("k8scert.io", ApiGroups.Cert)]
     public void CertManagerModeWritesItsOwnGroupUnlessOneIsNamed(string? annotatedGroup, string expected)
     {
         var annotations = annotatedGroup is null
-            ? A("k8scert.io/cluster-issuer", "letsencrypt")
-            : A("k8scert.io/cluster-issuer", "letsencrypt", "k8scert.io/issuer-group", annotatedGroup);
+            ? A("cert-manager.io/cluster-issuer", "letsencrypt")
+            : A("cert-manager.io/cluster-issuer", "letsencrypt", "cert-manager.io/issuer-group", annotatedGroup);
         var ingress = IngressObjects.Ingress(annotations, OneEntry);
 
-        var certificate = Assert.Single(IngressCertificateMapper.Map(ingress, new ShimOptions { IssuerGroup = ApiGroups.CertManager }).Certificates);
+        var certificate = Assert.Single(IngressCertificateMapper.Map(ingress, ShimModes.CertManager).Certificates);
 
         Assert.Equal(expected, certificate.Spec.IssuerRef.Group);
     }

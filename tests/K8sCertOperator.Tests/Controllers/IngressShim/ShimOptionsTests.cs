@@ -62,6 +62,7 @@ public sealed class ShimOptionsTests
     {
         var options = Parse("--api-mode", "cert-manager");
 
-        Assert.Equal(new ShimOptions { CertManagerAnnotations = true, IssuerGroup = ApiGroups.CertManager }, options);
+        Assert.Equal(new ShimOptions { CertManagerAnnotations = true, IssuerGroup = ApiGroups.CertManager, Flavor = ApiFlavor.CertManager }, options);
+        Assert.Equal(KeyUsages.Default, options.DefaultUsages);
     }
 }

@@ -82,6 +82,24 @@ public sealed class WireNamesTests
         Assert.Equal("v1", secret.ApiVersion);
     }
 
+    [Fact]
+    public void AKeyInBothSpellingsReadsAsTheServedOne()
+    {
+        var secret = new V1Secret
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Annotations = new Dictionary<string, string> { ["k8scert.io/issuer-name"] = "ours", ["cert-manager.io/issuer-name"] = "theirs", ["k8scert.io/keystore-digest"] = "d" },
+                Labels = new Dictionary<string, string> { ["cert-manager.io/x"] = "theirs", ["k8scert.io/x"] = "ours" },
+            },
+        };
+
+        _wire.Read(secret);
+
+        Assert.Equal(new Dictionary<string, string> { [AnnotationKeys.IssuerName] = "theirs", [AnnotationKeys.KeystoreDigest] = "d" }, secret.Metadata.Annotations);
+        Assert.Equal(new Dictionary<string, string> { ["k8scert.io/x"] = "theirs" }, secret.Metadata.Labels);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("k8scert.io/managed-by=k8s-cert-operator", "cert-manager.io/managed-by=k8s-cert-operator")]
