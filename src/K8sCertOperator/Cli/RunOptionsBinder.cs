@@ -19,7 +19,12 @@ public sealed class RunOptionsBinder
 
     public Option<string?> Context { get; } = new("--context") { Description = "Kubeconfig context to use" };
 
-    public Option<string> Namespace { get; } = new("--namespace") { Description = "The operator's own namespace (Lease, challenge Ingresses, ClusterIssuer Secrets)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? Defaults.Namespace };
+    public Option<string> Namespace { get; } = new("--namespace") { Description = "The operator's own namespace (Lease, challenge Ingresses; ClusterIssuer Secrets unless --cluster-resource-namespace)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? Defaults.Namespace };
+
+    public Option<string?> ClusterResourceNamespace { get; } = new("--cluster-resource-namespace")
+    {
+        Description = "Namespace of the Secrets ClusterIssuers name (CA key pair, ACME account key, DNS credentials), as cert-manager's flag of that name (default: --namespace)",
+    };
 
     public Option<string?> WatchNamespace { get; } = new("--watch-namespace") { Description = "Only reconcile objects in this namespace (default: all)" };
 
@@ -130,7 +135,7 @@ public sealed class RunOptionsBinder
 
     public IEnumerable<Option> All =>
     [
-        Kubeconfig, Context, Namespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
+        Kubeconfig, Context, Namespace, ClusterResourceNamespace, WatchNamespace, LeaderElect, LeaseDuration, RenewDeadline, RetryPeriod, Workers,
         Http01Listen, Http01Service, Http01ServicePort, Http01SelfCheck, Http01SelfCheckAllowLoopback, Http01SolverNamespace, ClusterDomain, RestrictNamespacedIssuers, NamespacedIssuerAcmeServers, MetricsListen, HealthListen, RecursiveNameservers, RecursiveOnly,
         GatewayApi, CertManagerAnnotations, DefaultIssuerName, DefaultIssuerKind, DefaultIssuerGroup, AcmeOrderRate, ApproveSigners, RenewalJitterPercent, RenewalJitterMax,
         ApiMode, CertManagerLease, LogFormat, LogLevel,
@@ -171,6 +176,7 @@ public sealed class RunOptionsBinder
             KubeconfigPath = parse.GetValue(Kubeconfig),
             Context = parse.GetValue(Context),
             Namespace = parse.GetValue(Namespace)!,
+            ClusterResourceNamespace = parse.GetValue(ClusterResourceNamespace),
             WatchNamespace = parse.GetValue(WatchNamespace),
             LeaderElection = parse.GetValue(LeaderElect),
             LeaseDuration = parse.GetValue(LeaseDuration),

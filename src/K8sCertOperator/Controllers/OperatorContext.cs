@@ -43,8 +43,12 @@ public sealed class OperatorContext
     public Orders.AcmeOrderRateLimiter OrderRateLimiter { get; init; } = Orders.AcmeOrderRateLimiter.Unlimited;
 
     /// <summary>
-    /// Namespace holding the Secrets ClusterIssuers refer to (account keys, DNS credentials),
-    /// like cert-manager's --cluster-resource-namespace: the operator's own namespace.
+    /// Namespace holding the Secrets ClusterIssuers refer to (account keys, DNS credentials), like cert-manager's
+    /// --cluster-resource-namespace: <see cref="OperatorOptions.ClusterResourceNamespace"/>, else the operator's own namespace.
     /// </summary>
-    public string ClusterResourceNamespace => Options.Namespace;
+    public string ClusterResourceNamespace => ClusterResourceNamespaceOf(Options);
+
+    /// <summary>The namespace of ClusterIssuers' Secrets under <paramref name="options"/>.</summary>
+    public static string ClusterResourceNamespaceOf(OperatorOptions options) =>
+        string.IsNullOrEmpty(options?.ClusterResourceNamespace) ? options!.Namespace : options.ClusterResourceNamespace;
 }

@@ -11,6 +11,13 @@ public sealed record OperatorOptions
     /// <summary>The operator's own namespace: Lease, challenge Ingresses, responder Service.</summary>
     public string Namespace { get; init; } = "k8s-cert-operator";
 
+    /// <summary>
+    /// Where the Secrets ClusterIssuers name live (CA key pair, ACME account key, DNS credentials), like cert-manager's
+    /// --cluster-resource-namespace; null or empty: <see cref="Namespace"/>. Taking over from cert-manager, this is the
+    /// namespace cert-manager ran in (usually cert-manager), so its ClusterIssuers keep their accounts.
+    /// </summary>
+    public string? ClusterResourceNamespace { get; init; }
+
     /// <summary>Only reconcile objects in this namespace; null watches all namespaces.</summary>
     public string? WatchNamespace { get; init; }
 

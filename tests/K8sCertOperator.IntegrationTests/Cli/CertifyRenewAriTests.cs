@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using K8sCertOperator.Cli;
@@ -39,16 +38,16 @@ public sealed class CertifyRenewAriTests : IClassFixture<Bind9Fixture>, IDisposa
 
         var first = await CertifyProcess.RunAsync(_work, cts.Token, ["certify", .. common]);
         Assert.True(first.Code == ExitCodes.Ok, first.Output);
-        var orders = OrderCount(acme);
+        var orders = acme.NewOrderCount;
         using var old = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(output, "tls.crt"), cts.Token));
-        var oldCertId = CertId(old);
+        var oldCertId = AcmeServerUnderTest.CertId(old);
 
         // Before the window the CA suggests (two thirds into the lifetime): nothing ordered, nothing deployed.
         var notDue = await CertifyProcess.RunAsync(_work, cts.Token, renew);
 
         Assert.True(notDue.Code == ExitCodes.NotDue, notDue.Output);
         Assert.Contains("not due: the CA suggests renewing between", notDue.Output, StringComparison.Ordinal);
-        Assert.Equal(orders, OrderCount(acme));
+        Assert.Equal(orders, acme.NewOrderCount);
         Assert.False(File.Exists(marker), "the deploy hook ran although nothing was renewed");
         if (acme.Double is { } asked)
         {
@@ -64,7 +63,7 @@ public sealed class CertifyRenewAriTests : IClassFixture<Bind9Fixture>, IDisposa
         Assert.True(due.Code == ExitCodes.Renewed, due.Output);
         Assert.Contains("renewing: the CA's renewal window", due.Output, StringComparison.Ordinal);
         Assert.Contains("; replaces " + oldCertId, due.Output, StringComparison.Ordinal);
-        Assert.Equal(orders + 1, OrderCount(acme));
+        Assert.Equal(orders + 1, acme.NewOrderCount);
         if (acme.Double is { } seen)
         {
             Assert.Equal(oldCertId, seen.NewOrderRequests.Last().Replaces);
@@ -77,7 +76,7 @@ public sealed class CertifyRenewAriTests : IClassFixture<Bind9Fixture>, IDisposa
         var again = await CertifyProcess.RunAsync(_work, cts.Token, renew);
 
         Assert.True(again.Code == ExitCodes.NotDue, again.Output);
-        Assert.Equal(orders + 1, OrderCount(acme));
+        Assert.Equal(orders + 1, acme.NewOrderCount);
         Assert.Single(await File.ReadAllLinesAsync(marker, cts.Token));
     }
 
@@ -94,15 +93,5 @@ public sealed class CertifyRenewAriTests : IClassFixture<Bind9Fixture>, IDisposa
         {
             acme.RenewalWindow = null;
         }
-    }
-
-    private static int OrderCount(AcmeServerUnderTest acme) =>
-        acme.Double?.NewOrderRequests.Count ?? acme.Pebble!.CountRequests("POST", PebbleFixture.NewOrderPath);
-
-    /// <summary>RFC 9773 §4.1 CertID, computed here from the certificate rather than by the code under test.</summary>
-    private static string CertId(X509Certificate2 certificate)
-    {
-        var aki = certificate.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().Single().KeyIdentifier!.Value;
-        return Base64Url.EncodeToString(aki.Span) + "." + Base64Url.EncodeToString(certificate.SerialNumberBytes.Span);
     }
 }

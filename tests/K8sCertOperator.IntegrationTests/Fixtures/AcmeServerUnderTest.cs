@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using K8sCertOperator.Acme;
 using K8sCertOperator.Acme.Jws;
 using K8sCertOperator.Acme.Resources;
@@ -37,6 +39,17 @@ internal sealed class AcmeServerUnderTest : IAsyncDisposable
     public PebbleFixture? Pebble { get; }
 
     public AcmeDoubleServer? Double { get; }
+
+    /// <summary>newOrder requests the server received so far.</summary>
+    public int NewOrderCount => Double?.NewOrderRequests.Count ?? Pebble!.CountRequests("POST", PebbleFixture.NewOrderPath);
+
+    /// <summary>RFC 9773 §4.1 CertID (AKI key identifier and serial), computed here from the certificate rather than by the code under test.</summary>
+    public static string CertId(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var aki = certificate.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().Single().KeyIdentifier!.Value;
+        return Base64Url.EncodeToString(aki.Span) + "." + Base64Url.EncodeToString(certificate.SerialNumberBytes.Span);
+    }
 
     /// <summary>Starts Pebble when it offers everything these tests need, else the double (with <paramref name="doubleOptions"/>).</summary>
     public static async Task<AcmeServerUnderTest> StartAsync(Bind9Fixture bind, CancellationToken ct, AcmeDoubleOptions? doubleOptions = null)

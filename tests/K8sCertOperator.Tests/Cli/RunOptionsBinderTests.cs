@@ -106,6 +106,19 @@ public sealed class RunOptionsBinderTests
     }
 
     [Theory]
+    [InlineData(new[] { "--namespace", "k8s-cert-operator" }, "k8s-cert-operator")]
+    [InlineData(new[] { "--namespace", "k8s-cert-operator", "--cluster-resource-namespace", "cert-manager" }, "cert-manager")]
+    [InlineData(new[] { "--namespace", "k8s-cert-operator", "--cluster-resource-namespace", "" }, "k8s-cert-operator")]
+    public void ClusterIssuer_secrets_are_in_the_cluster_resource_namespace_else_the_operators(string[] args, string expected)
+    {
+        var (options, errors) = Parse(args);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, K8sCertOperator.Controllers.OperatorContext.ClusterResourceNamespaceOf(options!));
+        Assert.Equal("k8s-cert-operator", options!.Namespace);
+    }
+
+    [Theory]
     [InlineData(new string[0], K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Certificate)]
     [InlineData(new[] { "--http01-solver-namespace", "certificate" }, K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Certificate)]
     [InlineData(new[] { "--http01-solver-namespace", "operator" }, K8sCertOperator.Solvers.Http01.Http01SolverNamespace.Operator)]

@@ -14,8 +14,34 @@ public static class AcmeAccountKeys
     public static string SecretKeyOf(SecretKeySelector selector) =>
         string.IsNullOrEmpty(selector?.Key) ? DefaultSecretKey : selector.Key;
 
-    /// <summary>Identifies the key without revealing it: the RFC 7638 thumbprint of its public JWK.</summary>
-    public static string Hash(IJwsSigner signer) => signer.Jwk.ComputeThumbprint();
+    /// <summary>
+    /// Identifies the key without revealing it, the way cert-manager records it in status.acme.lastPrivateKeyHash:
+    /// base64 of SHA-256 over the key's PKCS#1 DER for RSA, its PKCS#8 DER otherwise. An Issuer cert-manager
+    /// registered is then seen as registered with its key (no "key changed" re-registration, no lookups refused
+    /// until we rewrite the status), and cert-manager sees ours the same way after a switch back.
+    /// </summary>
+    public static string Hash(IJwsSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var pem = signer.ExportPrivateKeyPem();
+        var pkcs8 = Convert.FromBase64String(pem[PemEncoding.Find(pem).Base64Data]);
+        var hashed = pkcs8;
+        try
+        {
+            if (signer.Jwk.Kty == "RSA")
+            {
+                using var rsa = RSA.Create();
+                rsa.ImportPkcs8PrivateKey(pkcs8, out _);
+                hashed = rsa.ExportRSAPrivateKey();
+            }
+            return Convert.ToBase64String(SHA256.HashData(hashed));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+            CryptographicOperations.ZeroMemory(hashed);
+        }
+    }
 
     /// <summary>The account key held in <paramref name="secret"/> under <paramref name="key"/>; null with a reason when absent or unreadable.</summary>
     public static IJwsSigner? Parse(V1Secret secret, string key, out string? error)

@@ -148,7 +148,7 @@ public sealed class AcmeAccountRegistry : IAcmeAccountRegistry, IDisposable
     private async Task<AcmeAccountLookup> BuildAsync(IGenericIssuer issuer, AcmeAccountCacheKey key, string described, CancellationToken cancellationToken)
     {
         var acme = issuer.Spec.Acme!;
-        var secretNamespace = issuer is ClusterIssuer ? _options.Namespace : issuer.Metadata.NamespaceProperty;
+        var secretNamespace = issuer is ClusterIssuer ? OperatorContext.ClusterResourceNamespaceOf(_options) : issuer.Metadata.NamespaceProperty;
         var secret = await _keys.GetSecretAsync(secretNamespace, acme.PrivateKeySecretRef.Name, cancellationToken).ConfigureAwait(false);
         if (secret is null)
         {

@@ -85,13 +85,21 @@ public sealed class AcmeIssuerIntegrationTests(PebbleFixture pebble, ITestOutput
         Assert.Equal(firstKey, (await second.Apis.Secrets.GetAsync(env.Namespace, "reused", cts.Token))!.Data["key.pem"]);
     }
 
-    [SkippableFact]
-    public async Task ClusterIssuer_keeps_its_account_key_in_the_operator_namespace()
+    /// <param name="clusterResourceNamespace">
+    /// False: the operator runs in the test namespace, which holds ClusterIssuers' Secrets by default. True: it runs
+    /// elsewhere and --cluster-resource-namespace names the test namespace (as when taking over cert-manager's).
+    /// </param>
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ClusterIssuer_keeps_its_account_key_in_the_cluster_resource_namespace(bool clusterResourceNamespace)
     {
         Skip.If(pebble.SkipReason != null, pebble.SkipReason);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var env = await KubeTestEnvironment.StartAsync(output, cts.Token);
-        await using var harness = await IssuerHarness.StartAsync(env, cts.Token);
+        await using var harness = await IssuerHarness.StartAsync(env, cts.Token, clusterResourceNamespace
+            ? o => o with { Namespace = "k8s-cert-operator-elsewhere", ClusterResourceNamespace = env.Namespace }
+            : null);
         var name = "acme-" + env.Namespace;
         await harness.CreateClusterIssuerAsync(name, IssuerHarness.Acme(pebble.DirectoryUrl).CaBundle(pebble.TlsCaPem).KeySecret("cluster-acme-key").Build(), cts.Token);
         try

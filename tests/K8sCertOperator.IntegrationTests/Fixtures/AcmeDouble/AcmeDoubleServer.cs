@@ -47,6 +47,18 @@ internal sealed partial class AcmeDoubleServer : IAsyncDisposable
     /// <summary>Every newOrder the server accepted or refused: (identifiers, requested profile or null, RFC 9773 replaces or null).</summary>
     public ConcurrentQueue<(IReadOnlyList<string> Identifiers, string? Profile, string? Replaces)> NewOrderRequests { get; } = new();
 
+    /// <summary>Accounts registered so far (a newAccount for a known key finds its account and registers none).</summary>
+    public int AccountCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _accounts.Count;
+            }
+        }
+    }
+
     /// <summary>Every renewalInfo request, by the CertID it named.</summary>
     public ConcurrentQueue<string> RenewalInfoRequests { get; } = new();
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
 using K8sCertOperator.Acme.Jws;
@@ -38,6 +39,30 @@ public class AcmeAccountKeysTests
         using var b = JwsSigners.CreateEs256();
 
         Assert.NotEqual(AcmeAccountKeys.Hash(a), AcmeAccountKeys.Hash(b));
+    }
+
+    [Fact]
+    public void An_rsa_key_hashes_as_cert_manager_records_it_whatever_its_pem_encoding()
+    {
+        using var rsa = RSA.Create(2048);
+        var pkcs1Pem = rsa.ExportRSAPrivateKeyPem();
+        // cert-manager: base64(SHA-256(PKCS#1 DER)), the bytes inside the "RSA PRIVATE KEY" PEM it stores.
+        var expected = Convert.ToBase64String(SHA256.HashData(Convert.FromBase64String(pkcs1Pem[PemEncoding.Find(pkcs1Pem).Base64Data])));
+
+        using var fromPkcs1 = JwsSigners.FromPrivateKeyPem(pkcs1Pem);
+        using var fromPkcs8 = JwsSigners.FromPrivateKeyPem(rsa.ExportPkcs8PrivateKeyPem());
+
+        Assert.Equal(expected, AcmeAccountKeys.Hash(fromPkcs1));
+        Assert.Equal(expected, AcmeAccountKeys.Hash(fromPkcs8));
+    }
+
+    [Fact]
+    public void An_ec_key_hashes_its_pkcs8_der()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var signer = JwsSigners.FromPrivateKeyPem(ec.ExportECPrivateKeyPem());
+
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData(ec.ExportPkcs8PrivateKey())), AcmeAccountKeys.Hash(signer));
     }
 
     [Theory]
