@@ -13,6 +13,8 @@ public static class OrderNaming
     /// </summary>
     public const int MaxCertificateNameLength = 40;
 
+    private const int HashLength = 10;
+
     public static string Name(string certificateName, int revision, string hash)
     {
         ArgumentNullException.ThrowIfNull(certificateName);
@@ -20,6 +22,19 @@ public static class OrderNaming
             ? certificateName[..MaxCertificateNameLength].TrimEnd('-', '.')
             : certificateName;
         return string.Create(CultureInfo.InvariantCulture, $"{prefix}-{revision}-{hash}");
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is one <see cref="Name"/> gives for this Certificate and revision (whatever the
+    /// hash); cert-manager's request names (<c>&lt;certificate&gt;-&lt;n&gt;</c> or a random suffix) never are.
+    /// </summary>
+    public static bool IsOwn(string name, string certificateName, int revision)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var prefix = Name(certificateName, revision, "");
+        return name.Length == prefix.Length + HashLength
+            && name.StartsWith(prefix, StringComparison.Ordinal)
+            && name.AsSpan(prefix.Length).IndexOfAnyExcept("0123456789abcdef") < 0;
     }
 
     /// <summary>
@@ -43,6 +58,6 @@ public static class OrderNaming
             .Append(request.Shape.Length == 0 ? "" : "\n" + request.Shape)
             .ToString();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexStringLower(hash)[..10];
+        return Convert.ToHexStringLower(hash)[..HashLength];
     }
 }

@@ -108,7 +108,7 @@ public sealed class RequestOutcome
             return;
         }
 
-        if (_ops.Context.Informers.Orders.Get(new Kube.ObjectKey(request.Metadata.NamespaceProperty, name)) is { } order)
+        if (CertificateRequests.AcmeOrders.OrderForRequest.Find(_ops.Context.Informers.Orders, request) is { } order)
         {
             if (!await ReflectOrderRateLimitAsync(state, issuing, order, cancellationToken).ConfigureAwait(false))
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.CertificateRequests;
+using K8sCertOperator.Controllers.CertificateRequests.AcmeOrders;
 using K8sCertOperator.Kube.Client;
 using K8sCertOperator.Pki;
 using K8sCertOperator.Policies;
@@ -16,11 +17,13 @@ public sealed class RequestStep : ICertificateStep
 {
     private readonly CertificateOperations _ops;
     private readonly RequestOutcome _outcome;
+    private readonly InFlightRequests _inFlight;
 
     public RequestStep(CertificateOperations ops)
     {
         _ops = ops ?? throw new ArgumentNullException(nameof(ops));
         _outcome = new RequestOutcome(ops);
+        _inFlight = new InFlightRequests(ops);
     }
 
     public string Name => "request";
@@ -31,19 +34,18 @@ public sealed class RequestStep : ICertificateStep
         var key = state.NextKey ?? throw new InvalidOperationException("request step needs the next private key");
         var revision = state.NextRevision;
         var wanted = OrderRequest.For(state.Certificate, revision, key.ExportSubjectPublicKeyInfo(), state.Certificate.Status?.FailedIssuanceAttempts ?? 0);
-        var requests = CertificateRequestInformer.Of(_ops.Context);
-        CertificateRequest? match = null;
-        foreach (var request in requests.ByIndex(CertificateIndexes.RequestsByOwnerUid, state.Certificate.Metadata.Uid ?? "")
-                     .Where(r => CertificateRequestFactory.RevisionOf(r.Metadata) == revision))
+        var requests = CertificateRequestInformer.Of(_ops.Context)
+            .ByIndex(CertificateIndexes.RequestsByOwnerUid, state.Certificate.Metadata.Uid ?? "")
+            .Where(r => CertificateRequestFactory.RevisionOf(r.Metadata) == revision)
+            .ToList();
+        var match = requests.FirstOrDefault(r => r.Metadata.Name == wanted.OrderName);
+        var foreign = match is null ? requests.Where(r => InFlightRequests.IsForeign(r, state.Name, revision)).ToList() : [];
+        // One someone else left in flight (cert-manager, before the take-over) is resumed when it still can be.
+        match ??= await _inFlight.AdoptAsync(state, foreign, wanted.PublicKeySpki, cancellationToken).ConfigureAwait(false);
+        foreach (var request in requests.Except(foreign).Where(r => r != match))
         {
-            if (match is null && request.Metadata.Name == wanted.OrderName)
-            {
-                match = request;
-                continue;
-            }
-
             // Spec, key or attempt changed since it was created: it can no longer produce what is wanted.
-            await DeleteRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            await RequestCleanUp.DeleteAsync(_ops.Context, request, cancellationToken).ConfigureAwait(false);
         }
 
         if (match is null)
@@ -87,17 +89,6 @@ public sealed class RequestStep : ICertificateStep
         }
 
         return StepResult.Done();
-    }
-
-    /// <summary>Deletes a request and, at once, the Order it made (the garbage collector would, but later).</summary>
-    private async Task DeleteRequestAsync(CertificateRequest request, CancellationToken cancellationToken)
-    {
-        var ns = request.Metadata.NamespaceProperty;
-        await _ops.Context.Apis.CertificateRequests.DeleteAsync(ns, request.Metadata.Name, cancellationToken).ConfigureAwait(false);
-        if (_ops.Context.Informers.Orders.Get(new Kube.ObjectKey(ns, request.Metadata.Name)) is not null)
-        {
-            await _ops.Context.Apis.Orders.DeleteAsync(ns, request.Metadata.Name, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Null when the downloaded chain parses and its leaf is for <paramref name="key"/>.</summary>

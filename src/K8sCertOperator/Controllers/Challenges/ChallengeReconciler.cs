@@ -53,12 +53,19 @@ public sealed class ChallengeReconciler : IReconciler
             return ReconcileResult.Success();
         }
         var ct = cancellationToken;
+        var deleting = challenge.Metadata.DeletionTimestamp is not null;
         var step = ChallengeStepPlanner.Next(
-            challenge.Metadata.DeletionTimestamp is not null,
+            deleting,
             FinalizerHelper.Has(challenge, ChallengeAnnotations.Finalizer),
-            challenge.Status);
+            challenge.Status,
+            challenge.Metadata.Annotations?.ContainsKey(ChallengeAnnotations.PresentedAt) == true,
+            !deleting && await ChallengeOrders.IsOrphanedAsync(_context, challenge, ct).ConfigureAwait(false));
         switch (step)
         {
+            case ChallengeStep.DeleteOrphan:
+                _logger.LogInformation("Deleting Challenge {Namespace}/{Name}: the Order it belongs to is gone", key.Namespace, key.Name);
+                await _context.Apis.Challenges.DeleteAsync(key.Namespace, key.Name, ct).ConfigureAwait(false);
+                return ReconcileResult.Success();
             case ChallengeStep.CleanUpAndRelease:
                 return await ReleaseAsync(key, challenge, ct).ConfigureAwait(false);
             case ChallengeStep.AddFinalizer:

@@ -9,6 +9,9 @@ public enum ChallengeStep
     /// <summary>Being deleted: clean up, then release the finalizer.</summary>
     CleanUpAndRelease,
 
+    /// <summary>Its Order is gone (cert-manager left it behind): delete it, so clean-up runs and the finalizer is released.</summary>
+    DeleteOrphan,
+
     /// <summary>Add the finalizer first, so clean-up is guaranteed to run.</summary>
     AddFinalizer,
 

@@ -176,9 +176,11 @@ public sealed class OrderReconciler : IReconciler
         {
             return await FailAsync(order, AcmeStates.Errored, plan.FailureReason!, ct).ConfigureAwait(false);
         }
+        // Challenges of this Order named otherwise (cert-manager's, adopted with its Order) solve their authorization.
+        var owned = OrderChallenges.Of(_context.Informers.Challenges, order).ToLookup(c => c.Spec.AuthorizationUrl, StringComparer.Ordinal);
         foreach (var challenge in plan.Challenges)
         {
-            var existing = _context.Informers.Challenges.Get(ObjectKey.From(challenge));
+            var existing = _context.Informers.Challenges.Get(ObjectKey.From(challenge)) ?? owned[challenge.Spec.AuthorizationUrl].FirstOrDefault();
             if (existing is not null)
             {
                 if (AcmeStates.IsFailure(existing.Status?.State))
@@ -269,11 +271,7 @@ public sealed class OrderReconciler : IReconciler
     /// <summary>Deletes the Order's Challenges once it is final, so Ingresses and TXT records go promptly.</summary>
     private async Task DeleteChallengesAsync(Order order, CancellationToken ct)
     {
-        var uid = order.Metadata.Uid;
-        var mine = _context.Informers.Challenges.List().Where(c =>
-            c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty
-            && c.Metadata.DeletionTimestamp is null
-            && c.Metadata.OwnerReferences?.Any(o => o.Kind == Api.ApiGroups.OrderKind && (o.Uid == uid || (uid is null && o.Name == order.Metadata.Name))) == true);
+        var mine = OrderChallenges.Of(_context.Informers.Challenges, order).Where(c => c.Metadata.DeletionTimestamp is null);
         foreach (var challenge in mine.ToList())
         {
             await _context.Apis.Challenges.DeleteAsync(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, ct).ConfigureAwait(false);

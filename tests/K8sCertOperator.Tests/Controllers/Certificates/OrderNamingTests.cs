@@ -19,6 +19,23 @@ public class OrderNamingTests
         Assert.Equal(request.OrderName, Request().OrderName);
     }
 
+    [Theory]
+    [InlineData("web-1-0123456789", true)]
+    [InlineData("web-1-abcdef0123", true)]
+    [InlineData("web-2-0123456789", false)]
+    [InlineData("web-1-ABCDEF0123", false)]
+    [InlineData("web-1-012345678", false)]
+    [InlineData("web-1", false)]
+    [InlineData("web-x7k2p", false)]
+    [InlineData("web-1-0123456789-1", false)]
+    [InlineData("other-1-0123456789", false)]
+    public void OwnNamesAreTellableFromCertManagers(string name, bool own) =>
+        Assert.Equal(own, OrderNaming.IsOwn(name, "web", 1));
+
+    [Fact]
+    public void OwnNamesOfLongCertificateNamesAreRecognised() =>
+        Assert.True(OrderNaming.IsOwn(Request().OrderName.Replace("web-", new string('w', 60)[..OrderNaming.MaxCertificateNameLength] + "-", StringComparison.Ordinal), new string('w', 60), 1));
+
     [Fact]
     public void NameOrderAndCaseOfDnsNamesDoNotMatter() =>
         Assert.Equal(Request(["a.example", "b.example"]).Hash, Request(["B.example", "a.example"]).Hash);

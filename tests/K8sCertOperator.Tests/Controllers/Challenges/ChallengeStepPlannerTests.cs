@@ -29,6 +29,25 @@ public class ChallengeStepPlannerTests
         Assert.Equal(expected, ChallengeStepPlanner.Next(deleting, hasFinalizer, status));
     }
 
+    /// <summary>A take-over: cert-manager's Challenges (presented by its solver, or whose Order is gone).</summary>
+    [Theory]
+    [InlineData(false, true, "pending", true, true, false, false, ChallengeStep.Present)]
+    [InlineData(false, true, "processing", true, true, false, false, ChallengeStep.Present)]
+    [InlineData(false, true, "pending", true, true, true, false, ChallengeStep.CheckAndAccept)]
+    [InlineData(false, true, "valid", true, true, false, false, ChallengeStep.CleanUp)]
+    [InlineData(false, true, "pending", true, true, true, true, ChallengeStep.DeleteOrphan)]
+    [InlineData(false, false, null, null, null, false, true, ChallengeStep.DeleteOrphan)]
+    [InlineData(false, true, "valid", false, false, true, true, ChallengeStep.DeleteOrphan)]
+    [InlineData(true, true, "pending", true, true, false, true, ChallengeStep.CleanUpAndRelease)]
+    [InlineData(true, false, "pending", true, true, false, true, ChallengeStep.None)]
+    public void NextStepAfterATakeOver(bool deleting, bool hasFinalizer, string? state, bool? presented, bool? processing, bool presentedHere, bool orphaned, ChallengeStep expected)
+    {
+        var status = state is null && presented is null && processing is null
+            ? null
+            : new ChallengeStatus { State = state, Presented = presented, Processing = processing };
+        Assert.Equal(expected, ChallengeStepPlanner.Next(deleting, hasFinalizer, status, presentedHere, orphaned));
+    }
+
     [Theory]
     [InlineData("valid", "valid")]
     [InlineData("invalid", "invalid")]

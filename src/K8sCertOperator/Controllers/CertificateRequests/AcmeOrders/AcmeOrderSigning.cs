@@ -12,7 +12,8 @@ namespace K8sCertOperator.Controllers.CertificateRequests.AcmeOrders;
 /// <summary>
 /// Signs a CertificateRequest with an ACME issuer through one Order of the same name: creates it, then reports its
 /// outcome (the chain once valid, a failure once it is invalid or errored). The Order controller does the ACME work;
-/// its status changes wake the signer, so waiting here needs no timer.
+/// its status changes wake the signer, so waiting here needs no timer. A request cert-manager left in flight keeps the
+/// Order cert-manager made for it (named <c>&lt;request&gt;-&lt;hash&gt;</c>, controlled by the request): it is resumed, not re-ordered.
 /// </summary>
 public sealed class AcmeOrderSigning
 {
@@ -26,11 +27,11 @@ public sealed class AcmeOrderSigning
         ArgumentNullException.ThrowIfNull(issuer);
         ArgumentNullException.ThrowIfNull(input);
         var name = request.Metadata.Name;
-        var order = _context.Informers.Orders.Get(new ObjectKey(request.Metadata.NamespaceProperty, name));
+        var order = OrderForRequest.Find(_context.Informers.Orders, request);
         if (order is not null && !BelongsTo(order, request, input.Csr))
         {
             // Left from an earlier request of the same name for another key: it cannot sign this one.
-            await _context.Apis.Orders.DeleteAsync(order.Metadata.NamespaceProperty, name, cancellationToken).ConfigureAwait(false);
+            await _context.Apis.Orders.DeleteAsync(order.Metadata.NamespaceProperty, order.Metadata.Name, cancellationToken).ConfigureAwait(false);
             order = null;
         }
 
@@ -49,10 +50,10 @@ public sealed class AcmeOrderSigning
 
         if (AcmeStates.IsFailure(status?.State))
         {
-            return SigningOutcome.Fail($"Order {name} is {status!.State}" + (string.IsNullOrEmpty(status.Reason) ? "" : $": {status.Reason}"));
+            return SigningOutcome.Fail($"Order {order.Metadata.Name} is {status!.State}" + (string.IsNullOrEmpty(status.Reason) ? "" : $": {status.Reason}"));
         }
 
-        return SigningOutcome.WaitForOrder(name);
+        return SigningOutcome.WaitForOrder(order.Metadata.Name);
     }
 
     private async Task CreateAsync(CertificateRequest request, IGenericIssuer issuer, SigningInput input, CancellationToken cancellationToken)

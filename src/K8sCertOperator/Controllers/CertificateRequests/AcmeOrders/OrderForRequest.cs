@@ -1,6 +1,7 @@
 using k8s.Models;
 using K8sCertOperator.Api;
 using K8sCertOperator.Api.Acme;
+using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Pki;
 
 namespace K8sCertOperator.Controllers.CertificateRequests.AcmeOrders;
@@ -61,6 +62,35 @@ public static class OrderForRequest
     {
         ArgumentNullException.ThrowIfNull(request);
         return Kube.ControllerOwner.Reference(ApiGroups.CertApiVersion, ApiGroups.CertificateRequestKind, request.Metadata);
+    }
+
+    /// <summary>
+    /// The Order that signs <paramref name="request"/>: the one of the same name, else one the request controls (cert-manager
+    /// names its Orders <c>&lt;request&gt;-&lt;hash&gt;</c>; a take-over resumes them).
+    /// </summary>
+    public static Order? Find(IInformer<Order> orders, CertificateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(request);
+        return orders.Get(new Kube.ObjectKey(request.Metadata.NamespaceProperty, request.Metadata.Name)) ?? Controlled(orders, request).FirstOrDefault();
+    }
+
+    /// <summary>Every cached Order of <paramref name="request"/>: the one of the same name and those it controls.</summary>
+    public static IReadOnlyList<Order> All(IInformer<Order> orders, CertificateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(request);
+        var named = orders.Get(new Kube.ObjectKey(request.Metadata.NamespaceProperty, request.Metadata.Name));
+        return [.. Controlled(orders, request).Where(o => o.Metadata.Name != named?.Metadata.Name).Prepend(named).OfType<Order>()];
+    }
+
+    private static IEnumerable<Order> Controlled(IInformer<Order> orders, CertificateRequest request)
+    {
+        var uid = request.Metadata.Uid;
+        return string.IsNullOrEmpty(uid)
+            ? []
+            : orders.List().Where(o => o.Metadata.NamespaceProperty == request.Metadata.NamespaceProperty
+                                       && o.Metadata.OwnerReferences?.Any(r => r.Controller == true && r.Uid == uid) == true);
     }
 
     /// <summary>Key of the CertificateRequest that owns an Order, if one does.</summary>
