@@ -94,4 +94,43 @@ public class CertificateStatusReportTests
         Assert.Equal(["OrderCreated", "Requested"], report["events"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Contains("web-2-abc waiting for approval", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cert_manager_order_is_found_through_the_request_that_owns_it_and_events_of_a_namesake_are_left_out()
+    {
+        var request = new CertificateRequest
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "web-1",
+                NamespaceProperty = "apps",
+                Uid = "request-uid",
+                OwnerReferences = [new V1OwnerReference { Uid = "cert-uid", Name = "web", Kind = ApiGroups.CertificateKind, ApiVersion = ApiGroups.CertApiVersion }],
+            },
+        };
+        // cert-manager names the Order after the request plus a hash, and the request owns it.
+        var order = new Order
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "web-1-3012345678",
+                NamespaceProperty = "apps",
+                Uid = "cm-order-uid",
+                OwnerReferences = [new V1OwnerReference { Uid = "request-uid", Name = "web-1", Kind = ApiGroups.CertificateRequestKind, ApiVersion = ApiGroups.CertApiVersion }],
+            },
+            Status = new OrderStatus { State = AcmeStates.Valid },
+        };
+        Corev1Event Event(string uid, string reason) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = reason },
+            InvolvedObject = new V1ObjectReference { Kind = ApiGroups.CertificateKind, Name = "web", Uid = uid },
+            Reason = reason,
+            Type = "Normal",
+        };
+
+        var report = CertificateStatusReport.Build(Web, null, [request], [order], [], [Event("cert-uid", "Issuing"), Event("other-api-uid", "Namesake")]);
+
+        Assert.Equal("web-1-3012345678", report["order"]!["name"]!.GetValue<string>());
+        Assert.Equal(["Issuing"], report["events"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()));
+    }
 }
