@@ -26,7 +26,7 @@ public static class RevokeCommand
         }
         command.Options.Add(noReissue);
         command.Options.Add(operatorNamespace);
-        cluster.AddTo(command, output: false);
+        cluster.AddTo(command, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             if (StandaloneCommands.ParseRevoke(parse, symbols) is { } standalone)

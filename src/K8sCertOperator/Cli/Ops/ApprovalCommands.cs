@@ -26,7 +26,7 @@ public static class ApprovalCommands
         command.Arguments.Add(name);
         command.Options.Add(reason);
         command.Options.Add(message);
-        cluster.AddTo(command, allNamespaces: false, output: false);
+        cluster.AddTo(command, allNamespaces: false, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);

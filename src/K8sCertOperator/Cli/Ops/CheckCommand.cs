@@ -18,7 +18,7 @@ public static class CheckCommand
         api.Options.Add(wait);
         api.Options.Add(operatorNamespace);
         api.Options.Add(leaseName);
-        cluster.AddTo(api, output: false, apiMode: false);
+        cluster.AddTo(api, output: false);
         api.SetAction(async (parse, ct) =>
         {
             var (client, _) = cluster.Connect(parse);

@@ -25,8 +25,8 @@ public sealed class ClusterOptions
         CustomParser = ParseApiMode,
     };
 
-    /// <summary>Adds the flags; <paramref name="allNamespaces"/> only where "every namespace" makes sense.</summary>
-    public void AddTo(Command command, bool allNamespaces = false, bool output = true, bool apiMode = true)
+    /// <summary>Adds the flags; <paramref name="allNamespaces"/> only where "every namespace" makes sense, <paramref name="apiMode"/> on commands that act on the operator's objects.</summary>
+    public void AddTo(Command command, bool allNamespaces = false, bool output = true, bool apiMode = false)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(Kubeconfig);

@@ -31,7 +31,7 @@ public static class CreateCertificateRequestCommand
         command.Options.Add(keyFile);
         command.Options.Add(certFile);
         command.Options.Add(timeout);
-        cluster.AddTo(command, allNamespaces: false, output: false);
+        cluster.AddTo(command, allNamespaces: false, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);

@@ -14,7 +14,7 @@ public static class InspectCommand
         var name = new Argument<string>("NAME") { Description = "The Secret" };
         var secret = new Command("secret", "Show the certificate, chain and key details of a TLS Secret");
         secret.Arguments.Add(name);
-        cluster.AddTo(secret);
+        cluster.AddTo(secret, apiMode: true);
         secret.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);

@@ -18,7 +18,7 @@ public static class RenewCommand
         command.Arguments.Add(names);
         command.Options.Add(all);
         command.Options.Add(selector);
-        cluster.AddTo(command, allNamespaces: true, output: false);
+        cluster.AddTo(command, allNamespaces: true, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);

@@ -16,7 +16,7 @@ public static class StatusCommand
         var certificate = new Command("certificate", "Conditions, Secret, current CertificateRequest, Order and Challenges, and Events of a Certificate");
         certificate.Aliases.Add("cert");
         certificate.Arguments.Add(name);
-        cluster.AddTo(certificate);
+        cluster.AddTo(certificate, apiMode: true);
         certificate.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);

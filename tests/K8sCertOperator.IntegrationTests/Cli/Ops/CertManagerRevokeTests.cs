@@ -1,8 +1,7 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Cli;
 using K8sCertOperator.Cli.Ops;
-using K8sCertOperator.IntegrationTests.Cluster;
-using K8sCertOperator.IntegrationTests.Harness;
+using K8sCertOperator.IntegrationTests.Controllers.ApiMode;
 using Xunit.Abstractions;
 
 namespace K8sCertOperator.IntegrationTests.Cli.Ops;
@@ -18,14 +17,9 @@ public sealed class CertManagerRevokeTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task RevokeByNameUsesTheCertManagerIssuersAccountAndReissues()
     {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        var options = OperatorHarnessOptions.EndToEnd with { Flavor = ApiFlavor.CertManager, Operator = o => o with { CertManagerLeaseName = null } };
-        await using var h = await OperatorHarness.StartAsync(output, options, ct);
-        await CertManagerCrds.ApplyAsync(h.Env, ct);
-        await h.StartOperatorAsync(ct);
+        await using var h = await CertManagerModeHost.AcmeHarnessAsync(output, ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("web", "pebble", ["web.example.com"], ct, spec => spec.IssuerRef.Group = ApiGroups.CertManager);
         await h.WaitCertificateReadyAsync("web", 1, Patience, ct);

@@ -76,13 +76,6 @@ public class CertificateStatusReportTests
             },
         };
         var order = new Order { Metadata = new V1ObjectMeta { Name = "web-2-abc", NamespaceProperty = "apps" }, Status = new OrderStatus { State = AcmeStates.Pending } };
-        Corev1Event Event(string kind, string name, string reason) => new()
-        {
-            Metadata = new V1ObjectMeta { Name = reason },
-            InvolvedObject = new V1ObjectReference { Kind = kind, Name = name },
-            Reason = reason,
-            Type = "Normal",
-        };
 
         var report = CertificateStatusReport.Build(Web, null, [older, request], [order], [],
             [Event(ApiGroups.CertificateKind, "web", "Requested"), Event(ApiGroups.CertificateRequestKind, "web-2-abc", "OrderCreated"),
@@ -120,17 +113,19 @@ public class CertificateStatusReportTests
             },
             Status = new OrderStatus { State = AcmeStates.Valid },
         };
-        Corev1Event Event(string uid, string reason) => new()
-        {
-            Metadata = new V1ObjectMeta { Name = reason },
-            InvolvedObject = new V1ObjectReference { Kind = ApiGroups.CertificateKind, Name = "web", Uid = uid },
-            Reason = reason,
-            Type = "Normal",
-        };
 
-        var report = CertificateStatusReport.Build(Web, null, [request], [order], [], [Event("cert-uid", "Issuing"), Event("other-api-uid", "Namesake")]);
+        var report = CertificateStatusReport.Build(Web, null, [request], [order], [],
+            [Event(ApiGroups.CertificateKind, "web", "Issuing", "cert-uid"), Event(ApiGroups.CertificateKind, "web", "Namesake", "other-api-uid")]);
 
         Assert.Equal("web-1-3012345678", report["order"]!["name"]!.GetValue<string>());
         Assert.Equal(["Issuing"], report["events"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()));
     }
+
+    private static Corev1Event Event(string kind, string name, string reason, string? uid = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = reason },
+        InvolvedObject = new V1ObjectReference { Kind = kind, Name = name, Uid = uid },
+        Reason = reason,
+        Type = "Normal",
+    };
 }
