@@ -15,7 +15,7 @@ public static class RevokeCommand
         var noReissue = new Option<bool>("--no-reissue") { Description = "Cluster form: do not request a new certificate afterwards" };
         var operatorNamespace = new Option<string>("--operator-namespace")
         {
-            Description = "Cluster form: the operator's namespace (holds ClusterIssuer account keys)",
+            Description = "Cluster form: the namespace holding ClusterIssuer account keys (the operator's; with cert-manager's ClusterIssuers, its cluster resource namespace)",
             DefaultValueFactory = _ => "k8s-cert-operator",
         };
         var command = new Command("revoke", "Revoke a certificate: NAME (a Certificate, through the cluster) or --server URL --cert FILE (standalone)");
@@ -26,7 +26,7 @@ public static class RevokeCommand
         }
         command.Options.Add(noReissue);
         command.Options.Add(operatorNamespace);
-        cluster.AddTo(command, output: false);
+        cluster.AddTo(command, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             if (StandaloneCommands.ParseRevoke(parse, symbols) is { } standalone)
@@ -51,7 +51,7 @@ public static class RevokeCommand
                 using (client as IDisposable)
                 {
                     return await CertificateRevoker.RunAsync(client, ns!, certificateName, reason, !parse.GetValue(noReissue),
-                        parse.GetValue(operatorNamespace)!, TimeProvider.System, Console.Out, Console.Error, ct).ConfigureAwait(false);
+                        parse.GetValue(operatorNamespace)!, TimeProvider.System, Console.Out, Console.Error, ct, parse.GetValue(cluster.ApiMode)).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is Kube.Client.KubeApiException || e is k8s.Exceptions.KubeConfigException || CliErrors.IsReportable(e, ct))

@@ -26,23 +26,24 @@ public static class ApprovalCommands
         command.Arguments.Add(name);
         command.Options.Add(reason);
         command.Options.Add(message);
-        cluster.AddTo(command, allNamespaces: false, output: false);
+        cluster.AddTo(command, allNamespaces: false, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);
             using (client as IDisposable)
             {
                 return await RunAsync(client, ns ?? "default", parse.GetValue(name)!, conditionType, parse.GetValue(reason)!, parse.GetValue(message),
-                    TimeProvider.System, Console.Out, Console.Error, ct).ConfigureAwait(false);
+                    TimeProvider.System, Console.Out, Console.Error, ct, parse.GetValue(cluster.ApiMode)).ConfigureAwait(false);
             }
         });
         return command;
     }
 
     /// <summary>Sets <paramref name="conditionType"/> (Approved or Denied) to True on the named request.</summary>
+    /// <param name="apiMode">The API of the CertificateRequest (default k8scert.io).</param>
     public static async Task<int> RunAsync(
         IKubernetes client, string ns, string name, string conditionType, string reason, string? message, TimeProvider time,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ApiModeChoice? apiMode = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -54,13 +55,13 @@ public static class ApprovalCommands
         }
 
         var verb = conditionType == ConditionTypes.Approved ? "approved" : "denied";
-        var api = new OperatorApis(client).CertificateRequests;
+        var choice = apiMode ?? ApiModeChoice.K8sCert;
         try
         {
-            var request = await api.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+            var (apis, request) = await choice.GetAsync(client, a => a.CertificateRequests, ns, name, cancellationToken).ConfigureAwait(false);
             if (request is null)
             {
-                await stderr.WriteLineAsync($"error: CertificateRequest {ns}/{name} not found").ConfigureAwait(false);
+                await stderr.WriteLineAsync(choice.NotFound(ApiGroups.CertificateRequestKind, ns, name)).ConfigureAwait(false);
                 return ExitCodes.NotFound;
             }
 
@@ -77,7 +78,7 @@ public static class ApprovalCommands
             request.Status.Conditions = ConditionSet.Set(request.Status.Conditions, conditionType, ConditionStatus.True, reason,
                 message ?? $"manually {verb} by k8s-cert-operator CLI", null, time.GetUtcNow().UtcDateTime);
             // A PUT with the resourceVersion just read: a concurrent decision makes this a Conflict, not an overwrite.
-            await api.ReplaceStatusAsync(request, cancellationToken).ConfigureAwait(false);
+            await apis.CertificateRequests.ReplaceStatusAsync(request, cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync($"CertificateRequest {ns}/{name} {verb}").ConfigureAwait(false);
             return ExitCodes.Ok;
         }

@@ -24,19 +24,21 @@ public static class CertificateRevoker
     /// </summary>
     public const int KeyCompromise = RevokedConditionPolicy.KeyCompromiseReason;
 
+    /// <param name="operatorNamespace">Where a ClusterIssuer's account key Secret is (the operator's, or cert-manager's cluster resource namespace).</param>
+    /// <param name="apiMode">The API of the Certificate (default k8scert.io); its issuer is read from the same.</param>
     public static async Task<int> RunAsync(
         IKubernetes client, string ns, string name, int? reason, bool reissue, string operatorNamespace,
-        TimeProvider time, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TimeProvider time, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ApiModeChoice? apiMode = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var apis = new OperatorApis(client);
-        var certificate = await apis.Certificates.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+        var choice = apiMode ?? ApiModeChoice.K8sCert;
+        var (apis, certificate) = await choice.GetAsync(client, a => a.Certificates, ns, name, cancellationToken).ConfigureAwait(false);
         if (certificate is null)
         {
-            await stderr.WriteLineAsync($"error: Certificate {ns}/{name} not found").ConfigureAwait(false);
+            await stderr.WriteLineAsync(choice.NotFound(ApiGroups.CertificateKind, ns, name)).ConfigureAwait(false);
             return ExitCodes.NotFound;
         }
         var secret = await apis.Secrets.GetAsync(ns, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
@@ -112,7 +114,7 @@ public static class CertificateRevoker
         if (reissue)
         {
             var fresh = await apis.Certificates.GetAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? certificate;
-            await CertificateRenewer.RenewAsync(apis.Certificates, fresh, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await CertificateRenewer.RenewAsync(apis, fresh, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync($"Manually triggered issuance of Certificate {ns}/{name}").ConfigureAwait(false);
         }
         return ExitCodes.Ok;

@@ -51,7 +51,7 @@ public static class CertificateStatusReport
         };
 
         var request = requests
-            .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == certificate.Metadata.Uid) == true)
+            .Where(r => IsOwnedBy(r.Metadata, certificate.Metadata.Uid))
             .OrderByDescending(r => CertificateRequestFactory.RevisionOf(r.Metadata) ?? 0)
             .ThenByDescending(r => r.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .FirstOrDefault();
@@ -60,10 +60,11 @@ public static class CertificateStatusReport
             report["request"] = RequestSummary(request);
         }
 
-        // The request's Order has its name; Orders from before requests were owned by the Certificate itself.
+        // The request's Order has its name or (cert-manager's) is owned by it; Orders from before requests were owned
+        // by the Certificate itself.
         var current = orders
-            .Where(o => (request is not null && o.Metadata.Name == request.Metadata.Name)
-                || o.Metadata.OwnerReferences?.Any(r => r.Uid == certificate.Metadata.Uid) == true)
+            .Where(o => (request is not null && (o.Metadata.Name == request.Metadata.Name || IsOwnedBy(o.Metadata, request.Metadata.Uid)))
+                || IsOwnedBy(o.Metadata, certificate.Metadata.Uid))
             .OrderByDescending(o => OrderFactory.RevisionOf(o) ?? 0)
             .ThenByDescending(o => o.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .FirstOrDefault();
@@ -76,16 +77,16 @@ public static class CertificateStatusReport
                 ["reason"] = current.Status?.Reason,
                 ["url"] = current.Status?.Url,
                 ["challenges"] = new JsonArray([.. challenges
-                    .Where(c => c.Metadata.OwnerReferences?.Any(r => r.Uid == current.Metadata.Uid) == true)
+                    .Where(c => IsOwnedBy(c.Metadata, current.Metadata.Uid))
                     .OrderBy(c => c.Spec.DnsName, StringComparer.Ordinal)
                     .Select(c => (JsonNode?)ChallengeSummary(c))]),
             };
         }
 
         report["events"] = new JsonArray([.. events
-            .Where(e => IsAbout(e, ApiGroups.CertificateKind, certificate.Metadata.Name)
-                || (request is not null && IsAbout(e, ApiGroups.CertificateRequestKind, request.Metadata.Name))
-                || (current is not null && IsAbout(e, ApiGroups.OrderKind, current.Metadata.Name)))
+            .Where(e => IsAbout(e, ApiGroups.CertificateKind, certificate.Metadata)
+                || (request is not null && IsAbout(e, ApiGroups.CertificateRequestKind, request.Metadata))
+                || (current is not null && IsAbout(e, ApiGroups.OrderKind, current.Metadata)))
             .OrderByDescending(LastSeen)
             .Take(MaxEvents)
             .Reverse()
@@ -101,7 +102,12 @@ public static class CertificateStatusReport
         return report;
     }
 
-    private static bool IsAbout(Corev1Event e, string kind, string name) => e.InvolvedObject?.Kind == kind && e.InvolvedObject.Name == name;
+    // By kind and name, and by UID when both have one: a k8scert.io and a cert-manager.io Certificate may share a name.
+    private static bool IsAbout(Corev1Event e, string kind, V1ObjectMeta about) =>
+        e.InvolvedObject?.Kind == kind && e.InvolvedObject.Name == about.Name
+        && (string.IsNullOrEmpty(e.InvolvedObject.Uid) || string.IsNullOrEmpty(about.Uid) || e.InvolvedObject.Uid == about.Uid);
+
+    private static bool IsOwnedBy(V1ObjectMeta meta, string? uid) => uid is { Length: > 0 } && meta.OwnerReferences?.Any(r => r.Uid == uid) == true;
 
     private static JsonObject RequestSummary(CertificateRequest request)
     {

@@ -12,7 +12,9 @@ public static class CertificateStatusText
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         void Line(string label, JsonNode? value) => text.Append(CultureInfo.InvariantCulture, $"{label,-18}{SecretInspection.Flatten(value)}\n");
-        Line("Certificate:", $"{report["namespace"]}/{report["name"]}");
+        // The API is named only when it is not the operator's own (--api-mode cert-manager or auto).
+        var api = report["api"]?.GetValue<string>() is { } group && group != Api.ApiGroups.Cert ? $" ({group})" : "";
+        Line("Certificate:", $"{report["namespace"]}/{report["name"]}{api}");
         Line("Issuer:", report["issuer"]);
         Line("DNS names:", report["dnsNames"]);
         foreach (var condition in report["conditions"]!.AsArray())

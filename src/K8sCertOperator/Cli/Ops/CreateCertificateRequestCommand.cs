@@ -31,7 +31,7 @@ public static class CreateCertificateRequestCommand
         command.Options.Add(keyFile);
         command.Options.Add(certFile);
         command.Options.Add(timeout);
-        cluster.AddTo(command, allNamespaces: false, output: false);
+        cluster.AddTo(command, allNamespaces: false, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);
@@ -39,7 +39,7 @@ public static class CreateCertificateRequestCommand
             {
                 var n = parse.GetValue(name)!;
                 return await RunAsync(client, ns ?? "default", n, parse.GetValue(from)!, parse.GetValue(keyFile) ?? n + ".key", parse.GetValue(certFile) ?? n + ".crt",
-                    parse.GetValue(timeout), Console.Out, Console.Error, ct).ConfigureAwait(false);
+                    parse.GetValue(timeout), Console.Out, Console.Error, ct, parse.GetValue(cluster.ApiMode)).ConfigureAwait(false);
             }
         });
         var create = new Command("create", "Create a resource");
@@ -47,9 +47,10 @@ public static class CreateCertificateRequestCommand
         return create;
     }
 
+    /// <param name="apiMode">The API the request is created in (default k8scert.io; auto: the manifest's apiVersion's).</param>
     public static async Task<int> RunAsync(
         IKubernetes client, string ns, string name, string certificateFile, string keyFile, string certificateOutFile, TimeSpan timeout,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ApiModeChoice? apiMode = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -81,7 +82,13 @@ public static class CreateCertificateRequestCommand
         }
 
         await stdout.WriteLineAsync($"Private key written to {keyFile}").ConfigureAwait(false);
-        var api = new OperatorApis(client).CertificateRequests;
+        var flavor = (apiMode ?? ApiModeChoice.K8sCert).ForApiVersion(certificate.ApiVersion);
+        var api = new OperatorApis(client, flavor).CertificateRequests;
+        if (certificate.Spec.IssuerRef.Group is { } group)
+        {
+            // A k8scert.io manifest's issuer group, spelled as the API the request goes to spells it.
+            certificate.Spec.IssuerRef.Group = flavor.ToWireDomain(group);
+        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try

@@ -18,22 +18,24 @@ public static class RenewCommand
         command.Arguments.Add(names);
         command.Options.Add(all);
         command.Options.Add(selector);
-        cluster.AddTo(command, allNamespaces: true, output: false);
+        cluster.AddTo(command, allNamespaces: true, output: false, apiMode: true);
         command.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);
             using (client as IDisposable)
             {
-                return await RunAsync(client, ns, parse.GetValue(names) ?? [], parse.GetValue(all), parse.GetValue(selector), TimeProvider.System, Console.Out, Console.Error, ct).ConfigureAwait(false);
+                return await RunAsync(client, ns, parse.GetValue(names) ?? [], parse.GetValue(all), parse.GetValue(selector), TimeProvider.System, Console.Out, Console.Error, ct,
+                    parse.GetValue(cluster.ApiMode)).ConfigureAwait(false);
             }
         });
         return command;
     }
 
     /// <summary>Renews by name, or every Certificate (<paramref name="all"/>) or those matching <paramref name="selector"/>.</summary>
+    /// <param name="apiMode">The API of the Certificates (default k8scert.io); see <see cref="CertificateRenewer"/> for what each is asked.</param>
     public static async Task<int> RunAsync(
         IKubernetes client, string? ns, IReadOnlyList<string> names, bool all, string? selector, TimeProvider time,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ApiModeChoice? apiMode = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -50,34 +52,35 @@ public static class RenewCommand
             await stderr.WriteLineAsync("error: -A needs --all or -l").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var api = new OperatorApis(client).Certificates;
+        var choice = apiMode ?? ApiModeChoice.K8sCert;
         try
         {
-            var targets = new List<Certificate>();
+            var targets = new List<(OperatorApis Apis, Certificate Certificate)>();
             var exit = ExitCodes.Ok;
             if (bySelection)
             {
-                targets.AddRange((await api.ListAsync(ns, string.IsNullOrEmpty(selector) ? null : selector, cancellationToken).ConfigureAwait(false)).Items);
+                var (apis, items) = await choice.ListAsync(client, a => a.Certificates, ns, string.IsNullOrEmpty(selector) ? null : selector, cancellationToken).ConfigureAwait(false);
+                targets.AddRange(items.Select(c => (apis, c)));
             }
             else
             {
                 foreach (var name in names)
                 {
-                    if (await api.GetAsync(ns, name, cancellationToken).ConfigureAwait(false) is { } found)
+                    if (await choice.GetAsync(client, a => a.Certificates, ns, name, cancellationToken).ConfigureAwait(false) is (var apis, { } found))
                     {
-                        targets.Add(found);
+                        targets.Add((apis, found));
                     }
                     else
                     {
-                        await stderr.WriteLineAsync($"error: Certificate {ns}/{name} not found").ConfigureAwait(false);
+                        await stderr.WriteLineAsync(choice.NotFound(ApiGroups.CertificateKind, ns, name)).ConfigureAwait(false);
                         exit = ExitCodes.NotFound;
                     }
                 }
             }
             var now = time.GetUtcNow();
-            foreach (var certificate in targets)
+            foreach (var (apis, certificate) in targets)
             {
-                await CertificateRenewer.RenewAsync(api, certificate, now, cancellationToken).ConfigureAwait(false);
+                await CertificateRenewer.RenewAsync(apis, certificate, now, cancellationToken).ConfigureAwait(false);
                 await stdout.WriteLineAsync($"Manually triggered issuance of Certificate {certificate.Metadata.NamespaceProperty}/{certificate.Metadata.Name}").ConfigureAwait(false);
             }
             if (targets.Count == 0 && bySelection)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using K8sCertOperator.Api;
 using K8sCertOperator.Pki;
 using K8sCertOperator.Policies;
 
@@ -13,7 +14,9 @@ namespace K8sCertOperator.Cli.Ops;
 /// </summary>
 public static class SecretInspection
 {
-    public static JsonObject Describe(V1Secret secret)
+    /// <param name="secret">The Secret with native annotation keys (renamed from <paramref name="flavor"/>'s, if any).</param>
+    /// <param name="flavor">The API whose annotations name the Secret's Certificate and issuer (default k8scert.io).</param>
+    public static JsonObject Describe(V1Secret secret, ApiFlavor? flavor = null)
     {
         ArgumentNullException.ThrowIfNull(secret);
         var report = new JsonObject
@@ -22,6 +25,10 @@ public static class SecretInspection
             ["namespace"] = secret.Metadata?.NamespaceProperty,
             ["type"] = secret.Type,
         };
+        if (ManagedBy(secret, flavor ?? ApiFlavor.K8sCert) is { } managedBy)
+        {
+            report["managedBy"] = managedBy;
+        }
         var data = secret.Data ?? new Dictionary<string, byte[]>();
         if (!data.TryGetValue(SecretKeys.TlsCertificate, out var crt) || crt.Length == 0)
         {
@@ -89,6 +96,10 @@ public static class SecretInspection
         void Line(string label, JsonNode? value) => text.Append(CultureInfo.InvariantCulture, $"{label,-18}{Flatten(value)}\n");
         Line("Secret:", $"{report["namespace"]}/{report["name"]}");
         Line("Type:", report["type"]);
+        if (report["managedBy"] is JsonObject managed)
+        {
+            Line("Managed by:", $"Certificate {managed["certificate"]} ({managed["api"]}), issuer {managed["issuerKind"]}/{managed["issuerName"]}");
+        }
         if (report["error"] is { } error)
         {
             Line("Error:", error);
@@ -122,6 +133,25 @@ public static class SecretInspection
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>The Certificate and issuer the Secret's annotations name; null when it carries no certificate-name.</summary>
+    private static JsonObject? ManagedBy(V1Secret secret, ApiFlavor flavor)
+    {
+        var annotations = secret.Metadata?.Annotations;
+        if (annotations?.TryGetValue(AnnotationKeys.CertificateName, out var certificate) != true)
+        {
+            return null;
+        }
+        string? Annotation(string key) => annotations.TryGetValue(key, out var value) ? value : null;
+        return new JsonObject
+        {
+            ["api"] = flavor.CertGroup,
+            ["certificate"] = certificate,
+            ["issuerName"] = Annotation(AnnotationKeys.IssuerName),
+            ["issuerKind"] = Annotation(AnnotationKeys.IssuerKind),
+            ["issuerGroup"] = Annotation(AnnotationKeys.IssuerGroup),
+        };
     }
 
     private static JsonObject DescribeKey(IDictionary<string, byte[]> data, System.Security.Cryptography.X509Certificates.X509Certificate2 leaf)

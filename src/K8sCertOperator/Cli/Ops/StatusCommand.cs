@@ -16,13 +16,13 @@ public static class StatusCommand
         var certificate = new Command("certificate", "Conditions, Secret, current CertificateRequest, Order and Challenges, and Events of a Certificate");
         certificate.Aliases.Add("cert");
         certificate.Arguments.Add(name);
-        cluster.AddTo(certificate);
+        cluster.AddTo(certificate, apiMode: true);
         certificate.SetAction(async (parse, ct) =>
         {
             var (client, ns) = cluster.Connect(parse);
             using (client as IDisposable)
             {
-                return await RunAsync(client, ns!, parse.GetValue(name)!, parse.GetValue(cluster.Output)!, Console.Out, Console.Error, ct).ConfigureAwait(false);
+                return await RunAsync(client, ns!, parse.GetValue(name)!, parse.GetValue(cluster.Output)!, Console.Out, Console.Error, ct, parse.GetValue(cluster.ApiMode)).ConfigureAwait(false);
             }
         });
         var command = new Command("status", "Show the state of objects the operator manages");
@@ -30,7 +30,9 @@ public static class StatusCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(IKubernetes client, string ns, string name, string format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <param name="apiMode">The API the Certificate is in (default k8scert.io); its requests, Orders and Challenges are read from the same.</param>
+    public static async Task<int> RunAsync(
+        IKubernetes client, string ns, string name, string format, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ApiModeChoice? apiMode = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -40,13 +42,13 @@ public static class StatusCommand
             await stderr.WriteLineAsync($"error: unknown output format '{format}'").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var apis = new OperatorApis(client);
+        var choice = apiMode ?? ApiModeChoice.K8sCert;
         try
         {
-            var certificate = await apis.Certificates.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+            var (apis, certificate) = await choice.GetAsync(client, a => a.Certificates, ns, name, cancellationToken).ConfigureAwait(false);
             if (certificate is null)
             {
-                await stderr.WriteLineAsync($"error: Certificate {ns}/{name} not found").ConfigureAwait(false);
+                await stderr.WriteLineAsync(choice.NotFound(ApiGroups.CertificateKind, ns, name)).ConfigureAwait(false);
                 return ExitCodes.NotFound;
             }
             var secret = string.IsNullOrEmpty(certificate.Spec.SecretName)
@@ -59,6 +61,7 @@ public static class StatusCommand
             // (the same list call the operator's Event API makes).
             var events = (await CoreResourceApis.Events(client).ListAsync(ns, null, cancellationToken).ConfigureAwait(false)).Items;
             var report = CertificateStatusReport.Build(certificate, secret, requests, orders, challenges, events);
+            report["api"] = apis.Flavor.CertGroup;
             if (!await OutputFormats.TryWriteStructuredAsync(report, format, stdout, cancellationToken).ConfigureAwait(false))
             {
                 await stdout.WriteAsync(CertificateStatusText.Render(report)).ConfigureAwait(false);

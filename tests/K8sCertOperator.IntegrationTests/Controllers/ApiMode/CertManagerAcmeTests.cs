@@ -15,14 +15,9 @@ public sealed class CertManagerAcmeTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Http01IssuesThroughCertManagerOrdersAndChallenges()
     {
-        var missing = CertManagerCrds.MissingReason();
-        Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = cts.Token;
-        var options = OperatorHarnessOptions.EndToEnd with { Flavor = ApiFlavor.CertManager, Operator = o => o with { CertManagerLeaseName = null } };
-        await using var h = await OperatorHarness.StartAsync(output, options, ct);
-        await CertManagerCrds.ApplyAsync(h.Env, ct);
-        await h.StartOperatorAsync(ct);
+        await using var h = await CertManagerModeHost.AcmeHarnessAsync(output, ct);
         await h.CreateAcmeIssuerAsync("pebble", ct);
         await h.CreateCertificateAsync("web", "pebble", ["web.example.com"], ct, spec => spec.IssuerRef.Group = ApiGroups.CertManager);
         var cm = new CertManagerObjects(h.Env.Client, h.Namespace);

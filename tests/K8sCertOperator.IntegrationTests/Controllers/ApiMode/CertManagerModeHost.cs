@@ -2,6 +2,7 @@ using K8sCertOperator.Api;
 using K8sCertOperator.Hosting;
 using K8sCertOperator.IntegrationTests.Cluster;
 using K8sCertOperator.IntegrationTests.Controllers.Certificates;
+using K8sCertOperator.IntegrationTests.Harness;
 using Microsoft.Extensions.Logging;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.ApiMode;
@@ -32,6 +33,29 @@ internal static class CertManagerModeHost
     public static Task<OperatorHost> StartAsync(
         KubeTestEnvironment env, OperatorOptions options, ILoggerFactory? logs, CancellationToken ct, IReadOnlyList<K8sCertOperator.Controllers.IControllerRegistration>? extra = null) =>
         NonAcmeOperatorHost.StartAsync(env, options, logs, ct, extra);
+
+    /// <summary>
+    /// The whole production line-up against Pebble (<see cref="OperatorHarnessOptions.EndToEnd"/>) in cert-manager mode,
+    /// cert-manager's CRDs loaded and the operator started; skips the calling test, saying why, when the CRDs are absent.
+    /// </summary>
+    public static async Task<OperatorHarness> AcmeHarnessAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct)
+    {
+        var missing = CertManagerCrds.MissingReason();
+        Skip.If(missing is not null, missing);
+        var options = OperatorHarnessOptions.EndToEnd with { Flavor = ApiFlavor.CertManager, Operator = o => o with { CertManagerLeaseName = null } };
+        var h = await OperatorHarness.StartAsync(output, options, ct);
+        try
+        {
+            await CertManagerCrds.ApplyAsync(h.Env, ct);
+            await h.StartOperatorAsync(ct);
+            return h;
+        }
+        catch
+        {
+            await h.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>A test environment with cert-manager's CRDs loaded; skips the calling test, saying why, when they are absent.</summary>
     public static Task<KubeTestEnvironment> EnvironmentAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct) =>

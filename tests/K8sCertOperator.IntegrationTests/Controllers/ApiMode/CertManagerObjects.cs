@@ -47,6 +47,24 @@ internal sealed class CertManagerObjects(IKubernetes client, string ns)
         return [.. (list["items"] as JsonArray ?? []).OfType<JsonObject>()];
     }
 
+    /// <summary>
+    /// A CA Issuer <paramref name="name"/> whose root (Certificate and Secret <paramref name="name"/>-root) a self-signed
+    /// Issuer <paramref name="name"/>-bootstrap signs; returns once the root is Ready.
+    /// </summary>
+    public async Task CreateCaIssuerAsync(string name, CancellationToken ct)
+    {
+        await CreateAsync("issuers", Named(name + "-bootstrap", "Issuer", new JsonObject { ["selfSigned"] = new JsonObject() }), ct);
+        await CreateAsync("certificates", Named(name + "-root", "Certificate", new JsonObject
+        {
+            ["secretName"] = name + "-root",
+            ["commonName"] = name + " root",
+            ["isCA"] = true,
+            ["issuerRef"] = IssuerRef(name + "-bootstrap"),
+        }), ct);
+        await WaitConditionAsync("certificates", name + "-root", ConditionTypes.Ready, ct);
+        await CreateAsync("issuers", Named(name, "Issuer", new JsonObject { ["ca"] = new JsonObject { ["secretName"] = name + "-root" } }), ct);
+    }
+
     /// <summary>Polls until the object's <paramref name="condition"/> condition is True; returns it.</summary>
     public Task<JsonObject> WaitConditionAsync(string plural, string name, string condition, CancellationToken ct) =>
         WaitAsync(plural, name, obj => IsTrue(obj, condition), ct);

@@ -55,34 +55,9 @@ public class CertificateStatusReportTests
     [Fact]
     public void The_current_request_its_order_and_their_events_are_shown()
     {
-        var request = new CertificateRequest
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = "web-2-abc",
-                NamespaceProperty = "apps",
-                Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = "2" },
-                OwnerReferences = [new V1OwnerReference { Uid = "cert-uid", Name = "web", Kind = ApiGroups.CertificateKind, ApiVersion = ApiGroups.CertApiVersion }],
-            },
-        };
-        var older = new CertificateRequest
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = "web-1-def",
-                NamespaceProperty = "apps",
-                Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = "1" },
-                OwnerReferences = request.Metadata.OwnerReferences,
-            },
-        };
+        var request = RequestOfWeb("web-2-abc", 2);
+        var older = RequestOfWeb("web-1-def", 1);
         var order = new Order { Metadata = new V1ObjectMeta { Name = "web-2-abc", NamespaceProperty = "apps" }, Status = new OrderStatus { State = AcmeStates.Pending } };
-        Corev1Event Event(string kind, string name, string reason) => new()
-        {
-            Metadata = new V1ObjectMeta { Name = reason },
-            InvolvedObject = new V1ObjectReference { Kind = kind, Name = name },
-            Reason = reason,
-            Type = "Normal",
-        };
 
         var report = CertificateStatusReport.Build(Web, null, [older, request], [order], [],
             [Event(ApiGroups.CertificateKind, "web", "Requested"), Event(ApiGroups.CertificateRequestKind, "web-2-abc", "OrderCreated"),
@@ -94,4 +69,48 @@ public class CertificateStatusReportTests
         Assert.Equal(["OrderCreated", "Requested"], report["events"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Contains("web-2-abc waiting for approval", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cert_manager_order_is_found_through_the_request_that_owns_it_and_events_of_a_namesake_are_left_out()
+    {
+        var request = RequestOfWeb("web-1", 1, "request-uid");
+        // cert-manager names the Order after the request plus a hash, and the request owns it.
+        var order = new Order
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "web-1-3012345678",
+                NamespaceProperty = "apps",
+                Uid = "cm-order-uid",
+                OwnerReferences = [new V1OwnerReference { Uid = "request-uid", Name = "web-1", Kind = ApiGroups.CertificateRequestKind, ApiVersion = ApiGroups.CertApiVersion }],
+            },
+            Status = new OrderStatus { State = AcmeStates.Valid },
+        };
+
+        var report = CertificateStatusReport.Build(Web, null, [request], [order], [],
+            [Event(ApiGroups.CertificateKind, "web", "Issuing", "cert-uid"), Event(ApiGroups.CertificateKind, "web", "Namesake", "other-api-uid")]);
+
+        Assert.Equal("web-1-3012345678", report["order"]!["name"]!.GetValue<string>());
+        Assert.Equal(["Issuing"], report["events"]!.AsArray().Select(e => e!["reason"]!.GetValue<string>()));
+    }
+
+    private static CertificateRequest RequestOfWeb(string name, int revision, string? uid = null) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            NamespaceProperty = "apps",
+            Uid = uid,
+            Annotations = new Dictionary<string, string> { [AnnotationKeys.CertificateRevision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            OwnerReferences = [new V1OwnerReference { Uid = "cert-uid", Name = "web", Kind = ApiGroups.CertificateKind, ApiVersion = ApiGroups.CertApiVersion }],
+        },
+    };
+
+    private static Corev1Event Event(string kind, string name, string reason, string? uid = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = reason },
+        InvolvedObject = new V1ObjectReference { Kind = kind, Name = name, Uid = uid },
+        Reason = reason,
+        Type = "Normal",
+    };
 }
