@@ -13,9 +13,10 @@ public static class RevokeCommand
         var cluster = new ClusterOptions();
         var name = new Argument<string?>("NAME") { Description = "Certificate to revoke (cluster form)", Arity = ArgumentArity.ZeroOrOne };
         var noReissue = new Option<bool>("--no-reissue") { Description = "Cluster form: do not request a new certificate afterwards" };
-        var operatorNamespace = new Option<string>("--operator-namespace")
+        // Also spelt as the operator's --cluster-resource-namespace flag, which names the same place.
+        var operatorNamespace = new Option<string>("--operator-namespace", "--cluster-resource-namespace")
         {
-            Description = "Cluster form: the namespace holding ClusterIssuer account keys (the operator's; with cert-manager's ClusterIssuers, its cluster resource namespace)",
+            Description = "Cluster form: the namespace holding ClusterIssuer account keys (the operator's --cluster-resource-namespace, else its own namespace; cert-manager's default is cert-manager)",
             DefaultValueFactory = _ => "k8s-cert-operator",
         };
         var command = new Command("revoke", "Revoke a certificate: NAME (a Certificate, through the cluster) or --server URL --cert FILE (standalone)");
