@@ -61,54 +61,11 @@ public sealed class CertificateKey : IDisposable
         return PublicKeyMatches(certificate.PublicKey);
     }
 
-    /// <summary>
-    /// True when the given public key is this key's public half. RSA and EC keys are compared by value
-    /// (modulus/exponent, curve/point), so encoding variants of the same key (e.g. absent vs NULL RSA
-    /// parameters) still match; anything else never matches.
-    /// </summary>
+    /// <summary>True when the given public key is this key's public half (compared by value, see <see cref="PublicKeyMatch"/>).</summary>
     public bool PublicKeyMatches(PublicKey publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        try
-        {
-            switch (_key)
-            {
-                case RSA rsa when publicKey.Oid.Value == "1.2.840.113549.1.1.1":
-                {
-                    using var theirs = publicKey.GetRSAPublicKey();
-                    if (theirs is null)
-                    {
-                        return false;
-                    }
-
-                    var a = rsa.ExportParameters(false);
-                    var b = theirs.ExportParameters(false);
-                    return a.Modulus.AsSpan().SequenceEqual(b.Modulus) && a.Exponent.AsSpan().SequenceEqual(b.Exponent);
-                }
-
-                case ECDsa ec when publicKey.Oid.Value == "1.2.840.10045.2.1":
-                {
-                    using var theirs = publicKey.GetECDsaPublicKey();
-                    if (theirs is null)
-                    {
-                        return false;
-                    }
-
-                    var a = ec.ExportParameters(false);
-                    var b = theirs.ExportParameters(false);
-                    return a.Curve.Oid?.Value is { } curve && curve == b.Curve.Oid?.Value
-                        && a.Q.X.AsSpan().SequenceEqual(b.Q.X) && a.Q.Y.AsSpan().SequenceEqual(b.Q.Y);
-                }
-
-                default:
-                    return false;
-            }
-        }
-        catch (Exception ex) when (ex is CryptographicException or NotSupportedException)
-        {
-            // A public key the platform cannot load (odd curve, garbage) is simply not ours.
-            return false;
-        }
+        return PublicKeyMatch.Same(GetPublicKey(), publicKey);
     }
 
     /// <summary>True when algorithm and size match the spec (encoding is a property of the Secret, not the key).</summary>

@@ -7,6 +7,12 @@ namespace K8sCertOperator.IntegrationTests.Cluster;
 /// repository (or beside any ancestor of it, so git worktrees find it too); K8SCERT_TEST_REFERENCE_DIR names the
 /// reference folder elsewhere, as for the parity and Gateway API tests. The one installer of them for the api-mode and
 /// `check migration` tests.
+/// <para>
+/// On the stand-in (a fresh API server per test) each is created or replaced. On a real cluster
+/// (<see cref="KubeTestEnvironment.IsRealCluster"/>) a cert-manager CRD the cluster already has is left alone and used as
+/// it is, whatever cert-manager version installed it (tests then run against that version); only the missing ones are
+/// created, and those stay installed: tests never delete cert-manager's CRDs, on any tier.
+/// </para>
 /// </summary>
 public static class CertManagerCrds
 {
@@ -63,11 +69,27 @@ public static class CertManagerCrds
         }
     }
 
-    /// <summary>Applies them as a real cluster would receive them (POST, or replace when present).</summary>
-    public static async Task ApplyAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
+    /// <summary>Installs them for <paramref name="env"/>: replaced on the stand-in, only the missing ones created on a real cluster.</summary>
+    public static Task ApplyAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(env);
+        return ApplyAsync(env.Client, env.IsRealCluster, cancellationToken);
+    }
+
+    /// <summary>
+    /// Installs them through <paramref name="client"/>: with <paramref name="realCluster"/> only the CRDs it lacks are
+    /// created (waiting until they are Established) and the cluster's own are left as they are; otherwise each is
+    /// created or replaced. Returns the names it created or replaced.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ApplyAsync(IKubernetes client, bool realCluster, CancellationToken cancellationToken)
+    {
         var crds = CrdManifests.Load(Directory() ?? throw new InvalidOperationException(MissingReason()));
-        await CrdManifests.ApplyAsync(env.Client, crds, waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+        if (realCluster)
+        {
+            return await CrdManifests.CreateMissingAsync(client, crds, waitEstablished: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await CrdManifests.ApplyAsync(client, crds, waitEstablished: false, cancellationToken).ConfigureAwait(false);
+        return crds.Select(c => c.Metadata.Name).ToList();
     }
 }

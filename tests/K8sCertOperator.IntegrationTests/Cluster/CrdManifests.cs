@@ -6,7 +6,12 @@ using k8s.Models;
 
 namespace K8sCertOperator.IntegrationTests.Cluster;
 
-/// <summary>Reads CustomResourceDefinitions from YAML files and applies them through the client (create or replace).</summary>
+/// <summary>
+/// Reads CustomResourceDefinitions from YAML files and installs them through the client: <see cref="ApplyAsync"/>
+/// creates or replaces (the repository's own CRDs, and anything on a fresh stand-in); <see cref="CreateMissingAsync"/>
+/// only creates what the API server lacks (CRDs a real cluster may already run with, e.g. cert-manager's or the
+/// Gateway API's). Nothing here deletes a CRD.
+/// </summary>
 public static partial class CrdManifests
 {
     /// <summary>
@@ -56,6 +61,55 @@ public static partial class CrdManifests
                 await WaitEstablishedAsync(client, crd.Metadata.Name, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Creates each CRD the API server does not have; one it has (installed by anyone, whatever its version, or created
+    /// meanwhile by a parallel test) is left exactly as it is. Optionally waits until each is Established. Returns the
+    /// names it created.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CreateMissingAsync(
+        IKubernetes client, IEnumerable<V1CustomResourceDefinition> crds, bool waitEstablished, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(crds);
+        var created = new List<string>();
+        foreach (var crd in crds)
+        {
+            if (await CreateUnlessPresentAsync(client, crd, waitEstablished, cancellationToken).ConfigureAwait(false))
+            {
+                created.Add(crd.Metadata.Name);
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// Creates the CRD unless the API server has one of that name (which is left as it is); optionally waits until it
+    /// is Established either way. True when it created it.
+    /// </summary>
+    public static async Task<bool> CreateUnlessPresentAsync(
+        IKubernetes client, V1CustomResourceDefinition crd, bool waitEstablished, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(crd);
+        bool created;
+        try
+        {
+            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
+            created = true;
+        }
+        catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            created = false;
+        }
+
+        if (waitEstablished)
+        {
+            await WaitEstablishedAsync(client, crd.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
     }
 
     private static async Task WaitEstablishedAsync(IKubernetes client, string name, CancellationToken cancellationToken)

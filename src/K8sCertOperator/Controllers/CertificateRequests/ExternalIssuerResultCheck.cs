@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using K8sCertOperator.Pki;
 
@@ -6,33 +5,25 @@ namespace K8sCertOperator.Controllers.CertificateRequests;
 
 /// <summary>
 /// Pure check of what an external issuer (another controller) wrote into <c>status.certificate</c> before it may be
-/// used: the chain parses, each certificate is issued by the next, the leaf is for the CSR's public key, and it names
-/// exactly what the CSR asked for (common name and every SAN). Null when it is usable, else the first problem.
+/// used: the chain parses and the leaf is for the CSR's public key (<see cref="LeafKeyCheck"/>), each certificate is
+/// issued by the next, and the leaf names exactly what the CSR asked for (common name and every SAN). Null when it is
+/// usable, else the first problem.
 /// </summary>
 public static class ExternalIssuerResultCheck
 {
     public static string? Problem(ParsedCertificateRequest csr, string? certificatePem)
     {
         ArgumentNullException.ThrowIfNull(csr);
-        IReadOnlyList<X509Certificate2> chain;
-        try
+        if (LeafKeyCheck.Problem(certificatePem, csr.PublicKey) is { } keyProblem)
         {
-            chain = PemCodec.DecodeCertificates(certificatePem);
-        }
-        catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
-        {
-            return "status.certificate does not parse: " + e.Message;
+            return "status.certificate: " + keyProblem;
         }
 
+        // It parsed just now.
+        var chain = PemCodec.DecodeCertificates(certificatePem);
         try
         {
             var leaf = chain[0];
-            if (!leaf.PublicKey.EncodedKeyValue.RawData.AsSpan().SequenceEqual(csr.PublicKey.EncodedKeyValue.RawData)
-                || leaf.PublicKey.Oid.Value != csr.PublicKey.Oid.Value)
-            {
-                return "the certificate is not for the CSR's public key";
-            }
-
             for (var i = 0; i + 1 < chain.Count; i++)
             {
                 if (!chain[i].IssuerName.RawData.AsSpan().SequenceEqual(chain[i + 1].SubjectName.RawData))

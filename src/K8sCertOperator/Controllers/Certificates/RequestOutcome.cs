@@ -62,7 +62,8 @@ public sealed class RequestOutcome
     public static string? Problem(CertificateRequest request, string chainPem, CertificateKey key)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var keyProblem = RequestStep.ChainProblem(chainPem, key);
+        ArgumentNullException.ThrowIfNull(key);
+        var keyProblem = LeafKeyCheck.Problem(chainPem, key.GetPublicKey());
         if (keyProblem is not null || ApiGroups.IsIssuerGroup(request.Spec.IssuerRef.Group))
         {
             // Our own issuers sign exactly the CSR; the key check is all that can go wrong in transit.

@@ -91,31 +91,6 @@ public sealed class RequestStep : ICertificateStep
         return StepResult.Done();
     }
 
-    /// <summary>Null when the downloaded chain parses and its leaf is for <paramref name="key"/>.</summary>
-    public static string? ChainProblem(string chainPem, CertificateKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        try
-        {
-            var chain = PemCodec.DecodeCertificates(chainPem);
-            try
-            {
-                return key.PublicKeyMatches(chain[0]) ? null : "the leaf certificate is not for the requested private key";
-            }
-            finally
-            {
-                foreach (var c in chain)
-                {
-                    c.Dispose();
-                }
-            }
-        }
-        catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
-        {
-            return e.Message;
-        }
-    }
-
     /// <summary>CertID of the certificate being renewed, when the Secret holds a readable one with an AKI.</summary>
     public static string? ReplacesCertId(CertificateSyncState state)
     {

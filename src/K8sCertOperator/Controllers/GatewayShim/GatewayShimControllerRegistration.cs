@@ -8,9 +8,9 @@ using K8sCertOperator.Kube.Reconcile;
 namespace K8sCertOperator.Controllers.GatewayShim;
 
 /// <summary>
-/// Wires the gateway-shim for Gateways: a Gateway change enqueues it; a ListenerSet change enqueues its parent Gateway
-/// (old and new parent); a Certificate change enqueues its controlling Gateway and Gateways whose listeners name it.
-/// Runs only when the Gateway API is served (see <see cref="GatewayApiDiscovery"/>).
+/// Wires the gateway-shim for Gateways (see <see cref="ShimWiring"/>); besides, a ListenerSet change enqueues its
+/// parent Gateway (old and new parent), as does a change of a Certificate an attached ListenerSet names. Runs only
+/// when the Gateway API is served (see <see cref="GatewayApiDiscovery"/>).
 /// </summary>
 public sealed class GatewayShimControllerRegistration : IControllerRegistration
 {
@@ -25,29 +25,21 @@ public sealed class GatewayShimControllerRegistration : IControllerRegistration
         var gateways = context.Informers.Gateways
             ?? throw new InvalidOperationException("gateway-shim needs OperatorInformers.Gateways (the Gateway API is not served)");
         var listenerSets = context.Informers.ListenerSets;
-        var certificates = context.Informers.Certificates;
-        GatewayShimIndexes.AddOwnerIndexes(certificates, GatewayOwnership.Gateway, GatewayShimIndexes.CertificatesByGatewayUid, GatewayShimIndexes.CertificatesByGatewayName);
-        gateways.AddIndex(GatewayShimIndexes.GatewaysBySecret, g => GatewayShimIndexes.SecretKeys(g.Metadata.NamespaceProperty, g.Spec?.Listeners));
-        gateways.EnqueueOnChange(queue);
-        certificates.EnqueueOnChange(queue, c => GatewayShimIndexes.KeysFor(c, GatewayOwnership.Gateway, gateways, GatewayShimIndexes.GatewaysBySecret));
+        var options = ShimOptions.From(context.Options);
+        var source = new ShimSource<Gateway>(gateways, GatewayOwnership.Gateway, g => GatewayCertificateMapper.MapGateway(g, Attached(listenerSets, g), options));
+        var reconciler = ShimWiring.Build(context, queue, source, GatewayShimIndexes.GatewaysBySecret, GatewayShimIndexes.SecretKeys);
         if (listenerSets is not null)
         {
             listenerSets.AddIndex(GatewayShimIndexes.ListenerSetsByGateway, GatewayShimIndexes.ParentKeys);
-            listenerSets.AddIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, s => GatewayShimIndexes.SecretKeys(s.Metadata.NamespaceProperty, s.Spec?.Listeners));
+            listenerSets.AddIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, GatewayShimIndexes.SecretKeys);
             listenerSets.EnqueueOnChange(queue, ParentOf);
             // A Certificate an attached ListenerSet names (e.g. a conflicting one going away) concerns its Gateway.
-            certificates.EnqueueOnChange(queue, c => listenerSets
+            context.Informers.Certificates.EnqueueOnChange(queue, c => listenerSets
                 .ByIndex(GatewayShimIndexes.AttachedListenerSetsBySecret, ShimIndexKeys.Of(c.Metadata.NamespaceProperty, c.Metadata.Name))
                 .SelectMany(ParentOf));
         }
 
-        var options = ShimOptions.From(context.Options);
-        return new ShimReconciler<Gateway>(context, new ShimSource<Gateway>(
-            gateways,
-            GatewayOwnership.Gateway,
-            GatewayShimIndexes.CertificatesByGatewayUid,
-            GatewayShimIndexes.CertificatesByGatewayName,
-            gateway => GatewayCertificateMapper.MapGateway(gateway, Attached(listenerSets, gateway), options)));
+        return reconciler;
     }
 
     private static IEnumerable<ObjectKey> ParentOf(ListenerSet listenerSet) =>

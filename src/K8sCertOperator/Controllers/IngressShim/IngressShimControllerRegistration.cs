@@ -1,14 +1,13 @@
 using K8sCertOperator.Controllers.Shims;
 using K8sCertOperator.Kube;
-using K8sCertOperator.Kube.Informers;
 using K8sCertOperator.Kube.Queue;
 using K8sCertOperator.Kube.Reconcile;
 
 namespace K8sCertOperator.Controllers.IngressShim;
 
 /// <summary>
-/// Wires ingress-shim: Ingress changes enqueue the Ingress; Certificate changes enqueue the controlling
-/// Ingress and Ingresses whose TLS entries name that Certificate.
+/// Wires ingress-shim (see <see cref="ShimWiring"/>): Ingress changes enqueue the Ingress; Certificate changes enqueue
+/// the controlling Ingress and Ingresses whose TLS entries name that Certificate.
 /// </summary>
 public sealed class IngressShimControllerRegistration : IControllerRegistration
 {
@@ -20,13 +19,8 @@ public sealed class IngressShimControllerRegistration : IControllerRegistration
         ArgumentNullException.ThrowIfNull(queue);
         var ingresses = context.Informers.Ingresses
             ?? throw new InvalidOperationException("ingress-shim needs OperatorInformers.Ingresses (all Ingresses in the watch scope)");
-        var certificates = context.Informers.Certificates;
-        certificates.AddIndex(IngressShimIndexes.CertificatesByIngressUid, IngressShimIndexes.IngressUids);
-        certificates.AddIndex(IngressShimIndexes.CertificatesByIngressName, IngressShimIndexes.IngressNames);
-        ingresses.AddIndex(IngressShimIndexes.IngressesBySecret, IngressShimIndexes.TlsSecretKeys);
-
-        ingresses.EnqueueOnChange(queue);
-        certificates.EnqueueOnChange(queue, c => IngressShimIndexes.IngressKeysFor(c, ingresses));
-        return new IngressShimReconciler(context, ingresses, ShimOptions.From(context.Options));
+        var reconciler = new IngressShimReconciler(context, ingresses, ShimOptions.From(context.Options));
+        ShimWiring.Wire(context.Informers.Certificates, queue, reconciler.Source, IngressShimIndexes.IngressesBySecret, IngressShimIndexes.TlsSecretKeys);
+        return reconciler;
     }
 }

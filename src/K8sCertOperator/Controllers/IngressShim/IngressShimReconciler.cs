@@ -12,8 +12,6 @@ public sealed class IngressShimReconciler(OperatorContext context, IInformer<V1I
     : ShimReconciler<V1Ingress>(context, new ShimSource<V1Ingress>(
         ingresses ?? throw new ArgumentNullException(nameof(ingresses)),
         IngressOwnership.Owner,
-        IngressShimIndexes.CertificatesByIngressUid,
-        IngressShimIndexes.CertificatesByIngressName,
         ingress => IngressCertificateMapper.Map(ingress, options)))
 {
     /// <summary>Event reasons on the Ingress (cert-manager's spelling where it has one).</summary>

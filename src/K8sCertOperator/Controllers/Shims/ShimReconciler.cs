@@ -24,6 +24,9 @@ public class ShimReconciler<T> : IReconciler
         _writer = new ShimCertificateWriter(context, source.Ownership, context.LoggerFactory.CreateLogger(GetType()));
     }
 
+    /// <summary>What this reconciler serves (for <see cref="ShimWiring"/>).</summary>
+    public ShimSource<T> Source => _source;
+
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var certificates = _context.Informers.Certificates;

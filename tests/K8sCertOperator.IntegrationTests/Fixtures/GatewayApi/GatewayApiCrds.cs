@@ -14,6 +14,12 @@ namespace K8sCertOperator.IntegrationTests.Fixtures.GatewayApi;
 /// the operator and its tests use, every other field kept by <c>x-kubernetes-preserve-unknown-fields</c>).
 /// <c>K8SCERT_TEST_GATEWAY_API_CRDS</c> names another folder to read instead of the reference copy;
 /// <c>K8SCERT_TEST_GATEWAY_API_MINIMAL=1</c> forces the minimal CRDs.
+/// <para>
+/// <see cref="InstallMissingAsync(KubeTestEnvironment, CancellationToken)"/> only creates the CRDs the API server lacks,
+/// on every tier. On a real cluster (<see cref="KubeTestEnvironment.IsRealCluster"/>) that already runs the Gateway API
+/// its CRDs are left alone and used as they are, whatever release installed them; the ones the tests create stay
+/// installed: tests never delete Gateway API CRDs.
+/// </para>
 /// </summary>
 public static class GatewayApiCrds
 {
@@ -89,8 +95,9 @@ public static class GatewayApiCrds
 
     /// <summary>
     /// Installs the Gateway API CRDs the API server lacks and waits until they are served. CRDs already installed (a real
-    /// cluster's own Gateway API) are left exactly as they are. A reference CRD the API server refuses (one older than
-    /// the Gateway API release supports) is replaced by its minimal stand-in. Returns the names it created.
+    /// cluster's own Gateway API, whatever its release, or one a parallel test created a moment ago) are left exactly as
+    /// they are: a CRD is only ever created, never replaced. A reference CRD the API server refuses (one older than the
+    /// Gateway API release supports) is replaced by its minimal stand-in. Returns the names it created.
     /// </summary>
     public static async Task<IReadOnlyList<string>> InstallMissingAsync(KubeTestEnvironment env, CancellationToken cancellationToken)
     {
@@ -98,25 +105,24 @@ public static class GatewayApiCrds
         var fromReference = ReferenceDirectory is not null;
         var minimal = Load(MinimalDirectory).ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
         var created = new List<string>();
-        foreach (var crd in Load())
+        foreach (var crd in Load().Where(c => Names.Contains(c.Metadata.Name, StringComparer.Ordinal)))
         {
             var name = crd.Metadata.Name;
-            if (!Names.Contains(name, StringComparer.Ordinal) || await ExistsAsync(env.Client, name, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
+            bool creates;
             try
             {
-                await CrdManifests.ApplyAsync(env.Client, [crd], waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+                creates = await CrdManifests.CreateUnlessPresentAsync(env.Client, crd, waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpOperationException refused) when (fromReference
                 && refused.Response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
             {
-                await CrdManifests.ApplyAsync(env.Client, [minimal[name]], waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
+                creates = await CrdManifests.CreateUnlessPresentAsync(env.Client, minimal[name], waitEstablished: env.IsRealCluster, cancellationToken).ConfigureAwait(false);
             }
 
-            created.Add(name);
+            if (creates)
+            {
+                created.Add(name);
+            }
         }
 
         return created;

@@ -68,15 +68,4 @@ public class StepDecisionTests
 
         Assert.Equal(new[] { failedName, "old" }.Order(), deleted);
     }
-
-    [Fact]
-    public void DownloadedChainMustBeForTheNextKey()
-    {
-        using var key = K8sCertOperator.Pki.PrivateKeyGenerator.Generate(new K8sCertOperator.Pki.PrivateKeySpec(K8sCertOperator.Pki.KeyAlgorithm.Ecdsa));
-        var own = K8sCertOperator.Pki.SelfSignedIssuer.Issue(key, new K8sCertOperator.Pki.CertificateTemplate { DnsNames = ["a.example"] }, TimeSpan.FromHours(2), DateTimeOffset.UtcNow);
-        var other = CertificateObjects.Chain("a.example");
-        Assert.Null(RequestStep.ChainProblem(own.CertificatePem, key));
-        Assert.NotNull(RequestStep.ChainProblem(other.ChainPem, key));
-        Assert.NotNull(RequestStep.ChainProblem("not a pem", key));
-    }
 }
