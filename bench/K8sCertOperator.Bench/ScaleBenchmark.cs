@@ -39,7 +39,8 @@ public static class ScaleBenchmark
         var ready = await cluster.WaitAllReadyAsync(count, 1, clock, op, sampler, TimeSpan.FromMinutes(30), ct);
         var total = clock.Elapsed;
         var cpu = op.CpuSeconds() - cpuBefore;
-        var acme = AcmeRequestReport.Delta(scrapeBefore, await op.ScrapeAsync(ct));
+        var scrapeAfter = await op.ScrapeAsync(ct);
+        var acme = AcmeRequestReport.Delta(scrapeBefore, scrapeAfter);
         var api = apiBefore is null ? null : ApiRequestReport.Delta(apiBefore, cluster.Env.Server!.Requests.SnapshotByResource());
 
         var latencies = ready.Select(r => (r.Value - created[r.Key]).TotalSeconds).ToList();
@@ -56,8 +57,21 @@ public static class ScaleBenchmark
         {
             Console.WriteLine(line);
         }
+        Console.WriteLine("Reconciles per certificate: " + ReconcilesPerCertificate(scrapeBefore, scrapeAfter, ready.Count));
         Console.WriteLine("Events by kind and reason: " + await EventReasonsAsync(cluster, ready.Count, ct));
         return ready.Count == count ? 0 : 1;
+    }
+
+    // Reconciles run per certificate by controller (the operator's k8scert_controller_sync_call_count, both results).
+    private static string ReconcilesPerCertificate(IReadOnlyList<PrometheusSample>? before, IReadOnlyList<PrometheusSample> after, int certificates)
+    {
+        static Dictionary<string, double> Sum(IReadOnlyList<PrometheusSample>? samples) =>
+            (samples ?? []).Where(s => s.Name == "k8scert_controller_sync_call_count" && s.Labels.ContainsKey("controller"))
+                .GroupBy(s => s.Labels["controller"]).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+        var start = Sum(before);
+        var per = (double)Math.Max(1, certificates);
+        return string.Join("  ", Sum(after).Select(c => (c.Key, Value: c.Value - start.GetValueOrDefault(c.Key))).Where(c => c.Value > 0)
+            .OrderByDescending(c => c.Value).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value / per:F2}")));
     }
 
     // What the Events per certificate are, so a change in their number can be read off.

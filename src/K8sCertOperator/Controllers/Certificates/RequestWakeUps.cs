@@ -6,8 +6,8 @@ using K8sCertOperator.Controllers.Orders;
 namespace K8sCertOperator.Controllers.Certificates;
 
 /// <summary>
-/// Which changes of a Certificate's CertificateRequest and Order concern the Certificate, pure: most are the signer's
-/// and the Order controller's business, and waking the Certificate for each would cost a reconcile apiece.
+/// Which changes of a CertificateRequest and its Order concern the Certificate, the approver and the signer, pure: a
+/// request is written four times (created, approved, pending, signed) and each wake-up costs a reconcile.
 /// </summary>
 public static class RequestWakeUps
 {
@@ -25,6 +25,24 @@ public static class RequestWakeUps
         }
 
         return !ApprovalPolicy.Covers(after, approver) && (before is null || IsDecided(before) != IsDecided(after));
+    }
+
+    /// <summary>A request matters to the approver while it is undecided: a decided one is never decided again.</summary>
+    public static bool RequestMattersToApprover(CertificateRequest? before, CertificateRequest after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return !IsDecided(after);
+    }
+
+    /// <summary>
+    /// A request matters to the signer when what the signer would do with it changes (it appears, is approved or
+    /// denied) and is something to do: its own "pending" and "signed" writes do not bring it back.
+    /// </summary>
+    public static bool RequestMattersToSigner(CertificateRequest? before, CertificateRequest after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var now = CertificateRequests.SignerGate.Decide(after);
+        return now != CertificateRequests.SignerStep.Leave && (before is null || CertificateRequests.SignerGate.Decide(before) != now);
     }
 
     /// <summary>An Order matters to the Certificate only when it starts or stops waiting for the account's order rate.</summary>

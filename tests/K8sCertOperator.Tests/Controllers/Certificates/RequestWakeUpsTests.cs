@@ -39,6 +39,28 @@ public class RequestWakeUpsTests
     public void RequestChangesThatConcernTheCertificate(string what, CertificateRequest? before, CertificateRequest after, bool matters) =>
         Assert.True(matters == RequestWakeUps.RequestMatters(before, after, SignerPatterns.Default), what);
 
+    public static TheoryData<string, CertificateRequest?, CertificateRequest, bool, bool> ApproverAndSignerCases() => new()
+    {
+        // what, before, after, approver wakes, signer wakes
+        { "created", null, Request(ApiGroups.Cert), true, true },
+        { "approved", Request(ApiGroups.Cert), Request(ApiGroups.Cert, Approved), false, true },
+        { "denied", Request(ApiGroups.Cert), Request(ApiGroups.Cert, Denied), false, true },
+        { "signer says pending", Request(ApiGroups.Cert, Approved), Request(ApiGroups.Cert, Approved, Pending), false, false },
+        { "signed", Request(ApiGroups.Cert, Approved, Pending), Request(ApiGroups.Cert, Approved, Signed), false, false },
+        { "undecided, touched again", Request(ApiGroups.Cert), Request(ApiGroups.Cert), true, false },
+        { "approved, seen again after a restart", null, Request(ApiGroups.Cert, Approved), false, true },
+        { "signed, seen again after a restart", null, Request(ApiGroups.Cert, Approved, Signed), false, false },
+        { "another controller's group, approved", Request("example.com"), Request("example.com", Approved), false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApproverAndSignerCases))]
+    public void RequestChangesThatConcernTheApproverAndTheSigner(string what, CertificateRequest? before, CertificateRequest after, bool approver, bool signer)
+    {
+        Assert.True(approver == RequestWakeUps.RequestMattersToApprover(before, after), what + " (approver)");
+        Assert.True(signer == RequestWakeUps.RequestMattersToSigner(before, after), what + " (signer)");
+    }
+
     private static Order Order(string? state, string? reason = null) => new() { Status = state is null ? null : new OrderStatus { State = state, Reason = reason } };
 
     [Fact]

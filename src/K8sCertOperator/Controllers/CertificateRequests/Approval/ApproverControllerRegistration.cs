@@ -18,7 +18,7 @@ public sealed class ApproverControllerRegistration : IControllerRegistration
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(queue);
-        CertificateRequestInformer.Of(context).EnqueueOnChange(queue);
+        CertificateRequestInformer.Of(context).EnqueueWhen(queue, Certificates.RequestWakeUps.RequestMattersToApprover, request => [ObjectKey.From(request)]);
         return new CertificateRequestApprover(context, _signers);
     }
 }
