@@ -15,8 +15,8 @@ public sealed class OrderControllerRegistration : IControllerRegistration
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(queue);
-        context.Informers.Orders.EnqueueOnChange(queue);
-        context.Informers.Challenges.EnqueueOnChange(queue, challenge =>
+        context.Informers.Orders.EnqueueWhen(queue, OrderWakeUps.OrderMatters, order => [ObjectKey.From(order)]);
+        context.Informers.Challenges.EnqueueWhen(queue, OrderWakeUps.ChallengeMatters, challenge =>
             OrderEvents.OwnerName(challenge, ApiGroups.OrderKind) is { } order
                 ? [new ObjectKey(challenge.Metadata.NamespaceProperty, order)]
                 : []);
