@@ -5,8 +5,8 @@ using System.Text;
 namespace K8sCertOperator.Policies;
 
 /// <summary>
-/// Decides when to requeue a Certificate for its renewal check: at the renewal time, or at a point inside an
-/// ARI window chosen from the Certificate's uid (so every replica picks the same point), never sooner than
+/// Decides when to requeue a Certificate for its renewal check: at the renewal time or, when earlier, at a point inside
+/// an ARI window chosen from the Certificate's uid (so every replica picks the same point), never sooner than
 /// <see cref="MinimumDelay"/> and never later than <see cref="MaximumDelay"/>.
 /// </summary>
 public static class RenewalScheduler
@@ -33,18 +33,14 @@ public static class RenewalScheduler
         string? uid,
         AriWindow? ariWindow = null)
     {
-        var target = ariWindow is { } window && window.End > window.Start
-            ? PointInWindow(window, uid)
-            : renewalTime ?? notAfter;
-        if (target is { } t && notAfter is { } expiry && t > expiry)
-        {
-            // An ARI window past expiry is a server mistake; renewing late would leave the Secret expired.
-            target = expiry;
-        }
-
+        var ariPoint = ariWindow is { } window && window.End > window.Start ? Cap(PointInWindow(window, uid), notAfter) : (DateTimeOffset?)null;
+        // The re-issue chain renews at the renewal time whatever the CA suggests, so wake up at whichever comes first:
+        // an ARI point past the renewal time must not delay it (cert-manager's renewBefore is kept), an earlier one
+        // (the CA asking for an early renewal) brings it forward.
+        var target = Cap(Earliest(renewalTime, ariPoint) ?? notAfter, notAfter);
         var delay = target is { } due ? due - now : MaximumDelay;
         delay = delay < MinimumDelay ? MinimumDelay : delay > MaximumDelay ? MaximumDelay : delay;
-        return new RenewalSchedule(target, delay);
+        return new RenewalSchedule(target, delay, ariPoint);
     }
 
     /// <summary>A point in [Start, End) fixed by a hash of <paramref name="uid"/>; Start for a missing uid.</summary>
@@ -63,4 +59,11 @@ public static class RenewalScheduler
         var offset = TimeSpan.FromTicks((long)(length.Ticks * fraction));
         return window.Start + (offset < length ? offset : length - TimeSpan.FromTicks(1));
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is { } x && b is { } y ? (x <= y ? x : y) : a ?? b;
+
+    /// <summary>No later than expiry: a renewal time or ARI window past it (a server mistake) would leave the Secret expired.</summary>
+    private static DateTimeOffset? Cap(DateTimeOffset? time, DateTimeOffset? notAfter) =>
+        time is { } t && notAfter is { } expiry && t > expiry ? expiry : time;
 }

@@ -51,10 +51,18 @@ internal sealed class AcmeServerUnderTest : IAsyncDisposable
         return Base64Url.EncodeToString(aki.Span) + "." + Base64Url.EncodeToString(certificate.SerialNumberBytes.Span);
     }
 
-    /// <summary>Starts Pebble when it offers everything these tests need, else the double (with <paramref name="doubleOptions"/>).</summary>
-    public static async Task<AcmeServerUnderTest> StartAsync(Bind9Fixture bind, CancellationToken ct, AcmeDoubleOptions? doubleOptions = null)
+    /// <summary>
+    /// Starts Pebble when it offers everything these tests need, else the double (with <paramref name="doubleOptions"/>);
+    /// always the double when <paramref name="doubleOnly"/> (a test that needs what only the double offers, e.g. its profiles).
+    /// </summary>
+    public static async Task<AcmeServerUnderTest> StartAsync(Bind9Fixture bind, CancellationToken ct, AcmeDoubleOptions? doubleOptions = null, bool doubleOnly = false)
     {
         ArgumentNullException.ThrowIfNull(bind);
+        if (doubleOnly)
+        {
+            var only = await AcmeDoubleServer.StartAsync(doubleOptions ?? new AcmeDoubleOptions(), bind.QueryTxtAsync, ct);
+            return new AcmeServerUnderTest("ACME server: in-process double (asked for by the test)", only.DirectoryUrl, null, null, only);
+        }
         string? lacks;
         await ProbeOnce.WaitAsync(ct);
         try

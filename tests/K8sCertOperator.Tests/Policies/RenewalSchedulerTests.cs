@@ -2,7 +2,7 @@ using K8sCertOperator.Policies;
 
 namespace K8sCertOperator.Tests.Policies;
 
-/// <summary>Requeue times: renewal time or a uid-fixed point in the ARI window, floored and capped.</summary>
+/// <summary>Requeue times: the earlier of the renewal time and a uid-fixed point in the ARI window, floored and capped.</summary>
 public sealed class RenewalSchedulerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
@@ -34,11 +34,12 @@ public sealed class RenewalSchedulerTests
     {
         var window = new AriWindow(Now.AddHours(10), Now.AddHours(20));
 
-        var first = RenewalScheduler.Schedule(Now.AddHours(1), Now.AddDays(30), Now, uid, window);
-        var second = RenewalScheduler.Schedule(Now.AddHours(1), Now.AddDays(30), Now, uid, window);
+        var first = RenewalScheduler.Schedule(Now.AddHours(30), Now.AddDays(30), Now, uid, window);
+        var second = RenewalScheduler.Schedule(Now.AddHours(30), Now.AddDays(30), Now, uid, window);
 
         Assert.Equal(first, second);
         Assert.InRange(first.Target!.Value, window.Start, window.End);
+        Assert.Equal(first.Target, first.AriPoint);
         Assert.Equal(first.Target.Value - Now, first.RequeueAfter);
     }
 
@@ -62,10 +63,27 @@ public sealed class RenewalSchedulerTests
     [InlineData(10.0, 11.0, false)]
     public void Empty_or_inverted_window_is_ignored(double startHours, double endHours, bool usesRenewalTime)
     {
-        var renewal = Now.AddHours(3);
+        var renewal = Now.AddHours(30);
         var schedule = RenewalScheduler.Schedule(renewal, Now.AddDays(30), Now, "uid", new AriWindow(Now.AddHours(startHours), Now.AddHours(endHours)));
 
         Assert.Equal(usesRenewalTime, schedule.Target == renewal);
+    }
+
+    [Theory]
+    // renewal time, ARI window start/end (hours from now); expected target (hours): the earlier of the renewal time and
+    // the ARI point (the window here is one instant wide, so the point is its start)
+    [InlineData(2.0, 10.0, 10.0001, 2.0)]      // renewBefore makes renewal due before the CA's window: the renewal time is kept
+    [InlineData(10.0, 2.0, 2.0001, 2.0)]       // the CA asks for an earlier renewal: its point comes first
+    [InlineData(null, 2.0, 2.0001, 2.0)]
+    public void The_earlier_of_renewal_time_and_ari_point_is_the_target(double? renewalHours, double startHours, double endHours, double expectedHours)
+    {
+        var window = new AriWindow(Now.AddHours(startHours), Now.AddHours(endHours));
+
+        var schedule = RenewalScheduler.Schedule(At(renewalHours), Now.AddDays(30), Now, "uid", window);
+
+        Assert.Equal(expectedHours, (schedule.Target!.Value - Now).TotalHours, precision: 2);
+        Assert.Equal(schedule.Target.Value - Now, schedule.RequeueAfter);
+        Assert.InRange(schedule.AriPoint!.Value, window.Start, window.End);
     }
 
     [Fact]
@@ -80,9 +98,10 @@ public sealed class RenewalSchedulerTests
     public void Window_past_expiry_is_clamped_to_expiry()
     {
         var notAfter = Now.AddHours(5);
-        var schedule = RenewalScheduler.Schedule(Now.AddHours(2), notAfter, Now, "uid", new AriWindow(Now.AddHours(6), Now.AddHours(9)));
+        var schedule = RenewalScheduler.Schedule(null, notAfter, Now, "uid", new AriWindow(Now.AddHours(6), Now.AddHours(9)));
 
         Assert.Equal(notAfter, schedule.Target);
+        Assert.Equal(notAfter, schedule.AriPoint);
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class TriggerStep : ICertificateStep
     public static ReissueDecision? AriDecision(AriWindow? window, RenewalSchedule schedule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        return window is not null && schedule.Target is { } due && now >= due
+        return window is not null && schedule.AriPoint is { } due && now >= due
             ? new ReissueDecision(ConditionReasons.Renewing, $"The ACME server's renewal window ({window.Start:u} to {window.End:u}) has opened")
             : null;
     }

@@ -14,13 +14,14 @@ using K8sCertOperator.Solvers.Dns01.Rfc2136;
 
 namespace K8sCertOperator.IntegrationTests.Controllers.ApiMode;
 
-/// <summary>One Certificate cert-manager issued: its name, Secret, DNS name and the certificate in the Secret.</summary>
-internal sealed record CertManagerAcmeCertificate(string Name, string SecretName, string DnsName, X509Certificate2 Leaf);
+/// <summary>One Certificate cert-manager issued: its name, Secret, DNS name, the certificate in the Secret and the renewalTime cert-manager recorded.</summary>
+internal sealed record CertManagerAcmeCertificate(string Name, string SecretName, string DnsName, X509Certificate2 Leaf, DateTime RenewalTime);
 
 /// <summary>
 /// What cert-manager leaves behind for an ACME Issuer and the Certificates it issued, written the way cert-manager
 /// writes it: an account registered with the ACME server, its key (PKCS#1 RSA, cert-manager's default) under
-/// <c>tls.key</c> of the Issuer's privateKeySecretRef Secret, the Issuer's status naming the account, and for each
+/// <c>tls.key</c> of the issuer's privateKeySecretRef Secret (for a ClusterIssuer in cert-manager's cluster resource
+/// namespace, see <see cref="CertManagerAcmeSetup"/>), the issuer's status naming the account, and for each
 /// Certificate the DNS-01 order, the TLS Secret with cert-manager's annotations, and the Ready status of revision 1.
 /// The orders are placed with the operator's ACME client used as a library, before any operator runs.
 /// </summary>
@@ -31,10 +32,12 @@ internal static class CertManagerAcmeLeftovers
     public const string TsigSecret = "rfc2136-tsig";
     public const string Email = "ops@example.com";
 
-    /// <summary>Registers the account, writes the Issuer and issues <paramref name="count"/> Certificates; returns the account URL and them.</summary>
+    /// <summary>Registers the account, writes the issuer and issues <paramref name="count"/> Certificates; returns the account URL and them.</summary>
     public static async Task<(string AccountUrl, IReadOnlyList<CertManagerAcmeCertificate> Certificates)> WriteAsync(
-        AcmeServerUnderTest acme, Bind9Fixture bind, IKubernetes client, string ns, int count, CancellationToken ct)
+        AcmeServerUnderTest acme, Bind9Fixture bind, IKubernetes client, string ns, int count, CancellationToken ct, CertManagerAcmeSetup? setup = null)
     {
+        setup ??= new CertManagerAcmeSetup();
+        var secretNamespace = setup.SecretNamespace ?? ns;
         using var rsa = RSA.Create(2048);
         var accountKeyPem = rsa.ExportRSAPrivateKeyPem();
         using var signer = JwsSigners.FromPrivateKeyPem(accountKeyPem);
@@ -44,23 +47,33 @@ internal static class CertManagerAcmeLeftovers
         var accountUrl = account.AccountUrl!.AbsoluteUri;
 
         var secrets = new K8sCertOperator.Controllers.OperatorApis(client).Secrets;
-        await secrets.CreateAsync(Opaque(ns, AccountKeySecret, "tls.key", accountKeyPem), ct);
-        await secrets.CreateAsync(Opaque(ns, TsigSecret, "secret", Convert.ToBase64String(bind.TsigSecret)), ct);
+        await secrets.CreateAsync(Opaque(secretNamespace, AccountKeySecret, "tls.key", accountKeyPem), ct);
+        await secrets.CreateAsync(Opaque(secretNamespace, TsigSecret, "secret", Convert.ToBase64String(bind.TsigSecret)), ct);
         var cm = new CertManagerObjects(client, ns);
-        await cm.CreateAsync("issuers", CertManagerObjects.Named(IssuerName, "Issuer", IssuerSpec(acme, bind)), ct);
-        await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-            new V1Patch(IssuerStatus(accountUrl, rsa).ToJsonString(), V1Patch.PatchType.MergePatch), CertManagerObjects.Group, "v1", ns, "issuers", IssuerName, cancellationToken: ct);
+        var issuer = CertManagerObjects.Named(setup.IssuerName, setup.IssuerKind, IssuerSpec(acme, bind));
+        var status = new V1Patch(IssuerStatus(accountUrl, rsa).ToJsonString(), V1Patch.PatchType.MergePatch);
+        if (setup.IsClusterIssuer)
+        {
+            await cm.CreateClusterAsync(setup.IssuerPlural, issuer, ct);
+            await client.CustomObjects.PatchClusterCustomObjectStatusAsync(status, CertManagerObjects.Group, "v1", setup.IssuerPlural, setup.IssuerName, cancellationToken: ct);
+        }
+        else
+        {
+            await cm.CreateAsync(setup.IssuerPlural, issuer, ct);
+            await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(status, CertManagerObjects.Group, "v1", ns, setup.IssuerPlural, setup.IssuerName, cancellationToken: ct);
+        }
 
         var issuance = new AcmeIssuance(account, new StandaloneChallengeResponder(null, new Rfc2136Provider(bind.CreateRfc2136Settings()), null));
         var issued = new CertManagerAcmeCertificate[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
         {
-            issued[i] = await IssueAsync(issuance, client, cm, ns, $"app{i:D2}", token);
+            issued[i] = await IssueAsync(issuance, client, cm, ns, $"app{i:D2}", setup, token);
         });
         return (accountUrl, issued);
     }
 
-    private static async Task<CertManagerAcmeCertificate> IssueAsync(AcmeIssuance issuance, IKubernetes client, CertManagerObjects cm, string ns, string name, CancellationToken ct)
+    private static async Task<CertManagerAcmeCertificate> IssueAsync(
+        AcmeIssuance issuance, IKubernetes client, CertManagerObjects cm, string ns, string name, CertManagerAcmeSetup setup, CancellationToken ct)
     {
         var dnsName = $"{name}.example.com";
         using var key = PrivateKeyGenerator.Generate(new PrivateKeySpec(KeyAlgorithm.Rsa));
@@ -69,22 +82,29 @@ internal static class CertManagerAcmeLeftovers
             Identifiers = [AcmeIdentifier.Dns(dnsName)],
             CsrDer = CsrBuilder.BuildDer(key, new CertificateTemplate { DnsNames = [dnsName] }),
             ChallengeTypes = [AcmeChallenge.Dns01],
+            Profile = setup.Profile,
         }, ct);
         var secretName = name + "-tls";
         await new K8sCertOperator.Controllers.OperatorApis(client).Secrets.CreateAsync(CertManagerIssued.TlsSecret(ns, secretName, result.Certificate.Pem, key,
-            CertManagerIssued.SecretAnnotations(name, IssuerName, "Issuer", dnsName), caPem: ""), ct);
-        await cm.CreateAsync("certificates", CertManagerObjects.Named(name, "Certificate", new JsonObject
+            CertManagerIssued.SecretAnnotations(name, setup.IssuerName, setup.IssuerKind, dnsName), caPem: ""), ct);
+        var spec = new JsonObject
         {
             ["secretName"] = secretName,
             ["dnsNames"] = new JsonArray(dnsName),
-            ["issuerRef"] = CertManagerObjects.IssuerRef(IssuerName),
-        }), ct);
+            ["issuerRef"] = CertManagerObjects.IssuerRef(setup.IssuerName, setup.IssuerKind),
+        };
+        if (setup.RenewBefore is { } renewBefore)
+        {
+            spec["renewBefore"] = $"{(long)renewBefore.TotalSeconds}s";
+        }
+        await cm.CreateAsync("certificates", CertManagerObjects.Named(name, "Certificate", spec), ct);
         var leaf = X509CertificateLoader.LoadCertificate(result.Certificate.Leaf.RawData);
-        await CertManagerIssued.WriteStatusAsync(client, ns, name, leaf, CertManagerIssued.DefaultRenewalTime(leaf), ct);
-        return new CertManagerAcmeCertificate(name, secretName, dnsName, leaf);
+        var renewalTime = CertManagerIssued.RenewalTime(leaf, setup.RenewBefore);
+        await CertManagerIssued.WriteStatusAsync(client, ns, name, leaf, renewalTime, ct);
+        return new CertManagerAcmeCertificate(name, secretName, dnsName, leaf, renewalTime);
     }
 
-    /// <summary>An ACME Issuer solving DNS-01 by RFC 2136 updates to the test's bind9.</summary>
+    /// <summary>An ACME issuer solving DNS-01 by RFC 2136 updates to the test's bind9.</summary>
     private static JsonObject IssuerSpec(AcmeServerUnderTest acme, Bind9Fixture bind)
     {
         var spec = new JsonObject

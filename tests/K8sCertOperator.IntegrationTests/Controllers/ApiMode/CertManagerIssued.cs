@@ -50,11 +50,15 @@ internal static class CertManagerIssued
         return secret;
     }
 
-    /// <summary>cert-manager's renewal time for a certificate without spec.renewBefore: a third of its actual lifetime before notAfter, truncated to the second.</summary>
-    public static DateTime DefaultRenewalTime(X509Certificate2 issued)
+    /// <summary>
+    /// cert-manager's renewal time, truncated to the second: <paramref name="renewBefore"/> before notAfter when it is
+    /// shorter than the certificate's actual lifetime, else (and without spec.renewBefore) a third of the lifetime before.
+    /// </summary>
+    public static DateTime RenewalTime(X509Certificate2 issued, TimeSpan? renewBefore = null)
     {
         var notAfter = issued.NotAfter.ToUniversalTime();
-        var renewal = notAfter - ((notAfter - issued.NotBefore.ToUniversalTime()) / 3);
+        var lifetime = notAfter - issued.NotBefore.ToUniversalTime();
+        var renewal = notAfter - (renewBefore is { } before && before < lifetime ? before : lifetime / 3);
         return new DateTime(renewal.Ticks - (renewal.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
     }
 

@@ -29,11 +29,14 @@ internal sealed class CertManagerObjects(IKubernetes client, string ns)
         return ToNode(await client.CustomObjects.CreateClusterCustomObjectAsync(body, Group, "v1", plural, cancellationToken: ct));
     }
 
+    /// <summary>The object, or null when absent; a ClusterIssuer (plural clusterissuers) is read cluster-wide.</summary>
     public async Task<JsonObject?> GetAsync(string plural, string name, CancellationToken ct)
     {
         try
         {
-            return ToNode(await client.CustomObjects.GetNamespacedCustomObjectAsync(Group, "v1", ns, plural, name, ct));
+            return ToNode(plural == "clusterissuers"
+                ? await client.CustomObjects.GetClusterCustomObjectAsync(Group, "v1", plural, name, ct)
+                : await client.CustomObjects.GetNamespacedCustomObjectAsync(Group, "v1", ns, plural, name, ct));
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {

@@ -13,12 +13,13 @@ internal static class AccountBoundDnsKit
     /// <summary>Why these tests cannot run here (no named), or null; Pebble is optional (the double stands in).</summary>
     public static string? MissingReason() => Infrastructure.ExternalTool.MissingReason("named", "bind9");
 
-    /// <summary>Skips without named; else the harness on the ACME server <see cref="Fixtures.AcmeServerUnderTest"/> picks, with bind9.</summary>
-    public static Task<AcmeControllerHarness> StartHarnessAsync(Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct, Fixtures.AcmeDouble.AcmeDoubleOptions? doubleOptions = null)
+    /// <summary>Skips without named; else the harness on the ACME server <see cref="Fixtures.AcmeServerUnderTest"/> picks (the double when <paramref name="doubleOnly"/>), with bind9.</summary>
+    public static Task<AcmeControllerHarness> StartHarnessAsync(
+        Xunit.Abstractions.ITestOutputHelper output, CancellationToken ct, Fixtures.AcmeDouble.AcmeDoubleOptions? doubleOptions = null, bool doubleOnly = false)
     {
         var missing = MissingReason();
         Skip.If(missing != null, missing);
-        return AcmeControllerHarness.StartWithServerAsync(output, ct, doubleOptions);
+        return AcmeControllerHarness.StartWithServerAsync(output, ct, doubleOptions, doubleOnly);
     }
 
     /// <summary>The Secret with bind9's TSIG key that the RFC 2136 solvers name.</summary>

@@ -87,11 +87,12 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     /// Starts bind9, the ACME server <see cref="AcmeServerUnderTest"/> picks (Pebble when it offers profiles, ARI and the
     /// account-bound DNS challenges, else the in-process double) and the stand-in API server; says which server runs.
     /// </summary>
-    public static async Task<AcmeControllerHarness> StartWithServerAsync(ITestOutputHelper output, CancellationToken ct, Fixtures.AcmeDouble.AcmeDoubleOptions? doubleOptions = null)
+    public static async Task<AcmeControllerHarness> StartWithServerAsync(
+        ITestOutputHelper output, CancellationToken ct, Fixtures.AcmeDouble.AcmeDoubleOptions? doubleOptions = null, bool doubleOnly = false)
     {
         var bind = new Bind9Fixture();
         await bind.InitializeAsync();
-        var server = await AcmeServerUnderTest.StartAsync(bind, ct, doubleOptions);
+        var server = await AcmeServerUnderTest.StartAsync(bind, ct, doubleOptions, doubleOnly);
         output.WriteLine(server.Description);
         var env = await KubeTestEnvironment.StartAsync(output, ct);
         return new AcmeControllerHarness(output, env, null, bind, server);
@@ -151,7 +152,10 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
     /// <param name="responderOnPebblePort">False binds the responder elsewhere, so Pebble's HTTP-01 validation cannot connect.</param>
     /// <param name="adjust">Last-minute changes to the operator options.</param>
     /// <param name="certificates">Also run the Certificate, approver and signer controllers (Certificate → CertificateRequest → Order → Secret).</param>
-    public async Task StartOperatorAsync(bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null, bool certificates = false)
+    /// <param name="clusterIssuers">Also run the ClusterIssuer controller (its Secrets in the options' cluster resource namespace).</param>
+    public async Task StartOperatorAsync(
+        bool orders, bool challenges, CancellationToken ct, bool responderOnPebblePort = true, Func<OperatorOptions, OperatorOptions>? adjust = null, bool certificates = false,
+        bool clusterIssuers = false)
     {
         var logs = LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output)).SetMinimumLevel(LogLevel.Information));
         var options = new OperatorOptions
@@ -171,6 +175,10 @@ internal sealed class AcmeControllerHarness : IAsyncDisposable
         options = adjust?.Invoke(options) ?? options;
         // The real Issuer controller registers the account, so Orders see exactly what production sees.
         var registrations = new List<IControllerRegistration> { new IssuerControllerRegistration() };
+        if (clusterIssuers)
+        {
+            registrations.Add(new ClusterIssuerControllerRegistration());
+        }
         if (orders)
         {
             registrations.Add(new OrderControllerRegistration());

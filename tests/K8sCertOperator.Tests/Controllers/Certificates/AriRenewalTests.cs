@@ -19,7 +19,7 @@ public class AriRenewalTests
         { -2, -1, 500, true },    // window already over: renew
         { -1, 1, 500, false },    // inside, but this certificate's point may be later: decided below by the point
         { 1, 2, 500, false },     // window in the future
-        { 10, 20, -1, false },    // our own renewal passed but ARI moves it later; the chain (not ARI) triggers that case
+        { 10, 20, -1, false },    // our own renewal passed, the window is later: the chain (not ARI) renews, saying so
     };
 
     [Theory]
