@@ -23,7 +23,7 @@ public sealed class CertifyRenewProcessTests : IDisposable
         var missing = ExternalTool.MissingReason("pebble", "pebble");
         Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false }, cts.Token);
+        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false, NonceRejectPercent = 0 }, cts.Token); // new-order POSTs are counted: a rejected nonce would count twice
         var ari = await OffersAriAsync(pebble);
         var output = Path.Combine(_work, "out");
         var marker = Path.Combine(_work, "deployed");
@@ -80,7 +80,7 @@ public sealed class CertifyRenewProcessTests : IDisposable
         var missing = ExternalTool.MissingReason("pebble", "pebble");
         Skip.If(missing is not null, missing);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false }, cts.Token);
+        await using var pebble = await PebbleFixture.StartAsync(new PebbleOptions { StartHttp01Responder = false, NonceRejectPercent = 0 }, cts.Token); // new-order POSTs are counted: a rejected nonce would count twice
         var output = Path.Combine(_work, "hook");
         string[] renew = ["certify", "renew", .. CertifyProcess.Against(pebble, CertifyProcess.WriteCaBundle(pebble, _work), output, Name),
             "--http01-listen", $"127.0.0.1:{pebble.HttpPort}", "--deploy-hook", "echo reload failed >&2; exit 3"];
