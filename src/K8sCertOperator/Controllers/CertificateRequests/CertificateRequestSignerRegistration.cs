@@ -16,7 +16,8 @@ public sealed class CertificateRequestSignerRegistration : IControllerRegistrati
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(queue);
         var requests = CertificateRequestInformer.Of(context);
-        requests.EnqueueWhen(queue, Certificates.RequestWakeUps.RequestMattersToSigner, request => [ObjectKey.From(request)]);
+        var approver = context.Options.ApproveSigners;
+        requests.EnqueueWhen(queue, (before, after) => Certificates.RequestWakeUps.RequestMattersToSigner(before, after, approver), request => [ObjectKey.From(request)]);
         // ACME requests are signed through an Order of their own; its progress brings the request back.
         context.Informers.Orders.EnqueueWhen(queue, Certificates.RequestWakeUps.OrderMattersToSigner, order => AcmeOrders.OrderForRequest.RequestKeys(order.Metadata));
         // A scan of the cache: requests waiting on an issuer are few, and this saves them the retry delay.

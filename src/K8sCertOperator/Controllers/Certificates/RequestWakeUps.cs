@@ -36,12 +36,18 @@ public static class RequestWakeUps
 
     /// <summary>
     /// A request matters to the signer when what the signer would do with it changes (it appears, is approved or
-    /// denied) and is something to do: its own "pending" and "signed" writes do not bring it back.
+    /// denied) and is something to do: its own "pending" and "signed" writes do not bring it back, and neither does a
+    /// new request the built-in approver is about to decide (the signer would only say it waits for approval).
     /// </summary>
-    public static bool RequestMattersToSigner(CertificateRequest? before, CertificateRequest after)
+    public static bool RequestMattersToSigner(CertificateRequest? before, CertificateRequest after, SignerPatterns approver)
     {
         ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(approver);
         var now = CertificateRequests.SignerGate.Decide(after);
+        if (now == CertificateRequests.SignerStep.AwaitApproval && ApprovalPolicy.Covers(after, approver))
+        {
+            return false;
+        }
         return now != CertificateRequests.SignerStep.Leave && (before is null || CertificateRequests.SignerGate.Decide(before) != now);
     }
 

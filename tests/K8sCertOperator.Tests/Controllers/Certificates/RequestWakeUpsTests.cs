@@ -42,7 +42,7 @@ public class RequestWakeUpsTests
     public static TheoryData<string, CertificateRequest?, CertificateRequest, bool, bool> ApproverAndSignerCases() => new()
     {
         // what, before, after, approver wakes, signer wakes
-        { "created", null, Request(ApiGroups.Cert), true, true },
+        { "created, the built-in approver covers it", null, Request(ApiGroups.Cert), true, false },
         { "approved", Request(ApiGroups.Cert), Request(ApiGroups.Cert, Approved), false, true },
         { "denied", Request(ApiGroups.Cert), Request(ApiGroups.Cert, Denied), false, true },
         { "signer says pending", Request(ApiGroups.Cert, Approved), Request(ApiGroups.Cert, Approved, Pending), false, false },
@@ -58,7 +58,14 @@ public class RequestWakeUpsTests
     public void RequestChangesThatConcernTheApproverAndTheSigner(string what, CertificateRequest? before, CertificateRequest after, bool approver, bool signer)
     {
         Assert.True(approver == RequestWakeUps.RequestMattersToApprover(before, after), what + " (approver)");
-        Assert.True(signer == RequestWakeUps.RequestMattersToSigner(before, after), what + " (signer)");
+        Assert.True(signer == RequestWakeUps.RequestMattersToSigner(before, after, SignerPatterns.Default), what + " (signer)");
+    }
+
+    [Fact]
+    public void WithTheApproverOffANewRequestWakesTheSignerToSayItWaits()
+    {
+        Assert.True(RequestWakeUps.RequestMattersToSigner(null, Request(ApiGroups.Cert), SignerPatterns.Off));
+        Assert.False(RequestWakeUps.RequestMattersToSigner(null, Request(ApiGroups.Cert), SignerPatterns.Default));
     }
 
     private static Order Order(string? state, string? reason = null) => new() { Status = state is null ? null : new OrderStatus { State = state, Reason = reason } };
