@@ -49,6 +49,9 @@ public sealed class InformerSet
             // Every Secret, metadata only and uncached: issuers wake when a Secret they reference changes.
             SecretEvents = secretEvents,
         };
+        // Orders are owned by Certificates or requests, Challenges by Orders: several controllers look them up by owner.
+        Informers.Orders.AddIndex(OwnerUidIndex.Name, OwnerUidIndex.Uids);
+        Informers.Challenges.AddIndex(OwnerUidIndex.Name, OwnerUidIndex.Uids);
     }
 
     public OperatorInformers Informers { get; }

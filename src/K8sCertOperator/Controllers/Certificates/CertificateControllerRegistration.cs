@@ -27,7 +27,6 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
         var certificates = informers.Certificates;
         certificates.AddIndex(CertificateIndexes.ByIssuer, CertificateIndexes.IssuerKeys);
         certificates.AddIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKeys);
-        informers.Orders.AddIndex(CertificateIndexes.OrdersByOwnerUid, CertificateIndexes.OwnerUids);
         var requests = CertificateRequests.CertificateRequestInformer.Of(context);
         requests.AddIndex(CertificateIndexes.RequestsByOwnerUid, CertificateIndexes.OwnerUids);
 
@@ -40,7 +39,6 @@ public sealed class CertificateControllerRegistration : IControllerRegistration
         informers.Orders.EnqueueOnChange(queue, o => CertificateOwnership.OwnerKeys(o.Metadata));
         informers.Orders.EnqueueWhen(queue, RequestWakeUps.OrderMatters, o => CertificateIndexes.AnnotatedCertificate(o.Metadata));
         // Challenges belong to Orders; the Certificate follows them only for the records a person must publish.
-        informers.Challenges.AddIndex(CertificateIndexes.ChallengesByOrderUid, CertificateIndexes.OrderUids);
         informers.Challenges.EnqueueWhen(queue, RequestWakeUps.ChallengeMatters, c =>
             OrderEvents.OwnerName(c, ApiGroups.OrderKind) is { } order && informers.Orders.Get(new ObjectKey(c.Metadata.NamespaceProperty, order)) is { } owner
                 ? CertificateIndexes.OrderCertificates(owner)

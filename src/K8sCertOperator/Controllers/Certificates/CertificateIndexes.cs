@@ -14,14 +14,8 @@ public static class CertificateIndexes
     /// <summary>Certificates by target Secret: "ns/secretName".</summary>
     public const string BySecretName = "k8scert.io/certificate-secret";
 
-    /// <summary>Orders by the uid of the Certificate that owns them (Orders made before CertificateRequests).</summary>
-    public const string OrdersByOwnerUid = "k8scert.io/order-owner-uid";
-
     /// <summary>CertificateRequests by the uid of the Certificate that owns them.</summary>
     public const string RequestsByOwnerUid = "k8scert.io/request-owner-uid";
-
-    /// <summary>Challenges by the uid of the Order that owns them.</summary>
-    public const string ChallengesByOrderUid = "k8scert.io/challenge-order-uid";
 
     public static IEnumerable<string> IssuerKeys(Certificate certificate)
     {
@@ -47,24 +41,11 @@ public static class CertificateIndexes
 
     public static string SecretKey(string? @namespace, string secretName) => $"{@namespace}/{secretName}";
 
-    /// <summary>The uids of the Orders that own <paramref name="challenge"/>.</summary>
-    public static IEnumerable<string> OrderUids(Challenge challenge)
-    {
-        ArgumentNullException.ThrowIfNull(challenge);
-        return challenge.Metadata?.OwnerReferences?.Where(o => o.Kind == ApiGroups.OrderKind && !string.IsNullOrEmpty(o.Uid)).Select(o => o.Uid) ?? [];
-    }
-
     /// <summary>The Certificates an Order serves: its request's owner, or the one its certificate-name annotation names.</summary>
     public static IEnumerable<ObjectKey> OrderCertificates(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
         return CertificateOwnership.OwnerKeys(order.Metadata).Concat(AnnotatedCertificate(order.Metadata)).Distinct();
-    }
-
-    public static IEnumerable<string> OwnerUids(Order order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        return OwnerUids(order.Metadata);
     }
 
     public static IEnumerable<string> OwnerUids(CertificateRequest request)

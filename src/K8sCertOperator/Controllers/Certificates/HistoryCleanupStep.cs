@@ -1,5 +1,6 @@
 using K8sCertOperator.Api;
 using K8sCertOperator.Controllers.CertificateRequests;
+using K8sCertOperator.Kube.Informers;
 
 namespace K8sCertOperator.Controllers.Certificates;
 
@@ -32,7 +33,7 @@ public sealed class HistoryCleanupStep : ICertificateStep
             await _ops.Context.Apis.CertificateRequests.DeleteAsync(request.Metadata.NamespaceProperty, request.Metadata.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        var orders = _ops.Context.Informers.Orders.ByIndex(CertificateIndexes.OrdersByOwnerUid, uid);
+        var orders = OwnerUidIndex.Owned(_ops.Context.Informers.Orders, uid);
         foreach (var order in OrderHistoryPruner.SelectForDeletion(orders, limit, inProgress))
         {
             await _ops.Context.Apis.Orders.DeleteAsync(order.Metadata.NamespaceProperty, order.Metadata.Name, cancellationToken).ConfigureAwait(false);

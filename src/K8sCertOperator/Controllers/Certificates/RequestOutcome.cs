@@ -4,6 +4,7 @@ using K8sCertOperator.Api.Acme;
 using K8sCertOperator.Controllers.CertificateRequests;
 using K8sCertOperator.Controllers.Orders;
 using K8sCertOperator.Pki;
+using K8sCertOperator.Kube.Informers;
 
 namespace K8sCertOperator.Controllers.Certificates;
 
@@ -124,9 +125,7 @@ public sealed class RequestOutcome
     /// </summary>
     private async Task ReflectManualDnsRecordsAsync(CertificateSyncState state, Condition? issuing, Order order, CancellationToken cancellationToken)
     {
-        var challenges = string.IsNullOrEmpty(order.Metadata.Uid)
-            ? []
-            : _ops.Context.Informers.Challenges.ByIndex(CertificateIndexes.ChallengesByOrderUid, order.Metadata.Uid);
+        var challenges = OwnerUidIndex.Owned(_ops.Context.Informers.Challenges, order.Metadata.Uid);
         if (ManualDnsRecordWait.Message(order.Metadata.Name, challenges) is { } message)
         {
             if (issuing?.Reason != ManualDnsRecordWait.Reason || issuing.Message != message)

@@ -16,8 +16,14 @@ public static class OrderChallenges
         ArgumentNullException.ThrowIfNull(challenges);
         ArgumentNullException.ThrowIfNull(order);
         var uid = order.Metadata.Uid;
+        if (!string.IsNullOrEmpty(uid))
+        {
+            return OwnerUidIndex.Owned(challenges, uid).Where(c => c.Metadata.OwnerReferences!.Any(o => o.Kind == ApiGroups.OrderKind && o.Uid == uid));
+        }
+
+        // An Order not stored yet has no uid: its Challenges can only name it.
         return challenges.List().Where(c =>
             c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty
-            && c.Metadata.OwnerReferences?.Any(o => o.Kind == ApiGroups.OrderKind && (o.Uid == uid || (uid is null && o.Name == order.Metadata.Name))) == true);
+            && c.Metadata.OwnerReferences?.Any(o => o.Kind == ApiGroups.OrderKind && o.Name == order.Metadata.Name) == true);
     }
 }

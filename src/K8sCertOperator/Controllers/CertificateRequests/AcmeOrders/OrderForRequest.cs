@@ -87,10 +87,7 @@ public static class OrderForRequest
     private static IEnumerable<Order> Controlled(IInformer<Order> orders, CertificateRequest request)
     {
         var uid = request.Metadata.Uid;
-        return string.IsNullOrEmpty(uid)
-            ? []
-            : orders.List().Where(o => o.Metadata.NamespaceProperty == request.Metadata.NamespaceProperty
-                                       && o.Metadata.OwnerReferences?.Any(r => r.Controller == true && r.Uid == uid) == true);
+        return OwnerUidIndex.Owned(orders, uid).Where(o => o.Metadata.OwnerReferences?.Any(r => r.Controller == true && r.Uid == uid) == true);
     }
 
     /// <summary>Key of the CertificateRequest that owns an Order, if one does.</summary>
