@@ -53,14 +53,20 @@ public sealed partial class AcmeClient
         }
     }
 
-    public async Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    public Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return GetRenewalInfoAsync(certificate.RawData, cancellationToken);
+    }
+
+    public async Task<AcmeRenewalInfo?> GetRenewalInfoAsync(ReadOnlyMemory<byte> certificateDer, CancellationToken cancellationToken)
     {
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (directory.RenewalInfo is not { } baseUrl)
         {
             return null;
         }
-        var certId = RenewalCertId.Compute(certificate);
+        var certId = RenewalCertId.FromDer(certificateDer);
         var url = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + certId);
         var response = await _http.GetAsync(AcmeAction.RenewalInfo, url, cancellationToken).ConfigureAwait(false);
         return Deserialize(response, AcmeJsonContext.Default.AcmeRenewalInfo) with { RetryAfter = response.RetryAfter };

@@ -65,4 +65,7 @@ public interface IAcmeClient
 
     /// <summary>ARI for the certificate; null when the server does not advertise renewalInfo.</summary>
     Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken);
+
+    /// <summary>ARI for the certificate given as DER (no platform parse); null when the server does not advertise renewalInfo.</summary>
+    Task<AcmeRenewalInfo?> GetRenewalInfoAsync(ReadOnlyMemory<byte> certificateDer, CancellationToken cancellationToken);
 }

@@ -40,13 +40,34 @@ public sealed record CertificateInfo
     /// <summary>OID of the certificate's signature algorithm.</summary>
     public string? SignatureAlgorithmOid { get; init; }
 
+    private static readonly ParseMemo<CertificateInfo> Leaves = new(4096);
+
+    /// <summary>DER of the certificate itself.</summary>
+    public byte[] Der { get; init; } = [];
+
+    /// <summary>DER of the leaf's SubjectPublicKeyInfo, for comparing it with a key without loading either.</summary>
+    public byte[] SubjectPublicKeyInfo { get; init; } = [];
+
     /// <summary>Reads the leaf (first certificate) of a tls.crt PEM; any problem is a <see cref="PemFormatException"/>.</summary>
-    public static CertificateInfo FromPem(string? tlsCrt)
+    public static CertificateInfo FromPem(string? tlsCrt) =>
+        FromPem(tlsCrt is null ? null : System.Text.Encoding.UTF8.GetBytes(tlsCrt));
+
+    /// <summary>
+    /// Reads the leaf of a tls.crt PEM given as bytes. Every certificate in it must load; equal bytes are read once
+    /// (<see cref="ParseMemo{T}"/>), so callers share the result and must not change its arrays.
+    /// </summary>
+    public static CertificateInfo FromPem(ReadOnlySpan<byte> tlsCrt)
     {
+        var digest = ParseDigest.Of(tlsCrt);
+        if (Leaves.TryGet(digest, out var known))
+        {
+            return known;
+        }
+
         var chain = PemCodec.DecodeCertificates(tlsCrt);
         try
         {
-            return FromCertificate(chain[0]);
+            return Leaves.Remember(digest, FromCertificate(chain[0]));
         }
         finally
         {
@@ -78,6 +99,8 @@ public sealed record CertificateInfo
                 PublicKeyAlgorithm = algorithm,
                 PublicKeySize = size,
                 SubjectDer = certificate.SubjectName.RawData,
+                SubjectPublicKeyInfo = certificate.PublicKey.ExportSubjectPublicKeyInfo(),
+                Der = certificate.RawData,
                 SignatureAlgorithmOid = certificate.SignatureAlgorithm.Value,
             };
 

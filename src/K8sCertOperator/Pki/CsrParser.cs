@@ -7,10 +7,15 @@ namespace K8sCertOperator.Pki;
 /// <summary>Parses and signature-checks PKCS#10 requests; every failure is a <see cref="PemFormatException"/>.</summary>
 public static class CsrParser
 {
+    private static readonly ParseMemo<ParsedCertificateRequest> Verified = new(2048);
+
     /// <summary>Parses a "CERTIFICATE REQUEST" PEM.</summary>
     public static ParsedCertificateRequest ParsePem(string? pem) => ParseDer(PemCodec.DecodeCertificateRequestDer(pem));
 
-    /// <summary>Parses DER; the self-signature must verify and no bytes may follow the request.</summary>
+    /// <summary>
+    /// Parses DER; the self-signature must verify and no bytes may follow the request. Equal bytes are parsed and
+    /// verified once (<see cref="ParseMemo{T}"/>): callers share the result and must not change it.
+    /// </summary>
     public static ParsedCertificateRequest ParseDer(ReadOnlySpan<byte> der)
     {
         if (der.IsEmpty || der.Length > PemLimits.MaxCsrDerLength)
@@ -18,6 +23,12 @@ public static class CsrParser
             throw new PemFormatException($"certificate request: DER must be 1..{PemLimits.MaxCsrDerLength} bytes");
         }
 
+        var digest = ParseDigest.Of(der);
+        return Verified.TryGet(digest, out var known) ? known : Verified.Remember(digest, Read(der));
+    }
+
+    private static ParsedCertificateRequest Read(ReadOnlySpan<byte> der)
+    {
         try
         {
             // The hash argument only seeds the returned builder; the signature is verified with the CSR's own algorithm.

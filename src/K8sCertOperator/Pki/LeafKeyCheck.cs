@@ -17,26 +17,16 @@ public static class LeafKeyCheck
     public static string? Problem(string? chainPem, PublicKey expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        IReadOnlyList<X509Certificate2> chain;
+        CertificateInfo leaf;
         try
         {
-            chain = PemCodec.DecodeCertificates(chainPem);
+            leaf = CertificateInfo.FromPem(chainPem);
         }
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
         {
             return "the certificate chain does not parse: " + e.Message;
         }
 
-        try
-        {
-            return PublicKeyMatch.Same(chain[0].PublicKey, expected) ? null : OtherKey;
-        }
-        finally
-        {
-            foreach (var c in chain)
-            {
-                c.Dispose();
-            }
-        }
+        return PublicKeyMatch.Same(PublicKey.CreateFromSubjectPublicKeyInfo(leaf.SubjectPublicKeyInfo, out _), expected) ? null : OtherKey;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using K8sCertOperator.Pki;
 
 namespace K8sCertOperator.Policies;
@@ -28,10 +29,19 @@ public sealed record SecretMaterial
     /// <summary>True when both decoded and the key's public half is the leaf's public key.</summary>
     public bool KeyMatchesCertificate { get; init; }
 
+    private static readonly ParseMemo<SecretMaterial> Known = new(4096);
+
+    /// <summary>Reads tls.key and tls.crt; equal bytes are read once (the result holds no key material).</summary>
     public static SecretMaterial Parse(IReadOnlyDictionary<string, byte[]>? data)
     {
         var keyBytes = Get(data, SecretKeys.TlsPrivateKey);
         var certBytes = Get(data, SecretKeys.TlsCertificate);
+        var digest = ParseDigest.Of(keyBytes, certBytes);
+        return Known.TryGet(digest, out var known) ? known : Known.Remember(digest, Read(keyBytes, certBytes));
+    }
+
+    private static SecretMaterial Read(byte[]? keyBytes, byte[]? certBytes)
+    {
         var result = new SecretMaterial { HasKey = keyBytes is not null, HasCertificate = certBytes is not null };
 
         CertificateKey? key = null;
@@ -54,23 +64,13 @@ public sealed record SecretMaterial
             {
                 try
                 {
-                    var chain = PemCodec.DecodeCertificates(certBytes);
-                    try
+                    var leaf = CertificateInfo.FromPem(certBytes);
+                    result = result with
                     {
-                        var leaf = chain[0];
-                        result = result with
-                        {
-                            Certificate = CertificateInfo.FromCertificate(leaf),
-                            KeyMatchesCertificate = key is not null && key.PublicKeyMatches(leaf),
-                        };
-                    }
-                    finally
-                    {
-                        foreach (var c in chain)
-                        {
-                            c.Dispose();
-                        }
-                    }
+                        Certificate = leaf,
+                        KeyMatchesCertificate = key is not null
+                            && key.PublicKeyMatches(PublicKey.CreateFromSubjectPublicKeyInfo(leaf.SubjectPublicKeyInfo, out _)),
+                    };
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

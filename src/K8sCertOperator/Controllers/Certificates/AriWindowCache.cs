@@ -10,7 +10,7 @@ namespace K8sCertOperator.Controllers.Certificates;
 /// ACME Renewal Information (RFC 9773) per issued certificate, fetched through the issuer's
 /// account and kept until the server's Retry-After (default six hours) so a resync does not
 /// turn into a request per certificate. No ARI (server without renewalInfo, or an error)
-/// means "use our own renewal time".
+/// means "use our own renewal time", as does a certificate without an authority key identifier (no CertID).
 /// </summary>
 public sealed class AriWindowCache
 {
@@ -28,36 +28,33 @@ public sealed class AriWindowCache
     public async Task<AriWindow?> GetAsync(CertificateSyncState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.IssuerType != IssuerType.Acme || state.LoadCurrentLeaf() is not { } leaf)
+        if (state.IssuerType != IssuerType.Acme || state.CurrentLeafInfo() is not { } current)
         {
             return null;
         }
-        using (leaf)
+        var key = $"{state.Namespace}/{state.Name}/{current.SerialNumberHex}";
+        var now = _context.Time.GetUtcNow();
+        if (_entries.TryGetValue(key, out var cached) && cached.RefreshAt > now)
         {
-            var key = $"{state.Namespace}/{state.Name}/{leaf.SerialNumber}";
-            var now = _context.Time.GetUtcNow();
-            if (_entries.TryGetValue(key, out var cached) && cached.RefreshAt > now)
-            {
-                return cached.Window;
-            }
-            var lookup = await _context.AcmeAccounts.GetAsync(state.Spec.IssuerRef, state.Namespace, cancellationToken).ConfigureAwait(false);
-            if (!lookup.IsReady)
-            {
-                return cached?.Window;
-            }
-            try
-            {
-                var info = await lookup.Client!.GetRenewalInfoAsync(leaf, cancellationToken).ConfigureAwait(false);
-                var window = info?.SuggestedWindow is { } w ? new AriWindow(w.Start, w.End) : null;
-                _entries[key] = new Entry(window, now + (info?.RetryAfter ?? DefaultRefresh));
-                return window;
-            }
-            catch (Exception e) when (e is AcmeProtocolException or HttpRequestException or TimeoutException)
-            {
-                _logger.LogInformation("No renewal information for {Namespace}/{Name}: {Error}", state.Namespace, state.Name, e.Message);
-                _entries[key] = new Entry(null, now + TimeSpan.FromMinutes(30));
-                return null;
-            }
+            return cached.Window;
+        }
+        var lookup = await _context.AcmeAccounts.GetAsync(state.Spec.IssuerRef, state.Namespace, cancellationToken).ConfigureAwait(false);
+        if (!lookup.IsReady)
+        {
+            return cached?.Window;
+        }
+        try
+        {
+            var info = await lookup.Client!.GetRenewalInfoAsync(current.Der, cancellationToken).ConfigureAwait(false);
+            var window = info?.SuggestedWindow is { } w ? new AriWindow(w.Start, w.End) : null;
+            _entries[key] = new Entry(window, now + (info?.RetryAfter ?? DefaultRefresh));
+            return window;
+        }
+        catch (Exception e) when (e is AcmeProtocolException or HttpRequestException or TimeoutException or ArgumentException)
+        {
+            _logger.LogInformation("No renewal information for {Namespace}/{Name}: {Error}", state.Namespace, state.Name, e.Message);
+            _entries[key] = new Entry(null, now + TimeSpan.FromMinutes(30));
+            return null;
         }
     }
 

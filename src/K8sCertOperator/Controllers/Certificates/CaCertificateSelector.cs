@@ -22,18 +22,9 @@ public static class CaCertificateSelector
 
         try
         {
-            var chain = PemCodec.DecodeCertificates(chainPem);
-            try
-            {
-                return chain.Count > 1 ? PemCodec.EncodeCertificate(chain[^1]) : null;
-            }
-            finally
-            {
-                foreach (var c in chain)
-                {
-                    c.Dispose();
-                }
-            }
+            // The chain itself is loaded and checked where it is stored (LeafKeyCheck); here only its blocks are needed.
+            var chain = PemCodec.DecodeCertificateDers(chainPem);
+            return chain.Count > 1 ? PemCodec.EncodeCertificate(chain[^1]) : null;
         }
         catch (Exception e) when (e is PkiException or CryptographicException or ArgumentException)
         {

@@ -79,6 +79,23 @@ public sealed class CertificateSyncState : IDisposable
         NextKey = null;
     }
 
+    /// <summary>The facts of the current Secret's leaf (read once per distinct tls.crt), or null when there is none or it does not parse.</summary>
+    public K8sCertOperator.Pki.CertificateInfo? CurrentLeafInfo()
+    {
+        if (Secret?.Data is not { } data || !data.TryGetValue(K8sCertOperator.Policies.SecretKeys.TlsCertificate, out var pem) || pem.Length == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return K8sCertOperator.Pki.CertificateInfo.FromPem(pem);
+        }
+        catch (K8sCertOperator.Pki.PkiException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The leaf in the current Secret's tls.crt, or null when there is none or it does not parse.
     /// The caller disposes it.

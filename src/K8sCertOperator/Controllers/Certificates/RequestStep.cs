@@ -95,19 +95,9 @@ public sealed class RequestStep : ICertificateStep
     public static string? ReplacesCertId(CertificateSyncState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var leaf = state.LoadCurrentLeaf();
-        if (leaf is null)
-        {
-            return null;
-        }
-        try
-        {
-            return K8sCertOperator.Acme.RenewalCertId.Compute(leaf);
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException or InvalidOperationException)
-        {
-            // No authority key identifier, or a serial the CertID cannot carry: order without `replaces`.
-            return null;
-        }
+        // No readable leaf, or no authority key identifier: order without `replaces`.
+        return state.CurrentLeafInfo() is { AuthorityKeyIdentifier: { Length: > 0 } aki } leaf
+            ? K8sCertOperator.Acme.RenewalCertId.Compute(aki, leaf.SerialNumber)
+            : null;
     }
 }

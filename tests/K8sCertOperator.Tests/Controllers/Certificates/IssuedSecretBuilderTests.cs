@@ -85,9 +85,11 @@ public class IssuedSecretBuilderTests
     [InlineData(IssuerType.Acme, false, "none")]
     [InlineData(IssuerType.Ca, true, "signer")]
     [InlineData(IssuerType.SelfSigned, false, "signer")]
-    public void CaCrtChoice(IssuerType type, bool withIntermediate, string expected)
+    [InlineData(IssuerType.Acme, null, "none")]
+    public void CaCrtChoice(IssuerType type, bool? withIntermediate, string expected)
     {
-        var chain = withIntermediate ? Chain.ChainPem : Chain.LeafPem;
+        // null: a chain that is not PEM certificates at all gives no ca.crt rather than an error.
+        var chain = withIntermediate switch { true => Chain.ChainPem, false => Chain.LeafPem, null => "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" };
         var result = CaCertificateSelector.Select(type, chain, "SIGNER");
         var want = expected switch { "last" => Chain.CaPem, "signer" => "SIGNER", _ => null };
         Assert.Equal(want?.Trim(), result?.Trim());
