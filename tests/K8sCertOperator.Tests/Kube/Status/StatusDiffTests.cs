@@ -32,4 +32,23 @@ public class StatusDiffTests
         b.Status.Notes = ["renewed"];
         Assert.True(StatusDiff.HasChanged(a, b));
     }
+
+    [Fact]
+    public void TheOperatorsOwnKindsCompareTheirStatusOnly()
+    {
+        var a = new K8sCertOperator.Api.CertificateRequest
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = "r", NamespaceProperty = "ns" },
+            Spec = new K8sCertOperator.Api.CertificateRequestSpec { Request = [1, 2, 3] },
+        };
+        var b = K8sCertOperator.Kube.Client.KubeJson.Clone(a);
+        b.Spec.Request = [4, 5, 6];
+        Assert.False(StatusDiff.HasChanged(a, b));
+
+        b.Status = new K8sCertOperator.Api.CertificateRequestStatus();
+        Assert.False(StatusDiff.HasChanged(a, b));
+
+        b.Status.Certificate = [7];
+        Assert.True(StatusDiff.HasChanged(a, b));
+    }
 }
