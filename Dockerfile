@@ -27,6 +27,9 @@ COPY --from=build /out/k8s-cert-operator ./
 # so Pod Security "restricted" (runAsNonRoot) can verify it from the image metadata.
 USER 1654:1654
 # Workstation GC (the native default, said explicitly): one heap, the smallest footprint (bench `memory`).
-ENV DOTNET_gcServer=0
+# Two glibc malloc arenas instead of up to 8 per core: OpenSSL's allocations from many threads otherwise keep
+# several partly used arenas resident (about 7 MB more RSS in bench `memory`).
+ENV DOTNET_gcServer=0 \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8089 9402 9403
 ENTRYPOINT ["/app/k8s-cert-operator"]

@@ -40,10 +40,7 @@ public sealed record CertificateInfo
     /// <summary>OID of the certificate's signature algorithm.</summary>
     public string? SignatureAlgorithmOid { get; init; }
 
-    private static readonly ParseMemo<CertificateInfo> Leaves = new(4096);
-
-    /// <summary>DER of the certificate itself.</summary>
-    public byte[] Der { get; init; } = [];
+    private static readonly ParseMemo<CertificateInfo> Leaves = new(1024);
 
     /// <summary>DER of the leaf's SubjectPublicKeyInfo, for comparing it with a key without loading either.</summary>
     public byte[] SubjectPublicKeyInfo { get; init; } = [];
@@ -100,7 +97,6 @@ public sealed record CertificateInfo
                 PublicKeySize = size,
                 SubjectDer = certificate.SubjectName.RawData,
                 SubjectPublicKeyInfo = certificate.PublicKey.ExportSubjectPublicKeyInfo(),
-                Der = certificate.RawData,
                 SignatureAlgorithmOid = certificate.SignatureAlgorithm.Value,
             };
 

@@ -7,7 +7,7 @@ namespace K8sCertOperator.Pki;
 /// <summary>Parses and signature-checks PKCS#10 requests; every failure is a <see cref="PemFormatException"/>.</summary>
 public static class CsrParser
 {
-    private static readonly ParseMemo<ParsedCertificateRequest> Verified = new(2048);
+    private static readonly ParseMemo<ParsedCertificateRequest> Verified = new(1024);
 
     /// <summary>Parses a "CERTIFICATE REQUEST" PEM.</summary>
     public static ParsedCertificateRequest ParsePem(string? pem) => ParseDer(PemCodec.DecodeCertificateRequestDer(pem));

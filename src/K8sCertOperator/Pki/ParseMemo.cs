@@ -8,37 +8,59 @@ namespace K8sCertOperator.Pki;
 /// <summary>
 /// Remembers the result of a pure parse by a digest of its input bytes. Reconcile passes read the same tls.crt,
 /// tls.key and CSR over and over, and each platform parse of a certificate, key or signed request costs 0.1–0.3 ms
-/// of OpenSSL work; with the memo equal bytes are parsed once. The digest is an HMAC-SHA-256 under a key drawn when
-/// the process starts, so the memo keeps neither the input nor a plain hash of it (a tls.key is among the inputs).
-/// Results must be immutable and hold no key material; failures are not remembered. When full, it starts over.
+/// of OpenSSL work; with the memo equal bytes are parsed once while they are in use. The digest is an HMAC-SHA-256
+/// under a key drawn when the process starts, so the memo keeps neither the input nor a plain hash of it (a tls.key
+/// is among the inputs). Results must be immutable and hold no key material; failures are not remembered.
+/// Two generations bound it: when the young one is full it becomes the old one and the previous old one is dropped,
+/// and a hit in the old generation moves the entry back to the young one, so what is in use stays.
 /// </summary>
 public sealed class ParseMemo<T> where T : class
 {
-    private readonly ConcurrentDictionary<ParseDigest, T> _entries = new();
-    private readonly int _capacity;
+    private readonly object _gate = new();
+    private readonly int _generationSize;
+    private ConcurrentDictionary<ParseDigest, T> _young = new();
+    private ConcurrentDictionary<ParseDigest, T> _old = new();
 
+    /// <param name="capacity">At most this many results are kept (two generations of half as many).</param>
     public ParseMemo(int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _capacity = capacity;
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        _generationSize = capacity / 2;
     }
 
     /// <summary>How many results are remembered now.</summary>
-    public int Count => _entries.Count;
+    public int Count => _young.Count + _old.Count;
 
-    public bool TryGet(ParseDigest digest, out T value) => _entries.TryGetValue(digest, out value!);
+    public bool TryGet(ParseDigest digest, out T value)
+    {
+        if (_young.TryGetValue(digest, out value!))
+        {
+            return true;
+        }
+        if (_old.TryGetValue(digest, out value!))
+        {
+            value = Remember(digest, value);
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>Remembers <paramref name="value"/> (or keeps the one another thread stored first) and returns it.</summary>
     public T Remember(ParseDigest digest, T value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_entries.Count >= _capacity)
+        if (_young.Count >= _generationSize)
         {
-            // Rare (more distinct inputs than a cluster keeps live); dropping all is simpler than an LRU and only
-            // costs one parse per input afterwards.
-            _entries.Clear();
+            lock (_gate)
+            {
+                if (_young.Count >= _generationSize)
+                {
+                    _old = _young;
+                    _young = new();
+                }
+            }
         }
-        return _entries.GetOrAdd(digest, value);
+        return _young.GetOrAdd(digest, value);
     }
 }
 

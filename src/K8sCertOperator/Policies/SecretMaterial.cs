@@ -29,7 +29,7 @@ public sealed record SecretMaterial
     /// <summary>True when both decoded and the key's public half is the leaf's public key.</summary>
     public bool KeyMatchesCertificate { get; init; }
 
-    private static readonly ParseMemo<SecretMaterial> Known = new(4096);
+    private static readonly ParseMemo<SecretMaterial> Known = new(2048);
 
     /// <summary>Reads tls.key and tls.crt; equal bytes are read once (the result holds no key material).</summary>
     public static SecretMaterial Parse(IReadOnlyDictionary<string, byte[]>? data)

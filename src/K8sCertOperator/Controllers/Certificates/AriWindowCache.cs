@@ -45,7 +45,7 @@ public sealed class AriWindowCache
         }
         try
         {
-            var info = await lookup.Client!.GetRenewalInfoAsync(current.Der, cancellationToken).ConfigureAwait(false);
+            var info = await lookup.Client!.GetRenewalInfoAsync(LeafDer(state), cancellationToken).ConfigureAwait(false);
             var window = info?.SuggestedWindow is { } w ? new AriWindow(w.Start, w.End) : null;
             _entries[key] = new Entry(window, now + (info?.RetryAfter ?? DefaultRefresh));
             return window;
@@ -57,6 +57,10 @@ public sealed class AriWindowCache
             return null;
         }
     }
+
+    // The facts above came from this tls.crt, so it has a first certificate; only its bytes are needed (no platform parse).
+    private static byte[] LeafDer(CertificateSyncState state) =>
+        Pki.PemCodec.DecodeCertificateDers(System.Text.Encoding.UTF8.GetString(state.Secret!.Data![SecretKeys.TlsCertificate]))[0];
 
     private sealed record Entry(AriWindow? Window, DateTimeOffset RefreshAt);
 }

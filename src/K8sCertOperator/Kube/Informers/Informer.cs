@@ -70,7 +70,7 @@ public sealed class Informer<T> : IInformer<T>
     {
         var list = await _api.ListAsync(_options.Namespace, _options.LabelSelector, cancellationToken).ConfigureAwait(false);
         ListCount++;
-        var deltas = _cache.Replace(list.Items);
+        var deltas = _cache.Replace(list.Items.Select(CachedForm));
         _lastResourceVersion = list.ResourceVersion;
         foreach (var delta in deltas)
         {
@@ -81,6 +81,20 @@ public sealed class Informer<T> : IInformer<T>
         _logger.LogDebug("Listed {Count} {Resource} at resourceVersion {ResourceVersion}", list.Items.Count, typeof(T).Name, list.ResourceVersion);
     }
 
+    /// <summary>
+    /// What the cache keeps: the object without metadata.managedFields, which no controller reads and which took more
+    /// memory than many objects' own fields (an entry per writer, each listing every field it wrote). Writes built from
+    /// a cached object leave managedFields out, and the API server then keeps the stored ones.
+    /// </summary>
+    internal static T CachedForm(T obj)
+    {
+        if (obj.Metadata is { ManagedFields: not null } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+        return obj;
+    }
+
     private void HandleWatchEvent(WatchEventKind type, T obj)
     {
         if (obj is null)
@@ -88,7 +102,7 @@ public sealed class Informer<T> : IInformer<T>
             return;
         }
 
-        if (type != WatchEventKind.Bookmark && type != WatchEventKind.Error && _cache.Apply(type, obj) is { } delta)
+        if (type != WatchEventKind.Bookmark && type != WatchEventKind.Error && _cache.Apply(type, CachedForm(obj)) is { } delta)
         {
             Dispatch(delta);
         }
