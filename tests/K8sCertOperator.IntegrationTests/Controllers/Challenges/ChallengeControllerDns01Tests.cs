@@ -139,6 +139,10 @@ public sealed class ChallengeControllerDns01Tests(ITestOutputHelper output)
             {
                 return;
             }
+            catch (K8sCertOperator.Solvers.Dns01.DnsProviderException) when (!ct.IsCancellationRequested)
+            {
+                // One query timing out on a loaded machine is not what this watcher is for: it only records what it sees.
+            }
         }
     }
 }
