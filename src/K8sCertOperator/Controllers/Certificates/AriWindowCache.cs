@@ -60,7 +60,7 @@ public sealed class AriWindowCache
 
     // The facts above came from this tls.crt, so it has a first certificate; only its bytes are needed (no platform parse).
     private static byte[] LeafDer(CertificateSyncState state) =>
-        Pki.PemCodec.DecodeCertificateDers(System.Text.Encoding.UTF8.GetString(state.Secret!.Data![SecretKeys.TlsCertificate]))[0];
+        Pki.PemCodec.DecodeCertificateDers(System.Text.Encoding.UTF8.GetString(state.CurrentTlsCrt()!))[0];
 
     private sealed record Entry(AriWindow? Window, DateTimeOffset RefreshAt);
 }

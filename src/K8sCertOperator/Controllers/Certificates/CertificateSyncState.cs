@@ -79,10 +79,14 @@ public sealed class CertificateSyncState : IDisposable
         NextKey = null;
     }
 
+    /// <summary>The current Secret's tls.crt bytes, or null when there is no Secret or it has none.</summary>
+    public byte[]? CurrentTlsCrt() =>
+        Secret?.Data is { } data && data.TryGetValue(K8sCertOperator.Policies.SecretKeys.TlsCertificate, out var pem) && pem.Length > 0 ? pem : null;
+
     /// <summary>The facts of the current Secret's leaf (read once per distinct tls.crt), or null when there is none or it does not parse.</summary>
     public K8sCertOperator.Pki.CertificateInfo? CurrentLeafInfo()
     {
-        if (Secret?.Data is not { } data || !data.TryGetValue(K8sCertOperator.Policies.SecretKeys.TlsCertificate, out var pem) || pem.Length == 0)
+        if (CurrentTlsCrt() is not { } pem)
         {
             return null;
         }
@@ -102,7 +106,7 @@ public sealed class CertificateSyncState : IDisposable
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? LoadCurrentLeaf()
     {
-        if (Secret?.Data is not { } data || !data.TryGetValue(K8sCertOperator.Policies.SecretKeys.TlsCertificate, out var pem) || pem.Length == 0)
+        if (CurrentTlsCrt() is not { } pem)
         {
             return null;
         }
